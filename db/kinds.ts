@@ -1,0 +1,321 @@
+// Every kind of record the store holds: its fields, their schemas and defaults, and how it is titled and
+// searched. Pure data and zod schemas (no Node), so the API contract and the renderer can share them.
+import { z } from 'zod';
+
+export const CLASSIFICATIONS = ['public', 'restricted', 'confidential', 'secret'] as const;
+export type Classification = (typeof CLASSIFICATIONS)[number];
+
+export const AREAS = [
+  'elections',
+  'security',
+  'integration',
+  'multilateral',
+  'consular',
+  'climate',
+  'culture',
+  'outreach',
+  'trade',
+  'other',
+] as const;
+export const INITIATIVE_STATUSES = ['proposed', 'active', 'achieved', 'stalled', 'closed'] as const;
+export const PRIORITIES = ['high', 'medium', 'low'] as const;
+export const MEETING_KINDS = [
+  'bilateral',
+  'presidential',
+  'binational-cabinet',
+  'multilateral',
+  'other',
+] as const;
+export const TALKING_POINT_KINDS = ['certain', 'possible', 'defensive', 'press'] as const;
+export const COMMITMENT_STATUSES = ['open', 'done', 'dropped'] as const;
+export const PARTY_KINDS = ['country', 'organization'] as const;
+export const SIDES = ['ours', 'theirs'] as const;
+export const VISIBILITIES = ['private', 'shared'] as const;
+
+const MAX_TEXT = 200_000;
+const id = z
+  .string()
+  .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'must be a UUID');
+const text = (max = 2_000) => z.string().max(max);
+const markdown = z.string().max(MAX_TEXT);
+const isoDate = z.union([z.iso.date(), z.literal('')]);
+const isoDateTime = z.union([z.iso.datetime({ offset: true }), z.literal('')]);
+const title = z.string().trim().min(1, 'must not be empty').max(500);
+const strings = z.array(z.string().trim().min(1).max(200)).max(200);
+
+/** The field types the store knows how to keep in a column. */
+export type FieldType = 'text' | 'number' | 'ref' | 'json';
+
+interface FieldSpec {
+  schema: z.ZodType;
+  type: FieldType;
+  default: unknown;
+  /** For refs: the kind referenced (a single id, or an array of ids for `json` refs). */
+  refKind?: KindName;
+  required?: boolean;
+  /** Set by the store, never by a caller. */
+  system?: boolean;
+}
+
+const f = {
+  title: (): FieldSpec => ({ schema: title, type: 'text', default: '', required: true }),
+  text: (max?: number): FieldSpec => ({ schema: text(max), type: 'text', default: '' }),
+  markdown: (): FieldSpec => ({ schema: markdown, type: 'text', default: '' }),
+  date: (): FieldSpec => ({ schema: isoDate, type: 'text', default: '' }),
+  dateTime: (): FieldSpec => ({ schema: isoDateTime, type: 'text', default: '' }),
+  choice: <T extends readonly [string, ...string[]]>(values: T, fallback: T[number]): FieldSpec => ({
+    schema: z.enum(values),
+    type: 'text',
+    default: fallback,
+  }),
+  ref: (kind: KindName, required = false): FieldSpec => ({
+    schema: required ? id : id.nullable(),
+    type: 'ref',
+    default: null,
+    refKind: kind,
+    required,
+  }),
+  refs: (kind: KindName): FieldSpec => ({
+    schema: z.array(id).max(500),
+    type: 'json',
+    default: [],
+    refKind: kind,
+  }),
+  strings: (): FieldSpec => ({ schema: strings, type: 'json', default: [] }),
+  position: (): FieldSpec => ({ schema: z.number().finite(), type: 'number', default: 0 }),
+  json: (schema: z.ZodType, fallback: unknown): FieldSpec => ({ schema, type: 'json', default: fallback }),
+  system: (schema: z.ZodType, fallback: unknown): FieldSpec => ({
+    schema,
+    type: 'text',
+    default: fallback,
+    system: true,
+  }),
+};
+
+export const KIND_NAMES = [
+  'party',
+  'person',
+  'initiative',
+  'meeting',
+  'agendaItem',
+  'talkingPoint',
+  'participant',
+  'commitment',
+  'annotation',
+] as const;
+export type KindName = (typeof KIND_NAMES)[number];
+
+/** Kinds a user lists and searches; the others are parts of a meeting. */
+export const MAIN_KINDS = ['party', 'person', 'initiative', 'meeting', 'commitment', 'annotation'] as const;
+
+export interface KindSpec {
+  table: string;
+  /** The field that names a record in lists, search results and errors. */
+  titleField: string;
+  fields: Record<string, FieldSpec>;
+  /** For parts of a meeting: the field naming their meeting (search indexes them with it). */
+  parentField?: string;
+  /** Fields whose text the full-text index holds, besides the title. */
+  searchFields: string[];
+  /** Records of a kind ordered by `position` within their parent. */
+  ordered?: boolean;
+}
+
+const theirObjective = z.object({ objective: text(MAX_TEXT), response: text(MAX_TEXT) }).strict();
+
+export const KINDS: Record<KindName, KindSpec> = {
+  party: {
+    table: 'party',
+    titleField: 'name',
+    fields: {
+      name: f.title(),
+      kind: f.choice(PARTY_KINDS, 'country'),
+      isoCode: {
+        schema: z.union([z.string().regex(/^[A-Z]{2,3}$/, 'must be 2 or 3 capital letters'), z.literal('')]),
+        type: 'text',
+        default: '',
+      },
+      region: f.text(),
+      profile: f.markdown(),
+      relationship: f.markdown(),
+    },
+    searchFields: ['profile', 'relationship'],
+  },
+  person: {
+    table: 'person',
+    titleField: 'name',
+    fields: {
+      name: f.title(),
+      role: f.text(),
+      partyId: f.ref('party'),
+      biography: f.markdown(),
+      languages: f.strings(),
+      protocolNotes: f.markdown(),
+    },
+    searchFields: ['role', 'biography'],
+  },
+  initiative: {
+    table: 'initiative',
+    titleField: 'title',
+    fields: {
+      title: f.title(),
+      summary: f.markdown(),
+      area: f.choice(AREAS, 'other'),
+      status: f.choice(INITIATIVE_STATUSES, 'proposed'),
+      priority: f.choice(PRIORITIES, 'medium'),
+      startDate: f.date(),
+      endDate: f.date(),
+      leadUnit: f.text(),
+      partyIds: f.refs('party'),
+      tags: f.strings(),
+      classification: f.choice(CLASSIFICATIONS, 'restricted'),
+    },
+    searchFields: ['summary', 'tags'],
+  },
+  meeting: {
+    table: 'meeting',
+    titleField: 'title',
+    fields: {
+      title: f.title(),
+      kind: f.choice(MEETING_KINDS, 'bilateral'),
+      start: f.dateTime(),
+      end: f.dateTime(),
+      timeZone: f.text(100),
+      place: f.text(),
+      partyIds: f.refs('party'),
+      purpose: f.markdown(),
+      objectives: f.markdown(),
+      theirObjectives: f.json(z.array(theirObjective).max(200), []),
+      background: f.markdown(),
+      logistics: f.markdown(),
+      outcome: f.markdown(),
+      initiativeIds: f.refs('initiative'),
+      classification: f.choice(CLASSIFICATIONS, 'restricted'),
+    },
+    searchFields: ['place', 'purpose', 'objectives', 'background', 'outcome'],
+  },
+  agendaItem: {
+    table: 'agenda_item',
+    titleField: 'title',
+    parentField: 'meetingId',
+    ordered: true,
+    fields: {
+      meetingId: f.ref('meeting', true),
+      title: f.title(),
+      time: f.text(50),
+      notes: f.markdown(),
+      position: f.position(),
+    },
+    searchFields: ['notes'],
+  },
+  talkingPoint: {
+    table: 'talking_point',
+    titleField: 'text',
+    parentField: 'meetingId',
+    ordered: true,
+    fields: {
+      meetingId: f.ref('meeting', true),
+      agendaItemId: f.ref('agendaItem'),
+      kind: f.choice(TALKING_POINT_KINDS, 'certain'),
+      text: {
+        ...f.markdown(),
+        schema: markdown.refine((s) => s.trim() !== '', 'must not be empty'),
+        required: true,
+      },
+      position: f.position(),
+    },
+    searchFields: [],
+  },
+  participant: {
+    table: 'participant',
+    titleField: 'name',
+    parentField: 'meetingId',
+    ordered: true,
+    fields: {
+      meetingId: f.ref('meeting', true),
+      side: f.choice(SIDES, 'ours'),
+      personId: f.ref('person'),
+      name: f.title(),
+      role: f.text(),
+      position: f.position(),
+    },
+    searchFields: ['role'],
+  },
+  commitment: {
+    table: 'commitment',
+    titleField: 'text',
+    fields: {
+      text: {
+        ...f.markdown(),
+        schema: markdown.refine((s) => s.trim() !== '', 'must not be empty'),
+        required: true,
+      },
+      owingPartyId: f.ref('party'),
+      meetingId: f.ref('meeting'),
+      initiativeId: f.ref('initiative'),
+      dueDate: f.date(),
+      status: f.choice(COMMITMENT_STATUSES, 'open'),
+    },
+    searchFields: [],
+  },
+  annotation: {
+    table: 'annotation',
+    titleField: 'body',
+    fields: {
+      targetKind: {
+        schema: z.enum(KIND_NAMES.filter((k) => k !== 'annotation') as [KindName, ...KindName[]]),
+        type: 'text',
+        default: 'meeting',
+        required: true,
+      },
+      targetId: { schema: id, type: 'text', default: '', required: true },
+      targetField: f.text(100),
+      visibility: f.choice(VISIBILITIES, 'shared'),
+      body: {
+        ...f.markdown(),
+        schema: markdown.refine((s) => s.trim() !== '', 'must not be empty'),
+        required: true,
+      },
+      supersedes: f.ref('annotation'),
+      author: f.system(z.string().max(300), ''),
+      authorDevice: f.system(z.string().max(100), ''),
+      createdAt: f.system(z.string().max(40), ''),
+      targetVersion: f.system(z.string().max(40), ''),
+    },
+    searchFields: [],
+  },
+};
+
+export function isKindName(value: string): value is KindName {
+  return (KIND_NAMES as readonly string[]).includes(value);
+}
+
+export function fieldNames(kind: KindName): string[] {
+  return Object.keys(KINDS[kind].fields);
+}
+
+function shape(kind: KindName, mode: 'create' | 'patch'): z.ZodObject {
+  const entries: Record<string, z.ZodType> = {};
+  for (const [name, spec] of Object.entries(KINDS[kind].fields)) {
+    if (spec.system) continue;
+    entries[name] = mode === 'create' && spec.required ? spec.schema : spec.schema.optional();
+  }
+  if (mode === 'patch') entries.id = id;
+  return z.object(entries).strict();
+}
+
+/** Input to create a record: the title (and a meeting's part its meeting) required, the rest defaulted. */
+export const createSchemas = Object.fromEntries(KIND_NAMES.map((k) => [k, shape(k, 'create')])) as Record<
+  KindName,
+  z.ZodObject
+>;
+
+/** Input to change a record: its id and only the fields to change. */
+export const patchSchemas = Object.fromEntries(KIND_NAMES.map((k) => [k, shape(k, 'patch')])) as Record<
+  KindName,
+  z.ZodObject
+>;
+
+export const idSchema = id;
+
+export type StoredRecord = { id: string } & Record<string, unknown>;

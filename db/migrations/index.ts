@@ -1,0 +1,16 @@
+// Numbered migrations, applied in order. Never edit one that has shipped: add the next number.
+import { sql as records } from './001-records.js';
+import { sql as syncLedger } from './002-sync-ledger.js';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'records', sql: records },
+  { version: 2, name: 'sync-ledger', sql: syncLedger },
+];
+
+export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,0 +1,100 @@
+// Full-text search: one index row per main record (a meeting's row also holds its agenda, points to make
+// and participants), accent- and case-folded by the unicode61 tokenizer, ranked by bm25.
+import type { Db } from './connection.js';
+import { KINDS, MAIN_KINDS, type KindName } from './kinds.js';
+import { isAlive, readRow } from './reader.js';
+import { stmt } from './statements.js';
+
+export interface SearchHit {
+  kind: KindName;
+  id: string;
+  title: string;
+  /** Matched text with each match wrapped in [[ and ]]. */
+  snippet: string;
+}
+
+export const HIGHLIGHT_OPEN = '[[';
+export const HIGHLIGHT_CLOSE = ']]';
+
+function indexText(value: unknown): string {
+  if (Array.isArray(value)) return value.map(indexText).join(' ');
+  if (value !== null && typeof value === 'object') return Object.values(value).map(indexText).join(' ');
+  return typeof value === 'string' ? value : '';
+}
+
+function meetingPartsText(db: Db, meetingId: string): string {
+  const parts: string[] = [];
+  for (const kind of ['agendaItem', 'talkingPoint', 'participant'] as const) {
+    const spec = KINDS[kind];
+    const rows = stmt(db, `SELECT * FROM "${spec.table}" WHERE meetingId = ? AND deleteCounter % 2 = 1`).all(
+      meetingId,
+    ) as Record<string, unknown>[];
+    for (const row of rows)
+      parts.push(indexText([row[spec.titleField], ...spec.searchFields.map((f) => row[f])]));
+  }
+  return parts.join('\n');
+}
+
+function isCurrentSharedAnnotation(db: Db, row: Record<string, unknown>): boolean {
+  if (row.visibility !== 'shared') return false;
+  const newer = stmt(db, 'SELECT 1 FROM annotation WHERE supersedes = ? AND deleteCounter % 2 = 1').get(
+    row.id,
+  );
+  return newer === undefined;
+}
+
+/** Brings the index row of one main record up to date (removing it when the record is gone). */
+export function reindexRecord(db: Db, kind: KindName, id: string): void {
+  if (!(MAIN_KINDS as readonly string[]).includes(kind)) {
+    const parentField = KINDS[kind].parentField;
+    const row = readRow(db, kind, id);
+    const parentId = parentField && row ? (row[parentField] as string | null) : null;
+    if (parentId) reindexRecord(db, 'meeting', parentId);
+    return;
+  }
+  stmt(db, 'DELETE FROM search_index WHERE kind = ? AND id = ?').run(kind, id);
+  const row = readRow(db, kind, id);
+  if (!row || !isAlive(row.deleteCounter)) return;
+  if (kind === 'annotation' && !isCurrentSharedAnnotation(db, row)) return;
+  const spec = KINDS[kind];
+  let body = indexText(spec.searchFields.map((f) => row[f]));
+  if (kind === 'meeting') body += '\n' + meetingPartsText(db, id);
+  stmt(db, 'INSERT INTO search_index (kind, id, title, body) VALUES (?, ?, ?, ?)').run(
+    kind,
+    id,
+    String(row[spec.titleField] ?? ''),
+    body,
+  );
+}
+
+/** Rebuilds the whole index (after a migration or a large import). */
+export function rebuildSearchIndex(db: Db): void {
+  db.exec('DELETE FROM search_index');
+  for (const kind of MAIN_KINDS) {
+    const ids = stmt(db, `SELECT id FROM "${KINDS[kind].table}"`).all() as { id: string }[];
+    for (const { id } of ids) reindexRecord(db, kind, id);
+  }
+}
+
+/**
+ * Turns what a user typed into a safe FTS5 query: every word becomes a quoted term (so `"`, `*`, `-`, `OR`
+ * and friends are just text), all terms must match, and the last one matches as a prefix while typing.
+ */
+export function toFtsQuery(input: string): string | undefined {
+  const words = input.normalize('NFC').match(/[\p{L}\p{N}]+/gu) ?? [];
+  if (words.length === 0) return undefined;
+  return words.map((word, i) => `"${word}"${i === words.length - 1 ? ' *' : ''}`).join(' ');
+}
+
+export function search(db: Db, input: string, limit = 50): SearchHit[] {
+  const query = toFtsQuery(input);
+  if (!query) return [];
+  return stmt(
+    db,
+    `SELECT kind, id, title,
+            snippet(search_index, -1, '${HIGHLIGHT_OPEN}', '${HIGHLIGHT_CLOSE}', '…', 16) AS snippet
+     FROM search_index WHERE search_index MATCH ?
+     ORDER BY bm25(search_index, 0, 0, 8.0, 1.0), kind, id
+     LIMIT ?`,
+  ).all(query, limit) as SearchHit[];
+}

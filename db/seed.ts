@@ -1,0 +1,49 @@
+// Loading a fixed set of records (the demo store) with fixed ids, one fixed clock and one fixed device, so
+// every laptop that loads it holds the very same records and changes, and their packages agree.
+import { z } from 'zod';
+import type { Db } from './connection.js';
+import { applyChange, DELETE_COUNTER } from './changes.js';
+import { observeClock } from './device.js';
+import { invalid } from './errors.js';
+import { HLC_PATTERN } from './hlc.js';
+import { fieldNames, idSchema, KIND_NAMES, KINDS, type KindName } from './kinds.js';
+import { rebuildSearchIndex } from './search.js';
+import { describeIssues } from './validation.js';
+
+export const fixedRecordsSchema = z.object({
+  clock: z.string().regex(HLC_PATTERN),
+  device: z.string().min(1).max(64),
+  records: z.partialRecord(z.enum(KIND_NAMES), z.array(z.record(z.string(), z.unknown()))),
+});
+export type FixedRecords = z.infer<typeof fixedRecordsSchema>;
+
+function fullSchema(kind: KindName): z.ZodObject {
+  const shape: Record<string, z.ZodType> = { id: idSchema };
+  for (const [field, spec] of Object.entries(KINDS[kind].fields)) shape[field] = spec.schema;
+  return z.object(shape).strict();
+}
+
+/** Every field of every record must be given, so the loaded state does not depend on defaults. */
+export function loadFixedRecords(db: Db, input: unknown): number {
+  const parsed = fixedRecordsSchema.safeParse(input);
+  if (!parsed.success) throw invalid(`fixed records: ${describeIssues(parsed.error)}`);
+  const { clock, device, records } = parsed.data;
+  let count = 0;
+  db.transaction(() => {
+    for (const kind of KIND_NAMES) {
+      for (const [index, raw] of (records[kind] ?? []).entries()) {
+        const result = fullSchema(kind).safeParse(raw);
+        if (!result.success) throw invalid(`fixed ${kind} ${index}: ${describeIssues(result.error)}`);
+        const record = result.data as Record<string, unknown> & { id: string };
+        const change = (field: string, value: unknown) =>
+          applyChange(db, { kind, row: record.id, field, hlc: clock, device, value: JSON.stringify(value) });
+        change(DELETE_COUNTER, 1);
+        for (const field of fieldNames(kind)) change(field, record[field]);
+        count++;
+      }
+    }
+    observeClock(db, clock);
+    rebuildSearchIndex(db);
+  }).immediate();
+  return count;
+}

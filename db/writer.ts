@@ -1,0 +1,226 @@
+// The one writer: every create, change, delete and restore becomes clocked per-field changes, recorded in
+// the same transaction as the row, and the search index follows. Nothing else writes records.
+import type { z } from 'zod';
+import type { Db } from './connection.js';
+import { applyChange, DELETE_COUNTER } from './changes.js';
+import { nextClock, readDevice } from './device.js';
+import { invalid, notFound, ValijaError } from './errors.js';
+import { uuidv7 } from './ids.js';
+import { createSchemas, fieldNames, KINDS, patchSchemas, type KindName, type StoredRecord } from './kinds.js';
+import { getRecord, isAlive, isAliveRecord, readRow } from './reader.js';
+import { reindexRecord } from './search.js';
+import { stmt } from './statements.js';
+import { describeIssues } from './validation.js';
+
+export interface Writer {
+  db: Db;
+  deviceId: string;
+  /** Wall clock in ms; tests pin it. */
+  now: () => number;
+}
+
+function parse(schema: z.ZodObject, input: unknown, kind: KindName, prefix: string): Record<string, unknown> {
+  if (input === null || typeof input !== 'object' || Array.isArray(input)) {
+    throw invalid(`${prefix}a ${kind} must be a JSON object`);
+  }
+  const result = schema.safeParse(input);
+  if (!result.success) throw invalid(`invalid ${kind}: ${describeIssues(result.error, prefix)}`);
+  return result.data as Record<string, unknown>;
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** References must name alive records of the right kind; parts must stay within their meeting. */
+function checkReferences(db: Db, kind: KindName, merged: Record<string, unknown>, prefix: string): void {
+  for (const [field, spec] of Object.entries(KINDS[kind].fields)) {
+    if (!spec.refKind) continue;
+    const value = merged[field];
+    const ids = Array.isArray(value) ? (value as string[]) : value ? [value as string] : [];
+    for (const id of ids) {
+      if (!isAliveRecord(db, spec.refKind, id)) {
+        throw invalid(`${prefix}field "${field}": no ${spec.refKind} with id ${id}`);
+      }
+    }
+  }
+  if (kind === 'talkingPoint' && merged.agendaItemId) {
+    const item = readRow(db, 'agendaItem', merged.agendaItemId as string);
+    if (item?.meetingId !== merged.meetingId) {
+      throw invalid(`${prefix}field "agendaItemId": that agenda item belongs to another meeting`);
+    }
+  }
+  if (kind === 'annotation' && !isAliveRecord(db, merged.targetKind as KindName, merged.targetId as string)) {
+    throw invalid(
+      `${prefix}field "targetId": no ${String(merged.targetKind)} with id ${String(merged.targetId)}`,
+    );
+  }
+}
+
+function record(w: Writer, kind: KindName, id: string, field: string, value: unknown, hlc: string): void {
+  applyChange(w.db, { kind, row: id, field, hlc, device: w.deviceId, value: JSON.stringify(value) });
+}
+
+function nextPosition(db: Db, kind: KindName, meetingId: string): number {
+  const row = stmt(db, `SELECT max(position) AS p FROM "${KINDS[kind].table}" WHERE meetingId = ?`).get(
+    meetingId,
+  ) as {
+    p: number | null;
+  };
+  return (row.p ?? 0) + 1;
+}
+
+function authorLine(db: Db): string {
+  const device = readDevice(db)!;
+  return [device.name, device.post].filter(Boolean).join(', ');
+}
+
+function create(
+  w: Writer,
+  kind: KindName,
+  input: Record<string, unknown>,
+  prefix: string,
+  system = {},
+): string {
+  const spec = KINDS[kind];
+  const values: Record<string, unknown> = {};
+  for (const [field, fieldSpec] of Object.entries(spec.fields))
+    values[field] = input[field] ?? fieldSpec.default;
+  Object.assign(values, system);
+  if (spec.ordered && input.position === undefined) {
+    values.position = nextPosition(w.db, kind, values.meetingId as string);
+  }
+  if (kind === 'annotation') {
+    const target = readRow(w.db, values.targetKind as KindName, values.targetId as string);
+    Object.assign(values, {
+      author: values.author || authorLine(w.db),
+      authorDevice: w.deviceId,
+      createdAt: new Date(w.now()).toISOString(),
+      targetVersion: target?.version ?? '',
+    });
+  }
+  checkReferences(w.db, kind, values, prefix);
+  const id = uuidv7(w.now());
+  const hlc = nextClock(w.db, w.now());
+  record(w, kind, id, DELETE_COUNTER, 1, hlc);
+  for (const field of fieldNames(kind)) record(w, kind, id, field, values[field], hlc);
+  return id;
+}
+
+function update(w: Writer, kind: KindName, patch: Record<string, unknown>, prefix: string): string {
+  const { id, ...fields } = patch as { id: string } & Record<string, unknown>;
+  const current = getRecord(w.db, kind, id);
+  if (kind === 'annotation') return editAnnotation(w, current, fields, prefix);
+  const merged = { ...current, ...fields };
+  checkReferences(w.db, kind, merged, prefix);
+  const changed = Object.keys(fields).filter((field) => !sameValue(fields[field], current[field]));
+  if (changed.length === 0) return id;
+  const hlc = nextClock(w.db, w.now());
+  for (const field of changed) record(w, kind, id, field, fields[field], hlc);
+  return id;
+}
+
+/**
+ * Annotations are insert-only: an edit writes a new version that supersedes the old one, so concurrent
+ * edits on two laptops both survive. A private note made shared starts a fresh shared note (the private
+ * history never leaves the device); a shared note cannot be made private again.
+ */
+function editAnnotation(
+  w: Writer,
+  current: StoredRecord,
+  fields: Record<string, unknown>,
+  prefix: string,
+): string {
+  for (const fixed of ['targetKind', 'targetId', 'targetField', 'supersedes'] as const) {
+    if (fields[fixed] !== undefined && !sameValue(fields[fixed], current[fixed])) {
+      throw invalid(`${prefix}field "${fixed}": a note's target cannot change; write a new note instead`);
+    }
+  }
+  if (current.visibility === 'shared' && fields.visibility === 'private') {
+    throw invalid(
+      `${prefix}field "visibility": a shared note cannot be made private again; delete it instead`,
+    );
+  }
+  const next = { ...pickFields('annotation', current), ...fields };
+  if (fieldNames('annotation').every((f) => sameValue(next[f], current[f]))) return current.id;
+  const sharing = current.visibility === 'private' && next.visibility === 'shared';
+  const id = create(w, 'annotation', { ...next, supersedes: sharing ? null : current.id }, prefix, {
+    author: '',
+  });
+  if (sharing) setDeleteCounter(w, 'annotation', current.id, 'delete');
+  reindexRecord(w.db, 'annotation', current.id);
+  return id;
+}
+
+function pickFields(kind: KindName, source: Record<string, unknown>): Record<string, unknown> {
+  const picked: Record<string, unknown> = {};
+  for (const field of fieldNames(kind)) if (!KINDS[kind].fields[field]!.system) picked[field] = source[field];
+  return picked;
+}
+
+/**
+ * Creates (no id) or changes (with id, only the fields given) one record or many, in one transaction:
+ * one bad element and nothing is written. Returns the records as stored.
+ */
+export function putRecords(w: Writer, kind: KindName, input: unknown): StoredRecord[] {
+  const items = Array.isArray(input) ? input : [input];
+  if (items.length === 0) throw invalid(`nothing to put: give a ${kind} object or a non-empty array`);
+  return w.db
+    .transaction(() => {
+      const ids = items.map((item, index) => {
+        const prefix = Array.isArray(input) ? `element ${index}: ` : '';
+        const isPatch = item !== null && typeof item === 'object' && 'id' in item;
+        const id = isPatch
+          ? update(w, kind, parse(patchSchemas[kind], item, kind, prefix), prefix)
+          : create(w, kind, parse(createSchemas[kind], item, kind, prefix), prefix);
+        reindexRecord(w.db, kind, id);
+        return id;
+      });
+      return ids.map((id) => getRecord(w.db, kind, id));
+    })
+    .immediate();
+}
+
+function setDeleteCounter(w: Writer, kind: KindName, id: string, action: 'delete' | 'restore'): void {
+  const row = readRow(w.db, kind, id);
+  if (!row) throw notFound(`no ${kind} with id ${id}`);
+  const alive = isAlive(row.deleteCounter);
+  if (action === 'delete' && !alive) throw notFound(`the ${kind} ${id} is already deleted`);
+  if (action === 'restore' && alive) throw new ValijaError('E_CONFLICT', `the ${kind} ${id} is not deleted`);
+  record(w, kind, id, DELETE_COUNTER, row.deleteCounter + 1, nextClock(w.db, w.now()));
+}
+
+/** A note and the versions it superseded: deleting or restoring a note acts on its whole history. */
+function annotationChain(db: Db, id: string): string[] {
+  const chain: string[] = [];
+  for (let at: string | null = id; at && !chain.includes(at);) {
+    chain.push(at);
+    at = (readRow(db, 'annotation', at)?.supersedes as string | null) ?? null;
+  }
+  return chain;
+}
+
+function changeLifecycle(w: Writer, kind: KindName, id: string, action: 'delete' | 'restore'): void {
+  setDeleteCounter(w, kind, id, action);
+  const ids = kind === 'annotation' ? annotationChain(w.db, id) : [id];
+  for (const older of ids.slice(1)) {
+    if (isAlive(readRow(w.db, kind, older)!.deleteCounter) === (action === 'delete')) {
+      setDeleteCounter(w, kind, older, action);
+    }
+  }
+  for (const each of ids) reindexRecord(w.db, kind, each);
+}
+
+/** Deletes a record: its counter becomes even; its fields and history stay, so a restore loses nothing. */
+export function deleteRecord(w: Writer, kind: KindName, id: string): void {
+  w.db.transaction(() => changeLifecycle(w, kind, id, 'delete')).immediate();
+}
+
+export function restoreRecord(w: Writer, kind: KindName, id: string): StoredRecord {
+  return w.db
+    .transaction(() => {
+      changeLifecycle(w, kind, id, 'restore');
+      return getRecord(w.db, kind, id);
+    })
+    .immediate();
+}

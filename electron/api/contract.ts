@@ -1,0 +1,87 @@
+// THE contract: every method the app offers, its input schema and its result type. Electron IPC, the local
+// browser bridge and the `valija` CLI are thin adapters over it; adding a capability is one entry here plus
+// its handler. Pure zod and types (no Node), so the renderer and preload can import it.
+import { z } from 'zod';
+import { KIND_NAMES, type KindName, type StoredRecord } from '../../db/kinds.js';
+import type { ErrorCode } from '../../db/errors.js';
+import type { Identity } from '../../db/device.js';
+import type { SearchHit } from '../../db/search.js';
+
+const kind = z.enum(KIND_NAMES);
+const id = z.string().min(1).max(100);
+
+export const contract = {
+  list: {
+    summary: 'Alive records of a kind, in their natural order',
+    input: z
+      .object({ kind, meetingId: id.optional(), targetKind: kind.optional(), targetId: id.optional() })
+      .strict(),
+  },
+  get: { summary: 'One record by id', input: z.object({ kind, id }).strict() },
+  put: {
+    summary:
+      'Create (no id) or change (with id, only the fields given) one record or an array in one transaction',
+    input: z.object({ kind, record: z.unknown() }).strict(),
+  },
+  delete: { summary: 'Delete a record (it can be restored)', input: z.object({ kind, id }).strict() },
+  restore: { summary: 'Bring back a deleted record', input: z.object({ kind, id }).strict() },
+  annotate: {
+    summary: 'Write a note on a record',
+    input: z
+      .object({
+        kind,
+        id,
+        text: z.string().trim().min(1, 'must not be empty').max(200_000),
+        private: z.boolean().optional(),
+        field: z.string().max(100).optional(),
+      })
+      .strict(),
+  },
+  search: {
+    summary: 'Full-text search over everything, accent- and case-insensitive',
+    input: z
+      .object({ query: z.string().max(1_000), limit: z.number().int().min(1).max(500).optional() })
+      .strict(),
+  },
+  dump: { summary: 'The shared state, canonical', input: z.object({}).strict() },
+  identity: {
+    summary: "Show or set this device's author identity",
+    input: z
+      .object({ name: z.string().trim().max(200).optional(), post: z.string().trim().max(200).optional() })
+      .strict(),
+  },
+} as const;
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+export const METHOD_NAMES = Object.keys(contract) as MethodName[];
+
+export type Input<M extends MethodName> = z.input<Contract[M]['input']>;
+export type ParsedInput<M extends MethodName> = z.output<Contract[M]['input']>;
+
+export interface Results {
+  list: StoredRecord[];
+  get: StoredRecord;
+  put: StoredRecord | StoredRecord[];
+  delete: { kind: KindName; id: string; deleted: true };
+  restore: StoredRecord;
+  annotate: StoredRecord;
+  search: SearchHit[];
+  dump: Record<string, unknown[]>;
+  identity: Identity;
+}
+
+export interface ApiError {
+  code: ErrorCode;
+  message: string;
+}
+
+/** What every adapter answers: IPC, the bridge and (internally) the CLI. */
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+/** The API as a client sees it (window.valija, the bridge client). */
+export type ValijaApi = { [M in MethodName]: (input: Input<M>) => Promise<Results[M]> };
+
+export function isMethodName(name: string): name is MethodName {
+  return Object.hasOwn(contract, name);
+}

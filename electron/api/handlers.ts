@@ -1,0 +1,40 @@
+// The one implementation of the contract, over an open store. Handlers receive input already validated.
+import { identityOf, readDevice, setIdentity } from '../../db/device.js';
+import { getRecord, listRecords, sharedState } from '../../db/reader.js';
+import { search } from '../../db/search.js';
+import type { Store } from '../../db/store.js';
+import { deleteRecord, putRecords, restoreRecord } from '../../db/writer.js';
+import type { MethodName, ParsedInput, Results } from './contract.js';
+
+export type Handlers = { [M in MethodName]: (input: ParsedInput<M>) => Results[M] | Promise<Results[M]> };
+
+export function createHandlers(store: Store): Handlers {
+  const { db, writer } = store;
+  return {
+    list: ({ kind, ...filter }) => listRecords(db, kind, filter),
+    get: ({ kind, id }) => getRecord(db, kind, id),
+    put: ({ kind, record }) => {
+      const stored = putRecords(writer, kind, record);
+      return Array.isArray(record) ? stored : stored[0]!;
+    },
+    delete: ({ kind, id }) => {
+      deleteRecord(writer, kind, id);
+      return { kind, id, deleted: true };
+    },
+    restore: ({ kind, id }) => restoreRecord(writer, kind, id),
+    annotate: ({ kind, id, text, private: isPrivate, field }) =>
+      putRecords(writer, 'annotation', {
+        targetKind: kind,
+        targetId: id,
+        targetField: field ?? '',
+        body: text,
+        visibility: isPrivate ? 'private' : 'shared',
+      })[0]!,
+    search: ({ query, limit }) => search(db, query, limit),
+    dump: () => sharedState(db),
+    identity: (changes) => {
+      if (changes.name !== undefined || changes.post !== undefined) setIdentity(db, changes);
+      return identityOf(readDevice(db)!);
+    },
+  };
+}

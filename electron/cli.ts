@@ -1,0 +1,11 @@
+// Entry point of the `valija` command (bin/valija.js loads the compiled copy of this file).
+import { readFileSync } from 'node:fs';
+import { runCli } from './cli/run.js';
+
+const code = await runCli(process.argv.slice(2), {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  readStdin: () => readFileSync(0, 'utf8'),
+  env: process.env,
+});
+process.exitCode = code;

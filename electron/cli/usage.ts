@@ -1,0 +1,27 @@
+// The `valija` command line's help text: the stable contract of DESIGN.md §5.
+export const USAGE = `valija — the Valija store from the command line
+
+usage: valija [--db FILE] <command> [options]
+  FILE defaults to $VALIJA_DB, else the per-user data folder
+
+commands:
+  init [--demo]                        create the store; --demo loads the demo data
+  identity [--name NAME] [--post POST] show or set this device's author identity
+  list <kind>                          kind: party | person | initiative | meeting | commitment | annotation
+                                       (also the parts of a meeting: agendaItem | talkingPoint | participant)
+  get <kind> <id>
+  put <kind> [--file F]                JSON record (or array) from F or stdin; no id = create;
+                                       with id = change only the fields given; prints the record(s)
+  delete <kind> <id>
+  restore <kind> <id>                  bring back a deleted record
+  annotate <kind> <id> --text TEXT [--private] [--field FIELD]
+  search <query>
+  dump                                 the shared state as canonical JSON
+  book <meeting-id> --out FILE.pdf ... (not yet available)
+  export --out FILE ...                (not yet available)
+  import FILE ...                      (not yet available)
+  serve [--port N]                     (not yet available)
+
+Output is JSON on stdout. Exit 0 on success, 2 on a usage error, 1 on any other error with one line on
+stderr: error[CODE]: what happened and what to do.
+`;

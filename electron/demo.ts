@@ -1,0 +1,12 @@
+// The demo store: the records built from shared/seed/mfa-first-100-days.txt, with fixed ids and clocks.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Db } from '../db/connection.js';
+import { loadFixedRecords } from '../db/seed.js';
+import { resourcesDir } from './paths.js';
+
+export const DEMO_FILE = 'demo/mfa-first-100-days.json';
+
+export function loadDemo(db: Db): number {
+  return loadFixedRecords(db, JSON.parse(readFileSync(join(resourcesDir(), DEMO_FILE), 'utf8')));
+}
