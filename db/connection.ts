@@ -76,10 +76,19 @@ export function migrate(db: Db, file: string): void {
     const backup = `${file}.v${current}-${new Date().toISOString().replace(/[:.]/g, '-')}.bak`;
     db.prepare('VACUUM INTO ?').run(backup);
   }
-  db.transaction(() => {
-    for (const migration of pending) {
-      db.exec(migration.sql);
-      db.pragma(`user_version = ${migration.version}`);
-    }
-  }).immediate();
+  let running = pending[0]!;
+  try {
+    db.transaction(() => {
+      for (const migration of pending) {
+        running = migration;
+        db.exec(migration.sql);
+        db.pragma(`user_version = ${migration.version}`);
+      }
+    }).immediate();
+  } catch (error) {
+    throw new ValijaError(
+      'E_STORE',
+      `upgrading ${file} failed at migration ${running.version} (${running.name}): ${(error as Error).message}; the store was left at version ${current}`,
+    );
+  }
 }

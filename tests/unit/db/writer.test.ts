@@ -1,0 +1,156 @@
+import { describe, expect, it } from 'vitest';
+import type { Store } from '../../../db/store.js';
+import { getRecord, listRecords } from '../../../db/reader.js';
+import { deleteRecord, putRecords, restoreRecord } from '../../../db/writer.js';
+import { tempStore } from '../../helpers.js';
+
+interface ChangeRow {
+  kind: string;
+  row: string;
+  field: string;
+  hlc: string;
+  device: string;
+  value: string;
+}
+
+function changesOf(store: Store, row: string): ChangeRow[] {
+  return store.db.prepare('SELECT * FROM change WHERE row = ? ORDER BY hlc, field').all(row) as ChangeRow[];
+}
+
+function changeCount(store: Store): number {
+  return (store.db.prepare('SELECT count(*) AS n FROM change').get() as { n: number }).n;
+}
+
+describe('the writer records every write as clocked per-field changes', () => {
+  it('a create records every field once, alive, with this device and one clock', () => {
+    const store = tempStore();
+    const [party] = putRecords(store.writer, 'party', { name: 'Perú', isoCode: 'PE' });
+    const changes = changesOf(store, party!.id);
+    expect(changes.map((c) => c.field).sort()).toEqual(
+      ['deleteCounter', 'isoCode', 'kind', 'name', 'profile', 'region', 'relationship'].sort(),
+    );
+    expect(new Set(changes.map((c) => c.hlc)).size).toBe(1);
+    expect(new Set(changes.map((c) => c.device))).toEqual(new Set([store.device.deviceId]));
+    expect(JSON.parse(changes.find((c) => c.field === 'deleteCounter')!.value)).toBe(1);
+    expect(JSON.parse(changes.find((c) => c.field === 'name')!.value)).toBe('Perú');
+  });
+
+  it('an update records exactly the changed fields, with a later clock', () => {
+    const store = tempStore();
+    const [party] = putRecords(store.writer, 'party', { name: 'Chile' });
+    const before = changesOf(store, party!.id);
+    putRecords(store.writer, 'party', { id: party!.id, region: 'South America', name: 'Chile' });
+    const after = changesOf(store, party!.id);
+    const added = after.filter((c) => !before.some((b) => b.field === c.field && b.hlc === c.hlc));
+    expect(added.map((c) => c.field)).toEqual(['region']);
+    expect(added[0]!.hlc > before[0]!.hlc).toBe(true);
+    expect(getRecord(store.db, 'party', party!.id).region).toBe('South America');
+  });
+
+  it('an update that changes nothing records nothing', () => {
+    const store = tempStore();
+    const [party] = putRecords(store.writer, 'party', { name: 'Bolivia', isoCode: 'BO' });
+    const count = changeCount(store);
+    putRecords(store.writer, 'party', { id: party!.id, name: 'Bolivia', isoCode: 'BO' });
+    expect(changeCount(store)).toBe(count);
+  });
+
+  it('clocks increase across successive writes', () => {
+    const store = tempStore();
+    const ids = ['Uno', 'Dos', 'Tres'].map((name) => putRecords(store.writer, 'party', { name })[0]!.id);
+    const clocks = ids.map((id) => changesOf(store, id)[0]!.hlc);
+    expect([...clocks].sort()).toEqual(clocks);
+    expect(new Set(clocks).size).toBe(3);
+  });
+
+  it('a delete bumps the counter to even and a restore to the next odd, keeping every field', () => {
+    const store = tempStore();
+    const [party] = putRecords(store.writer, 'party', { name: 'Jamaica', region: 'Caribbean' });
+    deleteRecord(store.writer, 'party', party!.id);
+    expect(listRecords(store.db, 'party')).toEqual([]);
+    expect(() => getRecord(store.db, 'party', party!.id)).toThrow(/no party/);
+    const counters = () =>
+      changesOf(store, party!.id)
+        .filter((c) => c.field === 'deleteCounter')
+        .map((c) => JSON.parse(c.value));
+    expect(counters()).toEqual([1, 2]);
+    const restored = restoreRecord(store.writer, 'party', party!.id);
+    expect(counters()).toEqual([1, 2, 3]);
+    expect(restored.region).toBe('Caribbean');
+  });
+
+  it('an array is one transaction: one bad element and nothing is written', () => {
+    const store = tempStore();
+    const count = changeCount(store);
+    expect(() => putRecords(store.writer, 'party', [{ name: 'Canadá' }, { name: 'Finlandia', colour: 'blue' }])).toThrow(
+      /element 1: unknown field "colour"/,
+    );
+    expect(changeCount(store)).toBe(count);
+    expect(listRecords(store.db, 'party')).toEqual([]);
+  });
+
+  it('refuses references to records that do not exist', () => {
+    const store = tempStore();
+    expect(() =>
+      putRecords(store.writer, 'person', { name: 'Hugo de Zela', partyId: '0195a000-0000-7000-8000-000000000999' }),
+    ).toThrow(/field "partyId": no party/);
+  });
+
+  it('orders the parts of a meeting by position, appending new ones at the end', () => {
+    const store = tempStore();
+    const [meeting] = putRecords(store.writer, 'meeting', { title: 'Gabinete Binacional' });
+    const texts = ['Primero', 'Segundo', 'Tercero'];
+    for (const text of texts) putRecords(store.writer, 'talkingPoint', { meetingId: meeting!.id, text });
+    const points = listRecords(store.db, 'talkingPoint', { meetingId: meeting!.id });
+    expect(points.map((p) => p.text)).toEqual(texts);
+    putRecords(store.writer, 'talkingPoint', { id: points[2]!.id, position: 0 });
+    expect(listRecords(store.db, 'talkingPoint', { meetingId: meeting!.id }).map((p) => p.text)).toEqual([
+      'Tercero',
+      'Primero',
+      'Segundo',
+    ]);
+  });
+});
+
+describe('annotations are insert-only', () => {
+  it('an edit writes a new version that supersedes the old one; the old one is no longer listed', () => {
+    const store = tempStore();
+    const [meeting] = putRecords(store.writer, 'meeting', { title: 'Reunión' });
+    const [note] = putRecords(store.writer, 'annotation', { targetKind: 'meeting', targetId: meeting!.id, body: 'v1' });
+    const [edited] = putRecords(store.writer, 'annotation', { id: note!.id, body: 'v2' });
+    expect(edited!.id).not.toBe(note!.id);
+    expect(edited!.supersedes).toBe(note!.id);
+    expect(listRecords(store.db, 'annotation').map((a) => a.body)).toEqual(['v2']);
+    const rows = store.db.prepare('SELECT body FROM annotation ORDER BY createdAt').all();
+    expect(rows).toEqual([{ body: 'v1' }, { body: 'v2' }]);
+  });
+
+  it('deleting an edited note deletes its history too, and a restore brings back the latest version', () => {
+    const store = tempStore();
+    const [meeting] = putRecords(store.writer, 'meeting', { title: 'Reunión' });
+    const [note] = putRecords(store.writer, 'annotation', { targetKind: 'meeting', targetId: meeting!.id, body: 'v1' });
+    const [edited] = putRecords(store.writer, 'annotation', { id: note!.id, body: 'v2' });
+    deleteRecord(store.writer, 'annotation', edited!.id);
+    expect(listRecords(store.db, 'annotation')).toEqual([]);
+    restoreRecord(store.writer, 'annotation', edited!.id);
+    expect(listRecords(store.db, 'annotation').map((a) => a.body)).toEqual(['v2']);
+  });
+
+  it('remembers the target version it was written against', () => {
+    const store = tempStore();
+    const [meeting] = putRecords(store.writer, 'meeting', { title: 'Reunión' });
+    const [note] = putRecords(store.writer, 'annotation', { targetKind: 'meeting', targetId: meeting!.id, body: 'nota' });
+    expect(note!.targetVersion).toBe(meeting!.version);
+    const [moved] = putRecords(store.writer, 'meeting', { id: meeting!.id, place: 'Quito' });
+    expect(moved!.version > (note!.targetVersion as string)).toBe(true);
+  });
+
+  it('a shared note cannot be made private again', () => {
+    const store = tempStore();
+    const [meeting] = putRecords(store.writer, 'meeting', { title: 'Reunión' });
+    const [note] = putRecords(store.writer, 'annotation', { targetKind: 'meeting', targetId: meeting!.id, body: 'x' });
+    expect(() => putRecords(store.writer, 'annotation', { id: note!.id, visibility: 'private' })).toThrow(
+      /cannot be made private/,
+    );
+  });
+});
