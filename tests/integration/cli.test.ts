@@ -27,20 +27,39 @@ function expectError(result: CliResult, code: string, exit = 1) {
 describe('valija init and the demo store', () => {
   it('search Quito finds the Ecuador meeting', () => {
     const db = demoStore();
-    const hits = valija(['--db', db, 'search', 'Quito']).json() as { kind: string; id: string; title: string }[];
+    const hits = valija(['--db', db, 'search', 'Quito']).json() as {
+      kind: string;
+      id: string;
+      title: string;
+    }[];
     expect(hits).toContainEqual(expect.objectContaining({ kind: 'meeting', id: ECUADOR_MEETING }));
   });
 
   it('holds the three meetings the seed text describes, with their parties', () => {
     const db = demoStore();
-    const meetings = valija(['--db', db, 'list', 'meeting']).json() as { title: string; partyIds: string[] }[];
+    const meetings = valija(['--db', db, 'list', 'meeting']).json() as {
+      title: string;
+      partyIds: string[];
+    }[];
     const parties = valija(['--db', db, 'list', 'party']).json() as { id: string; name: string }[];
     const nameOf = (id: string) => parties.find((p) => p.id === id)?.name;
     const byTitle = (text: string) => meetings.find((m) => m.title.includes(text));
     expect(byTitle('Ecuador')?.partyIds.map(nameOf)).toEqual(['Peru', 'Ecuador']);
     expect(byTitle('Washington')?.partyIds.map(nameOf)).toEqual(['Peru', 'United States']);
-    expect(byTitle('diplomatic asylum')?.partyIds.map(nameOf)).toEqual(['Peru', 'Organization of American States (OAS)']);
-    for (const name of ['Chile', 'Bolivia', 'Jamaica', 'Germany', 'Netherlands', 'Finland', 'Canada', 'El Salvador']) {
+    expect(byTitle('diplomatic asylum')?.partyIds.map(nameOf)).toEqual([
+      'Peru',
+      'Organization of American States (OAS)',
+    ]);
+    for (const name of [
+      'Chile',
+      'Bolivia',
+      'Jamaica',
+      'Germany',
+      'Netherlands',
+      'Finland',
+      'Canada',
+      'El Salvador',
+    ]) {
       expect(parties.map((p) => p.name)).toContain(name);
     }
   });
@@ -71,13 +90,15 @@ describe('valija init and the demo store', () => {
 describe('valija put, get and dump', () => {
   it('creates with only a title, then changes only the fields given', () => {
     const db = demoStore();
-    const created = valija(['--db', db, 'put', 'initiative'], { input: '{"title":"Iniciativa nueva"}' }).json() as Record<
+    const created = valija(['--db', db, 'put', 'initiative'], {
+      input: '{"title":"Iniciativa nueva"}',
+    }).json() as Record<string, unknown>;
+    expect(created).toMatchObject({ title: 'Iniciativa nueva', status: 'proposed', area: 'other', tags: [] });
+    const patch = JSON.stringify({ id: created.id, status: 'active' });
+    const changed = valija(['--db', db, 'put', 'initiative'], { input: patch }).json() as Record<
       string,
       unknown
     >;
-    expect(created).toMatchObject({ title: 'Iniciativa nueva', status: 'proposed', area: 'other', tags: [] });
-    const patch = JSON.stringify({ id: created.id, status: 'active' });
-    const changed = valija(['--db', db, 'put', 'initiative'], { input: patch }).json() as Record<string, unknown>;
     expect(changed).toMatchObject({ id: created.id, title: 'Iniciativa nueva', status: 'active' });
     expect(valija(['--db', db, 'get', 'initiative', created.id as string]).json()).toEqual(changed);
   });
@@ -94,10 +115,14 @@ describe('valija put, get and dump', () => {
   it('Spanish text survives put, get and dump unchanged', () => {
     const db = demoStore();
     const text = 'Señor Ñúñez — ¿güero? ¡Pingüino! «comillas» áéíóú ÁÉÍÓÚ ü';
-    const created = valija(['--db', db, 'put', 'party'], { input: JSON.stringify({ name: text, profile: text }) });
+    const created = valija(['--db', db, 'put', 'party'], {
+      input: JSON.stringify({ name: text, profile: text }),
+    });
     const { id } = created.json() as { id: string };
     expect((valija(['--db', db, 'get', 'party', id]).json() as { name: string }).name).toBe(text);
-    const dump = JSON.parse(valija(['--db', db, 'dump']).stdout) as { party: { id: string; profile: string }[] };
+    const dump = JSON.parse(valija(['--db', db, 'dump']).stdout) as {
+      party: { id: string; profile: string }[];
+    };
     expect(dump.party.find((p) => p.id === id)?.profile).toBe(text);
   });
 
@@ -119,30 +144,94 @@ describe('valija put, get and dump', () => {
   it('annotate records the author identity and the private flag', () => {
     const db = demoStore();
     valija(['--db', db, 'identity', '--name', 'Ana Torres', '--post', 'Dirección de América del Sur']);
-    const note = valija(['--db', db, 'annotate', 'meeting', ECUADOR_MEETING, '--text', 'Revisar', '--private']).json();
-    expect(note).toMatchObject({ author: 'Ana Torres, Dirección de América del Sur', visibility: 'private', body: 'Revisar' });
+    const note = valija([
+      '--db',
+      db,
+      'annotate',
+      'meeting',
+      ECUADOR_MEETING,
+      '--text',
+      'Revisar',
+      '--private',
+    ]).json();
+    expect(note).toMatchObject({
+      author: 'Ana Torres, Dirección de América del Sur',
+      visibility: 'private',
+      body: 'Revisar',
+    });
     const identity = valija(['--db', db, 'identity']).json();
-    expect(identity).toMatchObject({ name: 'Ana Torres', fingerprint: expect.stringMatching(/^[0-9A-F]{4}( [0-9A-F]{4}){7}$/) });
+    expect(identity).toMatchObject({
+      name: 'Ana Torres',
+      fingerprint: expect.stringMatching(/^[0-9A-F]{4}( [0-9A-F]{4}){7}$/),
+    });
   });
 });
 
 describe('valija refuses bad input with a code and changes nothing', () => {
   const cases: [string, string[], string | undefined, string, RegExp][] = [
-    ['an unknown field', ['put', 'party'], '{"name":"X","colour":"red"}', 'E_INVALID', /unknown field "colour"/],
+    [
+      'an unknown field',
+      ['put', 'party'],
+      '{"name":"X","colour":"red"}',
+      'E_INVALID',
+      /unknown field "colour"/,
+    ],
     ['a wrong type', ['put', 'initiative'], '{"title":"X","tags":"one"}', 'E_INVALID', /field "tags"/],
-    ['a bad enum value', ['put', 'initiative'], '{"title":"X","status":"done-ish"}', 'E_INVALID', /field "status"/],
+    [
+      'a bad enum value',
+      ['put', 'initiative'],
+      '{"title":"X","status":"done-ish"}',
+      'E_INVALID',
+      /field "status"/,
+    ],
     ['a malformed id', ['put', 'party'], '{"id":"not-a-uuid","name":"X"}', 'E_INVALID', /field "id"/],
     ['a missing title', ['put', 'meeting'], '{"place":"Quito"}', 'E_INVALID', /field "title"/],
     ['an empty title', ['put', 'meeting'], '{"title":"   "}', 'E_INVALID', /field "title"/],
     ['invalid JSON', ['put', 'party'], '{"name": ', 'E_INVALID', /not valid JSON/],
     ['a scalar instead of an object', ['put', 'party'], '"Perú"', 'E_INVALID', /JSON object/],
-    ['an array with one bad element', ['put', 'party'], '[{"name":"A"},{"name":""}]', 'E_INVALID', /element 1/],
-    ['a bad date', ['put', 'commitment'], '{"text":"X","dueDate":"31/12/2026"}', 'E_INVALID', /field "dueDate"/],
+    [
+      'an array with one bad element',
+      ['put', 'party'],
+      '[{"name":"A"},{"name":""}]',
+      'E_INVALID',
+      /element 1/,
+    ],
+    [
+      'a bad date',
+      ['put', 'commitment'],
+      '{"text":"X","dueDate":"31/12/2026"}',
+      'E_INVALID',
+      /field "dueDate"/,
+    ],
     ['an unknown kind', ['list', 'embassy'], undefined, 'E_INVALID', /kind/],
-    ['a record that does not exist', ['get', 'party', '0195a000-0000-7000-8000-000000009999'], undefined, 'E_NOT_FOUND', /no party/],
-    ['an update of a missing record', ['put', 'party'], '{"id":"0195a000-0000-7000-8000-000000009999","name":"X"}', 'E_NOT_FOUND', /no party/],
-    ['a delete of a missing record', ['delete', 'meeting', '0195a000-0000-7000-8000-000000009999'], undefined, 'E_NOT_FOUND', /meeting/],
-    ['a note without text', ['annotate', 'meeting', ECUADOR_MEETING, '--text', ' '], undefined, 'E_INVALID', /text/],
+    [
+      'a record that does not exist',
+      ['get', 'party', '0195a000-0000-7000-8000-000000009999'],
+      undefined,
+      'E_NOT_FOUND',
+      /no party/,
+    ],
+    [
+      'an update of a missing record',
+      ['put', 'party'],
+      '{"id":"0195a000-0000-7000-8000-000000009999","name":"X"}',
+      'E_NOT_FOUND',
+      /no party/,
+    ],
+    [
+      'a delete of a missing record',
+      ['delete', 'meeting', '0195a000-0000-7000-8000-000000009999'],
+      undefined,
+      'E_NOT_FOUND',
+      /meeting/,
+    ],
+    [
+      'a note without text',
+      ['annotate', 'meeting', ECUADOR_MEETING, '--text', ' '],
+      undefined,
+      'E_INVALID',
+      /text/,
+    ],
   ];
 
   it.each(cases)('%s', (_name, args, input, code, message) => {
@@ -181,7 +270,21 @@ describe('valija refuses bad input with a code and changes nothing', () => {
   it('--help lists every command of the contract', () => {
     const help = valija(['--help']);
     expect(help.code).toBe(0);
-    for (const command of ['init', 'identity', 'list', 'get', 'put', 'delete', 'annotate', 'search', 'book', 'export', 'import', 'dump', 'serve']) {
+    for (const command of [
+      'init',
+      'identity',
+      'list',
+      'get',
+      'put',
+      'delete',
+      'annotate',
+      'search',
+      'book',
+      'export',
+      'import',
+      'dump',
+      'serve',
+    ]) {
       expect(help.stdout).toMatch(new RegExp(`^  ${command}\\b`, 'm'));
     }
   });

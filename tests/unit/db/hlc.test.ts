@@ -16,7 +16,11 @@ describe('hybrid logical clock', () => {
   });
 
   it('orders as strings the same way as (millis, counter)', () => {
-    const values = [formatHlc({ millis: 9, counter: 10 }), formatHlc({ millis: 10, counter: 0 }), formatHlc({ millis: 9, counter: 2 })];
+    const values = [
+      formatHlc({ millis: 9, counter: 10 }),
+      formatHlc({ millis: 10, counter: 0 }),
+      formatHlc({ millis: 9, counter: 2 }),
+    ];
     expect([...values].sort()).toEqual([values[2], values[0], values[1]]);
   });
 

@@ -23,10 +23,12 @@ describe('migrations', () => {
   it('every field of every kind has a column, and nothing else does', () => {
     const db = openDatabase(join(tempDir(), 'fresh.db'), { create: true });
     for (const kind of KIND_NAMES) {
-      const columns = (db.prepare(`SELECT name FROM pragma_table_info(?)`).all(KINDS[kind].table) as { name: string }[]).map(
-        (c) => c.name,
+      const columns = (
+        db.prepare(`SELECT name FROM pragma_table_info(?)`).all(KINDS[kind].table) as { name: string }[]
+      ).map((c) => c.name);
+      expect(columns.sort()).toEqual(
+        ['deleteCounter', 'id', 'version', ...Object.keys(KINDS[kind].fields)].sort(),
       );
-      expect(columns.sort()).toEqual(['deleteCounter', 'id', 'version', ...Object.keys(KINDS[kind].fields)].sort());
     }
     db.close();
   });
@@ -68,7 +70,9 @@ describe('migrations', () => {
     expect(() => openStore(file)).toThrow(expect.objectContaining({ code: 'E_STORE' }));
     const after = new Database(file, { readonly: true });
     expect(after.pragma('user_version', { simple: true })).toBe(1);
-    expect(after.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'trusted_key'").get()).toEqual({ n: 0 });
+    expect(after.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'trusted_key'").get()).toEqual(
+      { n: 0 },
+    );
     after.close();
   });
 

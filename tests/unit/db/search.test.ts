@@ -19,7 +19,10 @@ describe('full-text search', () => {
       title: 'Cooperación regional',
       summary: 'Incluye un acuerdo sobre migración y otros asuntos de la agenda bilateral',
     });
-    const [inTitle] = putRecords(store.writer, 'initiative', { title: 'Comité de migración', summary: 'Con Chile' });
+    const [inTitle] = putRecords(store.writer, 'initiative', {
+      title: 'Comité de migración',
+      summary: 'Con Chile',
+    });
     expect(search(store.db, 'migracion').map((h) => h.id)).toEqual([inTitle!.id, inBody!.id]);
   });
 
@@ -27,13 +30,21 @@ describe('full-text search', () => {
     const store = tempStore();
     const [meeting] = putRecords(store.writer, 'meeting', { title: 'Gabinete Binacional', place: 'Quito' });
     const [hit] = search(store.db, 'quito');
-    expect(hit).toEqual({ kind: 'meeting', id: meeting!.id, title: 'Gabinete Binacional', snippet: expect.stringContaining('[[Quito]]') });
+    expect(hit).toEqual({
+      kind: 'meeting',
+      id: meeting!.id,
+      title: 'Gabinete Binacional',
+      snippet: expect.stringContaining('[[Quito]]'),
+    });
   });
 
-  it("finds a meeting by its points to make, and forgets what was deleted", () => {
+  it('finds a meeting by its points to make, and forgets what was deleted', () => {
     const store = tempStore();
     const [meeting] = putRecords(store.writer, 'meeting', { title: 'Reunión' });
-    const [point] = putRecords(store.writer, 'talkingPoint', { meetingId: meeting!.id, text: 'Facilitación del comercio' });
+    const [point] = putRecords(store.writer, 'talkingPoint', {
+      meetingId: meeting!.id,
+      text: 'Facilitación del comercio',
+    });
     expect(search(store.db, 'facilitacion').map((h) => h.id)).toEqual([meeting!.id]);
     deleteRecord(store.writer, 'talkingPoint', point!.id);
     expect(search(store.db, 'facilitacion')).toEqual([]);
@@ -42,7 +53,11 @@ describe('full-text search', () => {
   it('indexes shared notes but never private ones', () => {
     const store = tempStore();
     const [meeting] = putRecords(store.writer, 'meeting', { title: 'Reunión' });
-    putRecords(store.writer, 'annotation', { targetKind: 'meeting', targetId: meeting!.id, body: 'compartida zanahoria' });
+    putRecords(store.writer, 'annotation', {
+      targetKind: 'meeting',
+      targetId: meeting!.id,
+      body: 'compartida zanahoria',
+    });
     putRecords(store.writer, 'annotation', {
       targetKind: 'meeting',
       targetId: meeting!.id,
@@ -52,14 +67,27 @@ describe('full-text search', () => {
     expect(search(store.db, 'zanahoria').map((h) => h.title)).toEqual(['compartida zanahoria']);
   });
 
-  it.each(['"', '*', '-', 'OR', 'peru OR', 'NOT', 'a AND', '(', ')', '^', 'NEAR(', ':', '"unterminated', '***', ''])(
-    'a query with FTS syntax %j never errors',
-    (query) => {
-      const store = tempStore();
-      putRecords(store.writer, 'party', { name: 'Perú OR Chile' });
-      expect(() => search(store.db, query)).not.toThrow();
-    },
-  );
+  it.each([
+    '"',
+    '*',
+    '-',
+    'OR',
+    'peru OR',
+    'NOT',
+    'a AND',
+    '(',
+    ')',
+    '^',
+    'NEAR(',
+    ':',
+    '"unterminated',
+    '***',
+    '',
+  ])('a query with FTS syntax %j never errors', (query) => {
+    const store = tempStore();
+    putRecords(store.writer, 'party', { name: 'Perú OR Chile' });
+    expect(() => search(store.db, query)).not.toThrow();
+  });
 
   it('treats operators as words', () => {
     const store = tempStore();

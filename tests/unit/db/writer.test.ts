@@ -82,9 +82,9 @@ describe('the writer records every write as clocked per-field changes', () => {
   it('an array is one transaction: one bad element and nothing is written', () => {
     const store = tempStore();
     const count = changeCount(store);
-    expect(() => putRecords(store.writer, 'party', [{ name: 'Canadá' }, { name: 'Finlandia', colour: 'blue' }])).toThrow(
-      /element 1: unknown field "colour"/,
-    );
+    expect(() =>
+      putRecords(store.writer, 'party', [{ name: 'Canadá' }, { name: 'Finlandia', colour: 'blue' }]),
+    ).toThrow(/element 1: unknown field "colour"/);
     expect(changeCount(store)).toBe(count);
     expect(listRecords(store.db, 'party')).toEqual([]);
   });
@@ -92,7 +92,10 @@ describe('the writer records every write as clocked per-field changes', () => {
   it('refuses references to records that do not exist', () => {
     const store = tempStore();
     expect(() =>
-      putRecords(store.writer, 'person', { name: 'Hugo de Zela', partyId: '0195a000-0000-7000-8000-000000000999' }),
+      putRecords(store.writer, 'person', {
+        name: 'Hugo de Zela',
+        partyId: '0195a000-0000-7000-8000-000000000999',
+      }),
     ).toThrow(/field "partyId": no party/);
   });
 
@@ -116,7 +119,11 @@ describe('annotations are insert-only', () => {
   it('an edit writes a new version that supersedes the old one; the old one is no longer listed', () => {
     const store = tempStore();
     const [meeting] = putRecords(store.writer, 'meeting', { title: 'Reunión' });
-    const [note] = putRecords(store.writer, 'annotation', { targetKind: 'meeting', targetId: meeting!.id, body: 'v1' });
+    const [note] = putRecords(store.writer, 'annotation', {
+      targetKind: 'meeting',
+      targetId: meeting!.id,
+      body: 'v1',
+    });
     const [edited] = putRecords(store.writer, 'annotation', { id: note!.id, body: 'v2' });
     expect(edited!.id).not.toBe(note!.id);
     expect(edited!.supersedes).toBe(note!.id);
@@ -128,7 +135,11 @@ describe('annotations are insert-only', () => {
   it('deleting an edited note deletes its history too, and a restore brings back the latest version', () => {
     const store = tempStore();
     const [meeting] = putRecords(store.writer, 'meeting', { title: 'Reunión' });
-    const [note] = putRecords(store.writer, 'annotation', { targetKind: 'meeting', targetId: meeting!.id, body: 'v1' });
+    const [note] = putRecords(store.writer, 'annotation', {
+      targetKind: 'meeting',
+      targetId: meeting!.id,
+      body: 'v1',
+    });
     const [edited] = putRecords(store.writer, 'annotation', { id: note!.id, body: 'v2' });
     deleteRecord(store.writer, 'annotation', edited!.id);
     expect(listRecords(store.db, 'annotation')).toEqual([]);
@@ -139,7 +150,11 @@ describe('annotations are insert-only', () => {
   it('remembers the target version it was written against', () => {
     const store = tempStore();
     const [meeting] = putRecords(store.writer, 'meeting', { title: 'Reunión' });
-    const [note] = putRecords(store.writer, 'annotation', { targetKind: 'meeting', targetId: meeting!.id, body: 'nota' });
+    const [note] = putRecords(store.writer, 'annotation', {
+      targetKind: 'meeting',
+      targetId: meeting!.id,
+      body: 'nota',
+    });
     expect(note!.targetVersion).toBe(meeting!.version);
     const [moved] = putRecords(store.writer, 'meeting', { id: meeting!.id, place: 'Quito' });
     expect(moved!.version > (note!.targetVersion as string)).toBe(true);
@@ -148,7 +163,11 @@ describe('annotations are insert-only', () => {
   it('a shared note cannot be made private again', () => {
     const store = tempStore();
     const [meeting] = putRecords(store.writer, 'meeting', { title: 'Reunión' });
-    const [note] = putRecords(store.writer, 'annotation', { targetKind: 'meeting', targetId: meeting!.id, body: 'x' });
+    const [note] = putRecords(store.writer, 'annotation', {
+      targetKind: 'meeting',
+      targetId: meeting!.id,
+      body: 'x',
+    });
     expect(() => putRecords(store.writer, 'annotation', { id: note!.id, visibility: 'private' })).toThrow(
       /cannot be made private/,
     );
