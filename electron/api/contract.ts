@@ -6,6 +6,9 @@ import { KIND_NAMES, type KindName, type StoredRecord } from '../../db/kinds.js'
 import type { ErrorCode } from '../../db/errors.js';
 import type { Identity } from '../../db/device.js';
 import type { SearchHit } from '../../db/search.js';
+import type { ExportResult } from '../sync/exporter.js';
+import type { ImportReport } from '../sync/importer.js';
+import type { TrustedKey } from '../sync/trust.js';
 
 const kind = z.enum(KIND_NAMES);
 const id = z.string().min(1).max(100);
@@ -50,6 +53,37 @@ export const contract = {
       .object({ name: z.string().trim().max(200).optional(), post: z.string().trim().max(200).optional() })
       .strict(),
   },
+  exportPackage: {
+    summary: 'Write everything shared this store holds to a signed package file',
+    input: z
+      .object({ file: z.string().min(1).max(4096), passphrase: z.string().max(1024).optional() })
+      .strict(),
+  },
+  previewImport: {
+    summary: 'What importing a package would do (counts and conflicts); writes nothing',
+    input: z
+      .object({
+        file: z.string().min(1).max(4096),
+        passphrase: z.string().max(1024).optional(),
+        trust: z.boolean().optional(),
+      })
+      .strict(),
+  },
+  applyImport: {
+    summary: 'Import a package in one transaction, after an automatic backup',
+    input: z
+      .object({
+        file: z.string().min(1).max(4096),
+        passphrase: z.string().max(1024).optional(),
+        trust: z.boolean().optional(),
+      })
+      .strict(),
+  },
+  trustedKeys: { summary: 'The package signers this device trusts', input: z.object({}).strict() },
+  untrustKey: {
+    summary: 'Stop trusting a package signer',
+    input: z.object({ fingerprint: z.string().min(1).max(100) }).strict(),
+  },
 } as const;
 
 export type Contract = typeof contract;
@@ -69,6 +103,11 @@ export interface Results {
   search: SearchHit[];
   dump: Record<string, unknown[]>;
   identity: Identity;
+  exportPackage: ExportResult;
+  previewImport: ImportReport;
+  applyImport: ImportReport;
+  trustedKeys: TrustedKey[];
+  untrustKey: { fingerprint: string; removed: true };
 }
 
 export interface ApiError {

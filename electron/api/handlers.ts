@@ -4,6 +4,10 @@ import { getRecord, listRecords, sharedState } from '../../db/reader.js';
 import { search } from '../../db/search.js';
 import type { Store } from '../../db/store.js';
 import { deleteRecord, putRecords, restoreRecord } from '../../db/writer.js';
+import { readPackageFile } from '../sync/files.js';
+import { exportPackage } from '../sync/exporter.js';
+import { applyImport, previewImport } from '../sync/importer.js';
+import { listTrustedKeys, untrustKey } from '../sync/trust.js';
 import type { MethodName, ParsedInput, Results } from './contract.js';
 
 export type Handlers = { [M in MethodName]: (input: ParsedInput<M>) => Results[M] | Promise<Results[M]> };
@@ -35,6 +39,14 @@ export function createHandlers(store: Store): Handlers {
     identity: (changes) => {
       if (changes.name !== undefined || changes.post !== undefined) setIdentity(db, changes);
       return identityOf(readDevice(db)!);
+    },
+    exportPackage: ({ file, passphrase }) => exportPackage(store, file, { passphrase }),
+    previewImport: ({ file, ...options }) => previewImport(store, readPackageFile(file), options),
+    applyImport: ({ file, ...options }) => applyImport(store, readPackageFile(file), options),
+    trustedKeys: () => listTrustedKeys(db),
+    untrustKey: ({ fingerprint }) => {
+      untrustKey(db, fingerprint);
+      return { fingerprint, removed: true };
     },
   };
 }

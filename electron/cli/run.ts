@@ -80,8 +80,36 @@ const COMMANDS: Record<string, Command> = {
   },
   dump: { positionals: [], run: ({ call }) => call('dump', {}) },
   book: { positionals: [], rest: true, notYetAvailable: true },
-  export: { positionals: [], rest: true, notYetAvailable: true },
-  import: { positionals: [], rest: true, notYetAvailable: true },
+  export: {
+    options: { out: { type: 'string' }, 'passphrase-env': { type: 'string' }, full: { type: 'boolean' } },
+    positionals: [],
+    run: ({ call, options, io }) => {
+      if (options.out === undefined) throw new UsageError('export needs --out FILE');
+      return call('exportPackage', { file: options.out, passphrase: passphraseFrom(options, io) });
+    },
+  },
+  import: {
+    options: {
+      'dry-run': { type: 'boolean' },
+      trust: { type: 'boolean' },
+      'passphrase-env': { type: 'string' },
+    },
+    positionals: ['file'],
+    run: ({ call, args, options, io }) =>
+      call(options['dry-run'] ? 'previewImport' : 'applyImport', {
+        file: args.file,
+        passphrase: passphraseFrom(options, io),
+        trust: options.trust === true,
+      }),
+  },
+  keys: {
+    options: { remove: { type: 'string' } },
+    positionals: [],
+    run: ({ call, options }) =>
+      options.remove === undefined
+        ? call('trustedKeys', {})
+        : call('untrustKey', { fingerprint: options.remove }),
+  },
   serve: { positionals: [], rest: true, notYetAvailable: true },
 };
 
@@ -97,6 +125,15 @@ function readJson(file: string | undefined, io: CliIo): unknown {
   } catch (error) {
     throw new ValijaError('E_INVALID', `the input is not valid JSON: ${(error as Error).message}`);
   }
+}
+
+function passphraseFrom(options: CommandContext['options'], io: CliIo): string | undefined {
+  const variable = options['passphrase-env'];
+  if (variable === undefined) return undefined;
+  const value = io.env[variable as string];
+  if (!value)
+    throw new UsageError(`the environment variable ${String(variable)} named by --passphrase-env is empty`);
+  return value;
 }
 
 function splitGlobal(argv: string[]): { db?: string; help: boolean; rest: string[] } {

@@ -18,8 +18,13 @@ commands:
   search <query>
   dump                                 the shared state as canonical JSON
   book <meeting-id> --out FILE.pdf ... (not yet available)
-  export --out FILE ...                (not yet available)
-  import FILE ...                      (not yet available)
+  export --out FILE [--passphrase-env VAR] [--full]
+                                       a signed package of everything shared (--full: the default, said
+                                       explicitly); VAR names an environment variable holding a passphrase
+  import FILE [--dry-run] [--trust] [--passphrase-env VAR]
+                                       --dry-run previews (counts, conflicts) and writes nothing;
+                                       --trust accepts a new signer after you checked its fingerprint
+  keys [--remove FINGERPRINT]          the package signers this computer trusts
   serve [--port N]                     (not yet available)
 
 Output is JSON on stdout. Exit 0 on success, 2 on a usage error, 1 on any other error with one line on

@@ -157,7 +157,7 @@ describe('annotations are insert-only', () => {
     });
     expect(note!.targetVersion).toBe(meeting!.version);
     const [moved] = putRecords(store.writer, 'meeting', { id: meeting!.id, place: 'Quito' });
-    expect(moved!.version > (note!.targetVersion as string)).toBe(true);
+    expect((moved!.version as string) > (note!.targetVersion as string)).toBe(true);
   });
 
   it('a shared note cannot be made private again', () => {

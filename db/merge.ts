@@ -1,0 +1,183 @@
+// Merging changes from another store: a set union of per-field changes. `analyzeChanges` says what
+// importing would do without writing anything; `applyChanges` does it in one transaction. Both use the
+// rule in changes.ts, so the preview and the result agree, and any order of imports gives the same store.
+import type { Db } from './connection.js';
+import { applyChange, DELETE_COUNTER, type Change } from './changes.js';
+import { observeClock } from './device.js';
+import { hlcToIso } from './hlc.js';
+import { KINDS, type KindName } from './kinds.js';
+import { isAlive, readRow } from './reader.js';
+import { reindexRecord } from './search.js';
+import { stmt } from './statements.js';
+
+export type Outcome = 'new' | 'changed' | 'deleted' | 'restored' | 'known';
+export type KindCounts = Record<Outcome, number>;
+
+export interface ConflictSide {
+  value: unknown;
+  hlc: string;
+  device: string;
+  at: string;
+}
+
+/** The same field changed on both sides, each without knowing of the other's change. */
+export interface Conflict {
+  kind: KindName;
+  id: string;
+  title: string;
+  field: string;
+  mine: ConflictSide;
+  theirs: ConflictSide;
+  winner: 'mine' | 'theirs';
+}
+
+export interface MergeReport {
+  changes: number;
+  newChanges: number;
+  counts: Partial<Record<KindName, KindCounts>>;
+  conflicts: Conflict[];
+}
+
+/** Every shared change this store holds (never private notes), oldest first. */
+export function* sharedChanges(db: Db): Generator<Change> {
+  const rows = stmt(
+    db,
+    `SELECT kind, row, field, hlc, device, value FROM change
+     WHERE NOT (kind = 'annotation' AND row IN (SELECT id FROM annotation WHERE visibility = 'private'))
+     ORDER BY hlc, device, kind, row, field`,
+  ).iterate() as IterableIterator<Change>;
+  yield* rows;
+}
+
+/** For each device, the latest clock of its changes that this store holds. */
+export function seenClocks(db: Db): Record<string, string> {
+  const rows = stmt(
+    db,
+    'SELECT device, max(hlc) AS hlc FROM change GROUP BY device ORDER BY device',
+  ).all() as {
+    device: string;
+    hlc: string;
+  }[];
+  return Object.fromEntries(rows.map((r) => [r.device, r.hlc]));
+}
+
+const changeKey = (c: { kind: string; row: string; field: string; hlc: string; device: string }) =>
+  `${c.kind}\u0000${c.row}\u0000${c.field}\u0000${c.hlc}\u0000${c.device}`;
+
+const newer = (a: { hlc: string; device: string }, b: { hlc: string; device: string }) =>
+  a.hlc > b.hlc || (a.hlc === b.hlc && a.device > b.device);
+
+function emptyCounts(): KindCounts {
+  return { new: 0, changed: 0, deleted: 0, restored: 0, known: 0 };
+}
+
+function isKnown(db: Db, c: Change): boolean {
+  return (
+    stmt(db, 'SELECT 1 FROM change WHERE kind = ? AND row = ? AND field = ? AND hlc = ? AND device = ?').get(
+      c.kind,
+      c.row,
+      c.field,
+      c.hlc,
+      c.device,
+    ) !== undefined
+  );
+}
+
+function localWinner(db: Db, kind: KindName, row: string, field: string) {
+  return stmt(
+    db,
+    `SELECT hlc, device, value FROM change WHERE kind = ? AND row = ? AND field = ?
+     ORDER BY hlc DESC, device DESC LIMIT 1`,
+  ).get(kind, row, field) as { hlc: string; device: string; value: string } | undefined;
+}
+
+function side(c: { hlc: string; device: string; value: string }): ConflictSide {
+  return { value: JSON.parse(c.value), hlc: c.hlc, device: c.device, at: hlcToIso(c.hlc) };
+}
+
+/** What importing these changes would do, per record, without writing anything. */
+export function analyzeChanges(db: Db, changes: readonly Change[]): MergeReport {
+  const incoming = new Set(changes.map(changeKey));
+  const byRow = new Map<string, Change[]>();
+  for (const c of changes) {
+    const key = `${c.kind}\u0000${c.row}`;
+    const list = byRow.get(key);
+    if (list) list.push(c);
+    else byRow.set(key, [c]);
+  }
+  const report: MergeReport = { changes: changes.length, newChanges: 0, counts: {}, conflicts: [] };
+  for (const rowChanges of byRow.values()) {
+    const { kind, row } = rowChanges[0]!;
+    const counts = (report.counts[kind] ??= emptyCounts());
+    const unknown = rowChanges.filter((c) => !isKnown(db, c));
+    report.newChanges += unknown.length;
+    if (unknown.length === 0) {
+      counts.known++;
+      continue;
+    }
+    const local = readRow(db, kind, row);
+    if (!local) {
+      counts.new++;
+      continue;
+    }
+    const counters = unknown
+      .filter((c) => c.field === DELETE_COUNTER)
+      .map((c) => JSON.parse(c.value) as number);
+    const counter = Math.max(local.deleteCounter, ...counters);
+    const deleted = isAlive(local.deleteCounter) && !isAlive(counter);
+    const restored = !isAlive(local.deleteCounter) && isAlive(counter);
+    if (deleted) counts.deleted++;
+    if (restored) counts.restored++;
+    let changed = false;
+    const bestByField = new Map<string, Change>();
+    for (const c of unknown) {
+      if (c.field === DELETE_COUNTER) continue;
+      const best = bestByField.get(c.field);
+      if (!best || newer(c, best)) bestByField.set(c.field, c);
+    }
+    for (const [field, theirs] of bestByField) {
+      const mine = localWinner(db, kind, row, field);
+      if (!mine) continue;
+      const theirsWins = newer(theirs, mine);
+      if (theirsWins && theirs.value !== mine.value) changed = true;
+      // A conflict: they did not know my current value when they changed theirs, and the two differ.
+      if (!incoming.has(changeKey({ kind, row, field, ...mine })) && theirs.value !== mine.value) {
+        report.conflicts.push({
+          kind,
+          id: row,
+          title: String(local[KINDS[kind].titleField] ?? ''),
+          field,
+          mine: side(mine),
+          theirs: side(theirs),
+          winner: theirsWins ? 'theirs' : 'mine',
+        });
+      }
+    }
+    if (changed && !deleted && !restored) counts.changed++;
+  }
+  return report;
+}
+
+/** Applies changes (a set union) and brings the search index up to date. Call inside a transaction. */
+export function applyChanges(db: Db, changes: Iterable<Change>): number {
+  const touched = new Set<string>();
+  let latest = '';
+  let applied = 0;
+  for (const change of changes) {
+    const outcome = applyChange(db, change);
+    if (outcome === 'known') continue;
+    applied++;
+    touched.add(`${change.kind}\u0000${change.row}`);
+    if (change.hlc > latest) latest = change.hlc;
+  }
+  if (latest) observeClock(db, latest);
+  for (const key of touched) {
+    const [kind, row] = key.split('\u0000') as [KindName, string];
+    reindexRecord(db, kind, row);
+    if (kind === 'annotation') {
+      const previous = readRow(db, 'annotation', row)?.supersedes as string | null;
+      if (previous) reindexRecord(db, 'annotation', previous);
+    }
+  }
+  return applied;
+}

@@ -1,0 +1,31 @@
+// Automatic backups before an import changes the store: a consistent copy (VACUUM INTO), the last few kept.
+import { mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { Store } from '../../db/store.js';
+
+export const BACKUPS_KEPT = 5;
+
+export function backupsDir(store: Store): string {
+  return join(dirname(store.file), 'backups');
+}
+
+export function backupStore(store: Store, reason: string, now: Date = new Date()): string | undefined {
+  if (store.file === ':memory:') return undefined;
+  const dir = backupsDir(store);
+  mkdirSync(dir, { recursive: true });
+  const stamp = now
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
+  const file = join(dir, `valija-${stamp}-${reason}.db`);
+  const temp = `${file}.tmp`;
+  rmSync(temp, { force: true });
+  store.db.prepare('VACUUM INTO ?').run(temp);
+  renameSync(temp, file);
+  const backups = readdirSync(dir)
+    .filter((name) => name.startsWith('valija-') && name.endsWith('.db'))
+    .sort();
+  for (const old of backups.slice(0, Math.max(0, backups.length - BACKUPS_KEPT)))
+    rmSync(join(dir, old), { force: true });
+  return file;
+}

@@ -1,0 +1,29 @@
+// Exporting a package to a file: encoded in memory, then written atomically.
+import { createHash } from 'node:crypto';
+import type { Store } from '../../db/store.js';
+import { encodePackage, type EncodeOptions } from './encode.js';
+import { writeFileAtomically } from './files.js';
+
+export interface ExportResult {
+  file: string;
+  packageId: string;
+  encrypted: boolean;
+  changes: number;
+  rows: Record<string, number>;
+  bytes: number;
+  sha256: string;
+}
+
+export function exportPackage(store: Store, file: string, options: EncodeOptions = {}): ExportResult {
+  const { bytes, manifest } = encodePackage(store, options);
+  writeFileAtomically(file, bytes);
+  return {
+    file,
+    packageId: manifest.packageId,
+    encrypted: options.passphrase !== undefined && options.passphrase !== '',
+    changes: manifest.counts.changes,
+    rows: manifest.counts.rows,
+    bytes: bytes.length,
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+  };
+}

@@ -1,0 +1,37 @@
+// The manifest: what a package says about itself, signed by its exporter.
+import { z } from 'zod';
+import { HLC_PATTERN } from '../../db/hlc.js';
+import { KIND_NAMES } from '../../db/kinds.js';
+
+const hlc = z.string().regex(HLC_PATTERN);
+const device = z.string().regex(/^[0-9A-Za-z]{1,64}$/);
+
+export const manifestSchema = z
+  .object({
+    format: z.literal(1),
+    schemaVersion: z.number().int().min(1),
+    minReaderVersion: z.number().int().min(1),
+    packageId: z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/),
+    createdAt: z.iso.datetime(),
+    exporter: z
+      .object({ deviceId: device, publicKey: z.string().max(200), name: z.string().max(500) })
+      .strict(),
+    hlcRange: z.object({ min: hlc, max: hlc }).strict().nullable(),
+    seen: z.record(device, hlc),
+    counts: z
+      .object({
+        changes: z.number().int().min(0),
+        rows: z.partialRecord(z.enum(KIND_NAMES), z.number().int().min(0)),
+      })
+      .strict(),
+    payload: z
+      .object({
+        encoding: z.literal('gzip-jsonl'),
+        length: z.number().int().min(0),
+        sha256: z.string().regex(/^[0-9a-f]{64}$/),
+      })
+      .strict(),
+  })
+  .strict();
+
+export type Manifest = z.infer<typeof manifestSchema>;

@@ -1,0 +1,37 @@
+// The signers this device trusts. Its own key is always trusted.
+import type { Db } from '../../db/connection.js';
+import { fingerprintOf } from '../../db/device.js';
+import { notFound } from '../../db/errors.js';
+
+export interface TrustedKey {
+  fingerprint: string;
+  label: string;
+  trustedAt: string;
+}
+
+export function isTrusted(db: Db, ownPublicKey: string, publicKey: string): boolean {
+  return (
+    publicKey === ownPublicKey ||
+    db.prepare('SELECT 1 FROM trusted_key WHERE publicKey = ?').get(publicKey) !== undefined
+  );
+}
+
+export function trustKey(db: Db, publicKey: string, label: string, now: Date = new Date()): void {
+  db.prepare(
+    'INSERT OR IGNORE INTO trusted_key (publicKey, fingerprint, label, trustedAt) VALUES (?, ?, ?, ?)',
+  ).run(publicKey, fingerprintOf(publicKey), label, now.toISOString());
+}
+
+export function listTrustedKeys(db: Db): TrustedKey[] {
+  return db
+    .prepare('SELECT fingerprint, label, trustedAt FROM trusted_key ORDER BY trustedAt, fingerprint')
+    .all() as TrustedKey[];
+}
+
+export function untrustKey(db: Db, fingerprint: string): void {
+  const normalized = fingerprint.toUpperCase().replace(/[^0-9A-F]/g, '');
+  const removed = db
+    .prepare("DELETE FROM trusted_key WHERE replace(fingerprint, ' ', '') = ?")
+    .run(normalized);
+  if (removed.changes === 0) throw notFound(`no trusted key with fingerprint ${fingerprint}`);
+}
