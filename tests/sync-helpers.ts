@@ -1,0 +1,101 @@
+// Building packages by hand for tests: any lines, any manifest, signed by any key.
+import { createHash, generateKeyPairSync } from 'node:crypto';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { canonicalJson } from '../db/canonical.js';
+import { openStore, type Store } from '../db/store.js';
+import { encrypt, signBytes } from '../electron/sync/crypto.js';
+import { FLAG_ENCRYPTED, FORMAT_VERSION, MAGIC } from '../electron/sync/format.js';
+import type { Manifest } from '../electron/sync/manifest.js';
+
+export interface Signer {
+  publicKey: string;
+  privateKey: string;
+}
+
+export function newSigner(): Signer {
+  const { publicKey, privateKey } = generateKeyPairSync('ed25519');
+  return {
+    publicKey: publicKey.export({ type: 'spki', format: 'der' }).toString('base64'),
+    privateKey: privateKey.export({ type: 'pkcs8', format: 'der' }).toString('base64'),
+  };
+}
+
+export function signerOf(store: Store): Signer {
+  const { privateKey } = store.db.prepare('SELECT privateKey FROM device').get() as { privateKey: string };
+  return { publicKey: store.device.publicKey, privateKey };
+}
+
+/** Splits a plain package into its parts. */
+export function parsePlain(bytes: Buffer): {
+  manifest: Manifest;
+  manifestBytes: Buffer;
+  signature: Buffer;
+  payload: Buffer;
+} {
+  const body = bytes.subarray(MAGIC.length + 2);
+  const length = body.readUInt32BE(0);
+  const manifestBytes = body.subarray(4, 4 + length);
+  const signature = body.subarray(4 + length + 2, 4 + length + 2 + 64);
+  return {
+    manifest: JSON.parse(manifestBytes.toString('utf8')) as Manifest,
+    manifestBytes,
+    signature,
+    payload: body.subarray(4 + length + 2 + 64),
+  };
+}
+
+/** Assembles a package from a manifest and payload, signing the manifest as given. */
+export function assemble(
+  manifest: Manifest,
+  payload: Buffer,
+  signer: Signer,
+  options: { passphrase?: string; version?: number } = {},
+): Buffer {
+  const manifestBytes = Buffer.from(canonicalJson(manifest, 0), 'utf8');
+  const signature = signBytes(signer.privateKey, manifestBytes);
+  const length = Buffer.alloc(4);
+  length.writeUInt32BE(manifestBytes.length);
+  const sigLength = Buffer.alloc(2);
+  sigLength.writeUInt16BE(signature.length);
+  const body = Buffer.concat([length, manifestBytes, sigLength, signature, payload]);
+  const encrypted = options.passphrase !== undefined;
+  return Buffer.concat([
+    MAGIC,
+    Buffer.from([options.version ?? FORMAT_VERSION, encrypted ? FLAG_ENCRYPTED : 0]),
+    encrypted ? encrypt(body, options.passphrase!) : body,
+  ]);
+}
+
+/**
+ * Re-signs a package whose payload lines (or manifest) were changed: the hash and counts are made to match,
+ * so only the deeper checks can refuse it.
+ */
+export function rebuild(
+  original: Buffer,
+  signer: Signer,
+  edit: { lines?: (lines: string[]) => string[]; manifest?: (m: Manifest) => void; rawPayload?: Buffer } = {},
+): Buffer {
+  const { manifest, payload } = parsePlain(original);
+  let newPayload = payload;
+  if (edit.rawPayload) newPayload = edit.rawPayload;
+  else if (edit.lines) {
+    const lines = edit.lines(gunzipLines(payload));
+    newPayload = gzipSync(lines.length ? lines.join('\n') + '\n' : '');
+    manifest.counts.changes = lines.length;
+  }
+  manifest.payload.length = newPayload.length;
+  manifest.payload.sha256 = createHash('sha256').update(newPayload).digest('hex');
+  manifest.exporter.publicKey = signer.publicKey;
+  edit.manifest?.(manifest);
+  return assemble(manifest, newPayload, signer);
+}
+
+export function gunzipLines(payload: Buffer): string[] {
+  const text = gunzipSync(payload).toString('utf8');
+  return text === '' ? [] : text.replace(/\n$/, '').split('\n');
+}
+
+/** An in-memory store with a controllable clock. */
+export function memoryStore(clock: { now: number }): Store {
+  return openStore(':memory:', { create: true, now: () => clock.now });
+}
