@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseInline, parseMarkdown, runsText, type MdBlock } from '../../../electron/book/markdown.js';
 
-const style = (src: string) => parseInline(src).map((r) => [r.text, r.bold ? 'b' : '', r.italic ? 'i' : ''].join('|'));
+const style = (src: string) =>
+  parseInline(src).map((r) => [r.text, r.bold ? 'b' : '', r.italic ? 'i' : ''].join('|'));
 
 describe('inline Markdown', () => {
   it('prints bold, italic and bold italic', () => {
@@ -48,7 +49,10 @@ const shape = (blocks: MdBlock[]): unknown =>
 
 describe('block Markdown', () => {
   it('splits paragraphs on blank lines and joins soft breaks', () => {
-    expect(shape(parseMarkdown('one\ntwo\n\nthree'))).toEqual([{ paragraph: 'one two' }, { paragraph: 'three' }]);
+    expect(shape(parseMarkdown('one\ntwo\n\nthree'))).toEqual([
+      { paragraph: 'one two' },
+      { paragraph: 'three' },
+    ]);
   });
 
   it('keeps hard line breaks', () => {
@@ -63,7 +67,10 @@ describe('block Markdown', () => {
         list: 'ul',
         items: [
           [{ paragraph: 'a' }],
-          [{ paragraph: 'b' }, { list: 'ul', items: [[{ paragraph: 'b1' }], [{ paragraph: 'b2 continued' }]] }],
+          [
+            { paragraph: 'b' },
+            { list: 'ul', items: [[{ paragraph: 'b1' }], [{ paragraph: 'b2 continued' }]] },
+          ],
         ],
       },
       { list: 'ol3', items: [[{ paragraph: 'three' }], [{ paragraph: 'four' }]] },
@@ -75,12 +82,18 @@ describe('block Markdown', () => {
   });
 
   it('reads headings', () => {
-    expect(shape(parseMarkdown('## Título ##\ntexto'))).toEqual([{ heading: 'Título' }, { paragraph: 'texto' }]);
+    expect(shape(parseMarkdown('## Título ##\ntexto'))).toEqual([
+      { heading: 'Título' },
+      { paragraph: 'texto' },
+    ]);
   });
 
   it('keeps a multi-paragraph list item together', () => {
     expect(shape(parseMarkdown('1. first\n\n   more of first\n2. second'))).toEqual([
-      { list: 'ol1', items: [[{ paragraph: 'first' }, { paragraph: 'more of first' }], [{ paragraph: 'second' }]] },
+      {
+        list: 'ol1',
+        items: [[{ paragraph: 'first' }, { paragraph: 'more of first' }], [{ paragraph: 'second' }]],
+      },
     ]);
   });
 });

@@ -1,0 +1,296 @@
+/**
+ * The book's fixed wording in Spanish and English. Content written by people never comes from here;
+ * only labels, headings and markings. Placeholders are written `{name}`.
+ */
+
+const es = {
+  'section.purpose': 'Propósito y objetivos',
+  'section.programme': 'Programa y agenda',
+  'section.points': 'Puntos a tratar',
+  'section.theirObjectives': 'Objetivos probables de la contraparte y nuestra respuesta',
+  'section.press': 'Línea de prensa',
+  'section.background': 'Antecedentes de la relación y última reunión',
+  'section.commitments': 'Compromisos pendientes de ambas partes',
+  'section.initiatives': 'Iniciativas relacionadas',
+  'section.biographies': 'Biografías de la contraparte',
+  'section.sharedNotes': 'Notas compartidas',
+  'section.privateNotes': 'Notas privadas',
+  'section.card': 'Tarjeta: puntos a tratar',
+
+  'classification.public': 'PÚBLICO',
+  'classification.restricted': 'RESERVADO',
+  'classification.confidential': 'CONFIDENCIAL',
+  'classification.secret': 'SECRETO',
+
+  'handling.public': 'Documento de uso oficial.',
+  'handling.restricted': 'Uso oficial restringido. No distribuir fuera de las unidades autorizadas.',
+  'handling.confidential': 'Contiene información confidencial. No copiar ni distribuir sin autorización.',
+  'handling.secret': 'Contiene información secreta. Custodia personal; no copiar ni transmitir.',
+
+  'cover.kicker': 'Carpeta de reunión',
+  'cover.copyFor': 'Copia para',
+  'cover.copyId': 'Copia n.º',
+  'cover.generatedOn': 'Generado el',
+  'cover.date': 'Fecha',
+  'cover.place': 'Lugar',
+
+  'contents.title': 'Índice',
+  'contents.annexes': 'Anexos',
+  'annex.label': 'Anexo {letter}',
+  'page.of': 'Página {page} de {pages}',
+  'footer.copyFor': 'Copia para {name}',
+  'table.continued': '(continuación)',
+
+  'private.banner': 'PRIVADO — solo para el autor',
+  'private.explain':
+    'Notas privadas de este dispositivo. No se comparten ni se exportan; retire este anexo antes de entregar la carpeta.',
+  'private.header': 'PRIVADO',
+
+  'card.kicker': 'Tarjeta desprendible',
+  'card.cut': 'Recortar por la línea de puntos',
+  'card.truncated': 'Tarjeta abreviada por espacio: texto completo en «{section}», página {page}.',
+
+  'points.certain': 'Puntos firmes',
+  'points.possible': 'Puntos posibles',
+  'points.defensive': 'Puntos defensivos (solo si se plantea)',
+  'points.press': 'Prensa',
+
+  'purpose.purpose': 'Propósito',
+  'purpose.objectives': 'Objetivos',
+
+  'programme.time': 'Hora',
+  'programme.item': 'Punto',
+  'programme.agenda': 'Agenda',
+  'programme.participants': 'Participantes',
+  'programme.ours': 'Nuestra delegación',
+  'programme.theirs': 'Su delegación',
+  'programme.logistics': 'Logística',
+  'programme.kind': 'Tipo de reunión',
+
+  'meeting.bilateral': 'Bilateral',
+  'meeting.presidential': 'Encuentro presidencial',
+  'meeting.binationalCabinet': 'Gabinete binacional',
+  'meeting.multilateral': 'Multilateral',
+  'meeting.other': 'Otra',
+
+  'theirObjectives.objective': 'Su objetivo',
+  'theirObjectives.response': 'Nuestra respuesta',
+
+  'background.relationship': 'La relación',
+  'background.lastMeeting': 'Última reunión',
+  'background.outcome': 'Resultado',
+
+  'commitments.text': 'Compromiso',
+  'commitments.owingParty': 'Parte obligada',
+  'commitments.originMeeting': 'Reunión de origen',
+  'commitments.dueDate': 'Vencimiento',
+  'commitments.status': 'Estado',
+  'commitments.overdue': 'VENCIDO',
+  'commitments.ours': 'Compromisos propios',
+  'commitments.theirs': 'Compromisos de la contraparte',
+  'commitments.noDate': 'Sin fecha',
+
+  'status.open': 'Abierto',
+  'status.done': 'Cumplido',
+  'status.dropped': 'Descartado',
+  'status.proposed': 'Propuesta',
+  'status.active': 'En curso',
+  'status.achieved': 'Lograda',
+  'status.stalled': 'Estancada',
+  'status.closed': 'Cerrada',
+
+  'initiatives.title': 'Iniciativa',
+  'initiatives.area': 'Ámbito',
+  'initiatives.status': 'Estado',
+  'initiatives.priority': 'Prioridad',
+  'initiatives.lead': 'Unidad responsable',
+
+  'area.elections': 'Elecciones',
+  'area.security': 'Seguridad',
+  'area.integration': 'Integración',
+  'area.multilateral': 'Multilateral',
+  'area.consular': 'Consular',
+  'area.climate': 'Clima',
+  'area.culture': 'Cultura',
+  'area.outreach': 'Descentralización',
+  'area.trade': 'Comercio',
+
+  'bio.role': 'Cargo',
+  'bio.party': 'Entidad',
+  'bio.languages': 'Idiomas',
+  'bio.protocol': 'Protocolo',
+  'bio.biography': 'Biografía',
+
+  'note.on': 'Sobre',
+  'note.by': 'Autor',
+} as const;
+
+export type StringKey = keyof typeof es;
+
+const en: Record<StringKey, string> = {
+  'section.purpose': 'Purpose and objectives',
+  'section.programme': 'Programme and agenda',
+  'section.points': 'Points to make',
+  'section.theirObjectives': 'Their likely objectives and our response',
+  'section.press': 'Press line',
+  'section.background': 'Background: the relationship and the last meeting',
+  'section.commitments': 'Open commitments on both sides',
+  'section.initiatives': 'Related initiatives',
+  'section.biographies': 'Counterpart biographies',
+  'section.sharedNotes': 'Shared notes',
+  'section.privateNotes': 'Private notes',
+  'section.card': 'Card: points to make',
+
+  'classification.public': 'PUBLIC',
+  'classification.restricted': 'RESTRICTED',
+  'classification.confidential': 'CONFIDENTIAL',
+  'classification.secret': 'SECRET',
+
+  'handling.public': 'Official document.',
+  'handling.restricted': 'Restricted official use. Do not distribute outside authorised units.',
+  'handling.confidential':
+    'Contains confidential information. Do not copy or distribute without authorisation.',
+  'handling.secret': 'Contains secret information. Keep in personal custody; do not copy or transmit.',
+
+  'cover.kicker': 'Briefing book',
+  'cover.copyFor': 'Copy for',
+  'cover.copyId': 'Copy no.',
+  'cover.generatedOn': 'Generated on',
+  'cover.date': 'Date',
+  'cover.place': 'Place',
+
+  'contents.title': 'Contents',
+  'contents.annexes': 'Annexes',
+  'annex.label': 'Annex {letter}',
+  'page.of': 'Page {page} of {pages}',
+  'footer.copyFor': 'Copy for {name}',
+  'table.continued': '(continued)',
+
+  'private.banner': 'PRIVATE — for the author only',
+  'private.explain':
+    "This device's private notes. They are never shared or exported; remove this annex before handing the book over.",
+  'private.header': 'PRIVATE',
+
+  'card.kicker': 'Detachable card',
+  'card.cut': 'Cut along the dotted line',
+  'card.truncated': 'Card shortened to fit: full text in “{section}”, page {page}.',
+
+  'points.certain': 'Points to make',
+  'points.possible': 'Possible points',
+  'points.defensive': 'Defensive points (only if raised)',
+  'points.press': 'Press',
+
+  'purpose.purpose': 'Purpose',
+  'purpose.objectives': 'Objectives',
+
+  'programme.time': 'Time',
+  'programme.item': 'Item',
+  'programme.agenda': 'Agenda',
+  'programme.participants': 'Participants',
+  'programme.ours': 'Our delegation',
+  'programme.theirs': 'Their delegation',
+  'programme.logistics': 'Logistics',
+  'programme.kind': 'Kind of meeting',
+
+  'meeting.bilateral': 'Bilateral',
+  'meeting.presidential': 'Presidential meeting',
+  'meeting.binationalCabinet': 'Binational cabinet',
+  'meeting.multilateral': 'Multilateral',
+  'meeting.other': 'Other',
+
+  'theirObjectives.objective': 'Their objective',
+  'theirObjectives.response': 'Our response',
+
+  'background.relationship': 'The relationship',
+  'background.lastMeeting': 'Last meeting',
+  'background.outcome': 'Outcome',
+
+  'commitments.text': 'Commitment',
+  'commitments.owingParty': 'Owing party',
+  'commitments.originMeeting': 'Origin meeting',
+  'commitments.dueDate': 'Due',
+  'commitments.status': 'Status',
+  'commitments.overdue': 'OVERDUE',
+  'commitments.ours': 'Our commitments',
+  'commitments.theirs': 'Their commitments',
+  'commitments.noDate': 'No date',
+
+  'status.open': 'Open',
+  'status.done': 'Done',
+  'status.dropped': 'Dropped',
+  'status.proposed': 'Proposed',
+  'status.active': 'Active',
+  'status.achieved': 'Achieved',
+  'status.stalled': 'Stalled',
+  'status.closed': 'Closed',
+
+  'initiatives.title': 'Initiative',
+  'initiatives.area': 'Area',
+  'initiatives.status': 'Status',
+  'initiatives.priority': 'Priority',
+  'initiatives.lead': 'Lead unit',
+
+  'area.elections': 'Elections',
+  'area.security': 'Security',
+  'area.integration': 'Integration',
+  'area.multilateral': 'Multilateral',
+  'area.consular': 'Consular',
+  'area.climate': 'Climate',
+  'area.culture': 'Culture',
+  'area.outreach': 'Outreach',
+  'area.trade': 'Trade',
+
+  'bio.role': 'Position',
+  'bio.party': 'Organisation',
+  'bio.languages': 'Languages',
+  'bio.protocol': 'Protocol',
+  'bio.biography': 'Biography',
+
+  'note.on': 'On',
+  'note.by': 'Author',
+};
+
+const STRINGS: Record<'es' | 'en', Record<StringKey, string>> = { es, en };
+
+export function isStringKey(key: string): key is StringKey {
+  return Object.prototype.hasOwnProperty.call(es, key);
+}
+
+/** The label for `key` in `lang`, with `{name}` placeholders filled from `vars`. */
+export function t(lang: 'es' | 'en', key: StringKey, vars?: Record<string, string | number>): string {
+  const template = STRINGS[lang][key];
+  if (!vars) return template;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    vars[name] === undefined ? whole : String(vars[name]),
+  );
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(lang: 'es' | 'en', style: 'long' | 'short'): Intl.DateTimeFormat {
+  const id = `${lang}:${style}`;
+  let f = formatters.get(id);
+  if (!f) {
+    const options: Intl.DateTimeFormatOptions =
+      style === 'long'
+        ? { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }
+        : { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' };
+    f = new Intl.DateTimeFormat(lang === 'es' ? 'es' : 'en-GB', options);
+    formatters.set(id, f);
+  }
+  return f;
+}
+
+/**
+ * Formats the calendar date written at the start of an ISO date or date-time ("2026-11-27",
+ * "2026-11-27T10:00-05:00") in the book's language. The date is taken as written — never shifted to
+ * the printing machine's time zone — so the same model prints the same date everywhere.
+ * Text that is not an ISO date is returned unchanged.
+ */
+export function formatDate(iso: string, lang: 'es' | 'en', style: 'long' | 'short' = 'long'): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  if (!m) return iso;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  if (Number.isNaN(d.getTime())) return iso;
+  return formatter(lang, style).format(d);
+}

@@ -1,0 +1,235 @@
+/**
+ * From text to flow items: resolving labels and dates, setting lines in boxes, and laying out
+ * Markdown (paragraphs, headings, nested lists) in a column.
+ */
+import type { Box, FlowItem, Op } from './boxes.js';
+import type { Face } from './fonts.js';
+import { parseInline, parseMarkdown, type InlineRun, type MdBlock } from './markdown.js';
+import type { Measurer } from './measure.js';
+import type { Lang, Text, TextPart } from './model.js';
+import { formatDate, isStringKey, t } from './strings.js';
+import { COLORS, baselineIn, type PageGeometry, type TypeScale } from './theme.js';
+import { breakLines, faceOf, type Line, type StyledRun } from './typeset.js';
+
+export interface FlowContext {
+  lang: Lang;
+  geo: PageGeometry;
+  scale: TypeScale;
+  measure: Measurer;
+  /** Left edge and width of the column being set. */
+  x: number;
+  width: number;
+}
+
+export function column(ctx: FlowContext, indent: number, width = ctx.width - indent): FlowContext {
+  return { ...ctx, x: ctx.x + indent, width };
+}
+
+/** Resolves one text part: strings are inline Markdown unless `plain`; labels and dates are plain. */
+export function partRuns(part: TextPart, lang: Lang, plain = false): InlineRun[] {
+  if (typeof part === 'string')
+    return plain ? [{ text: part, bold: false, italic: false }] : parseInline(part);
+  if ('key' in part) {
+    const text = isStringKey(part.key) ? t(lang, part.key) : String(part.key);
+    return [{ text, bold: false, italic: false }];
+  }
+  return [{ text: formatDate(part.date, lang, part.style ?? 'long'), bold: false, italic: false }];
+}
+
+export function textRuns(text: Text, lang: Lang, plain = false): InlineRun[] {
+  const parts = Array.isArray(text) ? text : [text];
+  return parts.flatMap((p) => partRuns(p, lang, plain));
+}
+
+/** Plain text of a Text value (labels and dates resolved, Markdown markers removed). */
+export function plainText(text: Text, lang: Lang): string {
+  return textRuns(text, lang)
+    .map((r) => r.text)
+    .join('');
+}
+
+export interface RunStyle {
+  bold?: boolean;
+  italic?: boolean;
+  color?: string;
+}
+
+export function styled(runs: readonly InlineRun[], style: RunStyle = {}): StyledRun[] {
+  return runs.map((r) => ({
+    text: r.text,
+    face: faceOf(r.bold || !!style.bold, r.italic || !!style.italic),
+    color: style.color,
+  }));
+}
+
+export interface LineStyle {
+  size: number;
+  leading: number;
+  color: string;
+  align?: 'left' | 'right' | 'center';
+}
+
+/** Text ops for one line, with its baseline at `baseline` and its left edge at `x`. */
+export function lineOps(line: Line, x: number, baseline: number, style: LineStyle, width?: number): Op[] {
+  let dx = 0;
+  if (width !== undefined && style.align === 'right') dx = width - line.width;
+  else if (width !== undefined && style.align === 'center') dx = (width - line.width) / 2;
+  return line.fragments.map((f) => ({
+    op: 'text' as const,
+    x: x + dx + f.x,
+    y: baseline,
+    text: f.text,
+    face: f.face,
+    size: style.size,
+    color: f.color ?? style.color,
+    width: f.width,
+  }));
+}
+
+/** Sets styled runs in a column: one box per line. */
+export function lineBoxes(
+  runs: readonly StyledRun[],
+  x: number,
+  width: number,
+  style: LineStyle,
+  measure: Measurer,
+): Box[] {
+  const base = baselineIn(style.leading, style.size);
+  return breakLines(runs, width, style.size, measure).map((line) => ({
+    h: style.leading,
+    ops: lineOps(line, x, base, style, width),
+  }));
+}
+
+export function bodyStyle(ctx: FlowContext): LineStyle {
+  return { size: ctx.scale.body, leading: ctx.scale.bodyLeading, color: COLORS.ink };
+}
+
+/** A one-line text op measured with the context's fonts. */
+export function textOp(
+  ctx: FlowContext,
+  text: string,
+  x: number,
+  y: number,
+  face: Face,
+  size: number,
+  color: string,
+): Extract<Op, { op: 'text' }> {
+  return { op: 'text', x, y, text, face, size, color, width: ctx.measure.width(text, face, size) };
+}
+
+/** Sub-heading (level 2 or 3, also Markdown `#` headings): kept with what follows. */
+export function subheading(runs: readonly InlineRun[], level: 2 | 3, ctx: FlowContext): FlowItem[] {
+  const s = ctx.scale;
+  const size = level === 2 ? s.h2 : s.h3;
+  const style: LineStyle = { size, leading: size * 1.3, color: level === 2 ? COLORS.accent : COLORS.ink };
+  const lines = lineBoxes(
+    styled(runs, { bold: true, italic: level === 3 }),
+    ctx.x,
+    ctx.width,
+    style,
+    ctx.measure,
+  );
+  const after = level === 2 ? s.paragraphGap * 0.6 : s.paragraphGap * 0.4;
+  const box: Box = { h: lines.reduce((h, l) => h + l.h, 0) + after, ops: stack(lines) };
+  return [
+    { kind: 'space', h: level === 2 ? s.paragraphGap * 2 : s.paragraphGap * 1.2 },
+    { kind: 'box', box, keepWithNext: true },
+  ];
+}
+
+/** Puts boxes one under the other into a single list of ops. */
+export function stack(boxes: readonly Box[], ops: Op[] = []): Op[] {
+  let y = 0;
+  for (const b of boxes) {
+    for (const o of b.ops)
+      ops.push(o.op === 'line' ? { ...o, y1: o.y1 + y, y2: o.y2 + y } : { ...o, y: o.y + y });
+    y += b.h;
+  }
+  return ops;
+}
+
+/** Lays out parsed Markdown blocks in the context's column. */
+export function markdownFlow(blocks: readonly MdBlock[], ctx: FlowContext, depth = 0): FlowItem[] {
+  const items: FlowItem[] = [];
+  blocks.forEach((b, n) => {
+    if (n > 0) items.push({ kind: 'space', h: ctx.scale.paragraphGap });
+    if (b.type === 'paragraph') {
+      items.push({
+        kind: 'lines',
+        lines: lineBoxes(styled(b.runs), ctx.x, ctx.width, bodyStyle(ctx), ctx.measure),
+      });
+    } else if (b.type === 'heading') {
+      items.push(...subheading(b.runs, b.level <= 2 ? 2 : 3, ctx).slice(n === 0 ? 1 : 0));
+    } else {
+      items.push(...listFlow(b.items, b.ordered, b.start, ctx, depth));
+    }
+  });
+  return items;
+}
+
+export function markdownText(source: string, ctx: FlowContext): FlowItem[] {
+  return markdownFlow(parseMarkdown(source), ctx);
+}
+
+/** Adds ops to the first box of a flow (a list marker, a key label), top-aligned with its first line. */
+export function attachToFirstLines(items: FlowItem[], perLine: readonly Op[][], lineHeight = 0): void {
+  let i = 0;
+  for (const item of items) {
+    if (i >= perLine.length) return;
+    if (item.kind === 'lines') {
+      for (const line of item.lines) {
+        if (i >= perLine.length) return;
+        line.ops.push(...perLine[i++]!);
+      }
+    } else if (item.kind === 'box') {
+      item.box.ops.push(...perLine[i++]!);
+    }
+  }
+  if (i < perLine.length) {
+    // More label lines than content lines: give them lines of their own.
+    const rest = perLine.slice(i).map((ops) => ({ h: lineHeight, ops }));
+    items.push({ kind: 'lines', lines: rest });
+  }
+}
+
+/** The baseline of the first text in a flow (to align a marker with it). */
+export function firstBaseline(items: readonly FlowItem[], fallback: number): number {
+  for (const item of items) {
+    const box = item.kind === 'lines' ? item.lines[0] : item.kind === 'box' ? item.box : undefined;
+    const text = box?.ops.find((o) => o.op === 'text');
+    if (text && text.op === 'text') return text.y;
+  }
+  return fallback;
+}
+
+export function listFlow(
+  items: readonly (readonly MdBlock[])[],
+  ordered: boolean,
+  start: number,
+  ctx: FlowContext,
+  depth = 0,
+): FlowItem[] {
+  const s = ctx.scale;
+  const size = s.body;
+  const lastNumber = `${start + items.length - 1}.`;
+  const indent = ordered
+    ? Math.max(s.listIndent, ctx.measure.width(lastNumber, 'regular', size) + size * 0.6)
+    : s.listIndent * 0.85;
+  const inner = column(ctx, indent);
+  const out: FlowItem[] = [];
+  items.forEach((blocks, n) => {
+    if (n > 0) out.push({ kind: 'space', h: s.itemGap });
+    const flow = markdownFlow(blocks, inner, depth + 1);
+    if (flow.length === 0) flow.push({ kind: 'lines', lines: [{ h: s.bodyLeading, ops: [] }] });
+    const baseline = firstBaseline(flow, baselineIn(s.bodyLeading, size));
+    const marker = ordered ? `${start + n}.` : depth % 2 === 0 ? '•' : '–';
+    const face: Face = 'regular';
+    const w = ctx.measure.width(marker, face, size);
+    const x = ordered ? inner.x - size * 0.45 - w : ctx.x + size * 0.3;
+    const color = ordered ? COLORS.accent : COLORS.muted;
+    attachToFirstLines(flow, [[{ op: 'text', x, y: baseline, text: marker, face, size, color, width: w }]]);
+    out.push(...flow);
+  });
+  return out;
+}

@@ -1,0 +1,101 @@
+/**
+ * Reads a PDF back the way a reader's viewer does (pdfjs-dist): page sizes, text with positions
+ * and sizes, link annotations with the page they jump to, and the outline (bookmarks).
+ */
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+
+export interface TextItem {
+  str: string;
+  /** Left edge, from the left of the page. */
+  x: number;
+  /** Baseline, from the TOP of the page (like the renderer's coordinates). */
+  y: number;
+  width: number;
+  size: number;
+}
+
+export interface PageRead {
+  number: number;
+  width: number;
+  height: number;
+  items: TextItem[];
+  /** All text of the page, items joined by spaces. */
+  text: string;
+  links: { rect: [number, number, number, number]; targetPage: number | null }[];
+}
+
+export interface PdfRead {
+  numPages: number;
+  pages: PageRead[];
+  outline: { title: string; page: number | null }[];
+}
+
+type Dest = string | unknown[] | null;
+
+export async function readPdf(bytes: Uint8Array): Promise<PdfRead> {
+  const doc = await getDocument({ data: new Uint8Array(bytes), verbosity: 0, isEvalSupported: false })
+    .promise;
+  const pageOfDest = async (dest: Dest): Promise<number | null> => {
+    const explicit = typeof dest === 'string' ? await doc.getDestination(dest) : dest;
+    if (!explicit || !Array.isArray(explicit) || explicit.length === 0) return null;
+    const ref = explicit[0] as { num: number; gen: number } | number;
+    return typeof ref === 'number' ? ref + 1 : (await doc.getPageIndex(ref)) + 1;
+  };
+  const pages: PageRead[] = [];
+  for (let n = 1; n <= doc.numPages; n++) {
+    const page = await doc.getPage(n);
+    const [x0, y0, x1, y1] = page.view as [number, number, number, number];
+    const height = y1 - y0;
+    const content = await page.getTextContent();
+    const items: TextItem[] = [];
+    for (const it of content.items) {
+      if (!('str' in it) || it.str.trim() === '') continue;
+      const [a, , , d, e, f] = it.transform as number[];
+      items.push({ str: it.str, x: e!, y: height - f!, width: it.width, size: Math.abs(d! || a!) });
+    }
+    const annotations = (await page.getAnnotations()) as { subtype: string; dest?: Dest; rect: number[] }[];
+    const links: PageRead['links'] = [];
+    for (const a of annotations) {
+      if (a.subtype !== 'Link') continue;
+      const [ax0, ay0, ax1, ay1] = a.rect as [number, number, number, number];
+      // Rect converted to top-left coordinates: [left, top, right, bottom].
+      links.push({
+        rect: [ax0, height - ay1, ax1, height - ay0],
+        targetPage: await pageOfDest(a.dest ?? null),
+      });
+    }
+    pages.push({
+      number: n,
+      width: x1 - x0,
+      height,
+      items,
+      text: items.map((i) => i.str).join(' '),
+      links,
+    });
+  }
+  const outline: PdfRead['outline'] = [];
+  for (const item of (await doc.getOutline()) ?? []) {
+    outline.push({ title: item.title, page: await pageOfDest(item.dest as Dest) });
+  }
+  await doc.destroy();
+  return { numPages: doc.numPages, pages, outline };
+}
+
+/** Text items grouped into visual lines (same baseline), left to right, top to bottom. */
+export function linesOf(page: PageRead): TextItem[][] {
+  const sorted = [...page.items].sort((a, b) => a.y - b.y || a.x - b.x);
+  const lines: TextItem[][] = [];
+  for (const item of sorted) {
+    const line = lines[lines.length - 1];
+    if (line && Math.abs(line[0]!.y - item.y) < 1) line.push(item);
+    else lines.push([item]);
+  }
+  return lines;
+}
+
+/** Text items reaching outside [left, right] horizontally or outside the page vertically. */
+export function textOutsideBox(page: PageRead, left: number, right: number): string[] {
+  return page.items
+    .filter((i) => i.x < left - 0.5 || i.x + i.width > right + 0.5 || i.y < 0 || i.y > page.height)
+    .map((i) => `${i.str.slice(0, 30)}@${i.x.toFixed(1)}+${i.width.toFixed(1)}`);
+}
