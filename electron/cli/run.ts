@@ -11,6 +11,7 @@ import { dispatch } from '../api/dispatch.js';
 import { createHandlers } from '../api/handlers.js';
 import { loadDemo } from '../demo.js';
 import { defaultStoreFile } from '../paths.js';
+import { parsePort, runServe } from '../serve.js';
 import { USAGE } from './usage.js';
 
 export interface CliIo {
@@ -31,6 +32,8 @@ interface Command {
   rest?: boolean;
   notYetAvailable?: boolean;
   run?: (ctx: CommandContext) => Promise<unknown> | unknown;
+  /** A long-running command that opens the store itself and writes its own output; answers the exit code. */
+  serve?: (ctx: Omit<CommandContext, 'call'>) => Promise<number>;
 }
 
 interface CommandContext {
@@ -110,7 +113,15 @@ const COMMANDS: Record<string, Command> = {
         ? call('trustedKeys', {})
         : call('untrustKey', { fingerprint: options.remove }),
   },
-  serve: { positionals: [], rest: true, notYetAvailable: true },
+  serve: {
+    options: { port: { type: 'string' } },
+    positionals: [],
+    serve: ({ options, file, io }) => {
+      const port = parsePort(options.port as string | undefined);
+      if (port === null) throw new UsageError('--port needs a number from 0 to 65535');
+      return runServe({ file, port, io });
+    },
+  },
 };
 
 function readJson(file: string | undefined, io: CliIo): unknown {
@@ -214,6 +225,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     }
     const { args, options } = parseCommand(command, rest);
     const file = (options.db as string | undefined) ?? global.db ?? defaultStoreFile(io.env);
+    if (command.serve) return await command.serve({ args, options, file, io });
     if (name === 'init') {
       io.stdout(JSON.stringify(initStore(file, options.demo === true), null, 2) + '\n');
       return 0;

@@ -25,7 +25,8 @@ commands:
                                        --dry-run previews (counts, conflicts) and writes nothing;
                                        --trust accepts a new signer after you checked its fingerprint
   keys [--remove FINGERPRINT]          the package signers this computer trusts
-  serve [--port N]                     (not yet available)
+  serve [--port N]                     the app in a local browser (127.0.0.1 only); prints
+                                       http://127.0.0.1:PORT/#token=TOKEN as its first line
 
 Output is JSON on stdout. Exit 0 on success, 2 on a usage error, 1 on any other error with one line on
 stderr: error[CODE]: what happened and what to do.

@@ -1,0 +1,126 @@
+// `valija serve`: the same app in a local browser. A plain Node HTTP server on 127.0.0.1 only, with a
+// per-run secret token handed to the page in the URL fragment (never sent to the server in a URL), the
+// built renderer as static files and the API as POST /api/<method>.
+import { existsSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { ValijaError } from '../db/errors.js';
+import { openStore, type Store } from '../db/store.js';
+import { createHandlers } from './api/handlers.js';
+import { findPackageRoot } from './paths.js';
+import { newToken } from './serve/auth.js';
+import { ProgressHub } from './serve/events.js';
+import { createBridgeHandler } from './serve/http.js';
+
+export interface Bridge {
+  url: string;
+  port: number;
+  token: string;
+  server: Server;
+  hub: ProgressHub;
+  close(): Promise<void>;
+}
+
+export interface BridgeOptions {
+  store: Store;
+  /** 0 (the default) picks a free port. */
+  port?: number;
+  rendererDir?: string;
+  token?: string;
+}
+
+/** The built renderer: $VALIJA_RENDERER, else dist/renderer in the package. */
+export function rendererDir(env: NodeJS.ProcessEnv = process.env): string {
+  return env.VALIJA_RENDERER || join(findPackageRoot(), 'dist', 'renderer');
+}
+
+/** `--port N`: undefined when not given, null when not a port number. */
+export function parsePort(value: string | undefined): number | null | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d{1,5}$/.test(value) || Number(value) > 65535) return null;
+  return Number(value);
+}
+
+export async function startBridge(options: BridgeOptions): Promise<Bridge> {
+  const token = options.token ?? newToken();
+  const hub = new ProgressHub();
+  let port = 0;
+  const handler = createBridgeHandler({
+    handlers: createHandlers(options.store),
+    token,
+    rendererDir: options.rendererDir ?? rendererDir(),
+    hub,
+    port: () => port,
+  });
+  const server = createServer((req, res) => void handler(req, res));
+  server.headersTimeout = 10_000;
+  server.requestTimeout = 30_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      reject(new ValijaError('E_IO', `cannot listen on 127.0.0.1:${options.port ?? 0}: ${error.message}`)),
+    );
+    server.listen({ host: '127.0.0.1', port: options.port ?? 0 }, resolve);
+  });
+  port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${port}/#token=${token}`,
+    port,
+    token,
+    server,
+    hub,
+    close: () =>
+      new Promise<void>((resolve) => {
+        hub.close();
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+export interface ServeIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  env: NodeJS.ProcessEnv;
+}
+
+/** Runs until SIGINT or SIGTERM, then closes the server and the store; answers the exit code. */
+export async function runServe(options: {
+  file: string;
+  port?: number;
+  io: ServeIo;
+  /** Resolves when the server should stop (tests); by default the first SIGINT or SIGTERM. */
+  stopped?: Promise<unknown>;
+}): Promise<number> {
+  const { io } = options;
+  const store = openStore(options.file);
+  let bridge: Bridge | undefined;
+  try {
+    const dir = rendererDir(io.env);
+    bridge = await startBridge({ store, port: options.port, rendererDir: dir });
+    io.stdout(`${bridge.url}\n`);
+    if (!existsSync(join(dir, 'index.html'))) {
+      io.stderr(
+        `note: the browser UI is not built (${dir}); run \`npm run build:renderer\`. The API works.\n`,
+      );
+    }
+    io.stderr(`serving ${options.file} on 127.0.0.1 only; stop with Ctrl+C\n`);
+    await (options.stopped ?? untilSignal());
+    return 0;
+  } finally {
+    await bridge?.close();
+    store.close();
+  }
+}
+
+function untilSignal(): Promise<NodeJS.Signals> {
+  return new Promise((resolve) => {
+    const stop = (signal: NodeJS.Signals) => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve(signal);
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+}

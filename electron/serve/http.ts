@@ -1,0 +1,181 @@
+// The bridge's request handling: static files of the built renderer, and the API as POST /api/<method>
+// answering the same envelope as Electron IPC. Every request is checked for Host and Origin (DNS
+// rebinding); every API request for the token.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ErrorCode } from '../../db/errors.js';
+import type { Envelope } from '../api/contract.js';
+import { isMethodName } from '../api/contract.js';
+import { dispatch } from '../api/dispatch.js';
+import type { Handlers } from '../api/handlers.js';
+import { SECURITY_HEADERS } from '../web/csp.js';
+import { readStaticFile } from '../web/static.js';
+import { bearerToken, isAllowedHost, isAllowedOrigin, tokensMatch } from './auth.js';
+import type { ProgressHub } from './events.js';
+import { HTTP_STATUS } from './status.js';
+
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+export interface BridgeContext {
+  handlers: Handlers;
+  token: string;
+  rendererDir: string;
+  hub: ProgressHub;
+  /** The port actually bound (known only once listening). */
+  port: () => number;
+}
+
+class HttpFailure extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: ErrorCode,
+    message: string,
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(message);
+  }
+}
+
+function send(res: ServerResponse, status: number, body: string | Buffer, headers: Record<string, string>) {
+  res.writeHead(status, {
+    ...SECURITY_HEADERS,
+    'Content-Length': String(Buffer.byteLength(body)),
+    ...headers,
+  });
+  res.end(body);
+}
+
+function sendEnvelope(res: ServerResponse, status: number, envelope: Envelope<unknown>, extra = {}) {
+  send(res, status, JSON.stringify(envelope), {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Cache-Control': 'no-store',
+    ...extra,
+  });
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  const declared = Number(req.headers['content-length'] ?? 0);
+  if (declared > MAX_BODY_BYTES) {
+    return Promise.reject(
+      new HttpFailure(413, 'E_TOO_LARGE', `the request body exceeds ${MAX_BODY_BYTES} bytes`),
+    );
+  }
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let failed = false;
+    req.on('data', (chunk: Buffer) => {
+      if (failed) return;
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        failed = true;
+        chunks.length = 0;
+        reject(new HttpFailure(413, 'E_TOO_LARGE', `the request body exceeds ${MAX_BODY_BYTES} bytes`));
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => failed || resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', (error) => failed || reject(error));
+  });
+}
+
+function parseJson(text: string): unknown {
+  if (text.trim() === '') return {};
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new HttpFailure(
+      400,
+      'E_INVALID',
+      `the request body is not valid JSON: ${(error as Error).message}`,
+    );
+  }
+}
+
+function requireToken(req: IncomingMessage, ctx: BridgeContext): void {
+  if (!tokensMatch(ctx.token, bearerToken(req.headers.authorization))) {
+    throw new HttpFailure(
+      401,
+      'E_UNAUTHORIZED',
+      'missing or wrong token: open the URL `valija serve` printed',
+      {
+        'WWW-Authenticate': 'Bearer',
+      },
+    );
+  }
+}
+
+async function handleApi(req: IncomingMessage, res: ServerResponse, ctx: BridgeContext, name: string) {
+  requireToken(req, ctx);
+  if (name === 'events') {
+    if (req.method !== 'GET')
+      throw new HttpFailure(405, 'E_INVALID', 'use GET for /api/events', { Allow: 'GET' });
+    ctx.hub.attach(res);
+    return;
+  }
+  if (req.method !== 'POST') {
+    throw new HttpFailure(405, 'E_INVALID', `use POST for /api/${name}`, { Allow: 'POST' });
+  }
+  if (!isMethodName(name)) throw new HttpFailure(404, 'E_NOT_FOUND', `no API method ${JSON.stringify(name)}`);
+  const type = req.headers['content-type'] ?? '';
+  if (!/^application\/json\s*(;|$)/i.test(type)) {
+    throw new HttpFailure(415, 'E_INVALID', 'send the input as Content-Type: application/json');
+  }
+  const input = parseJson(await readBody(req));
+  const envelope = await dispatch(ctx.handlers, name, input);
+  sendEnvelope(res, envelope.ok ? 200 : HTTP_STATUS[envelope.error.code], envelope);
+}
+
+function handleStatic(req: IncomingMessage, res: ServerResponse, ctx: BridgeContext, pathname: string) {
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    throw new HttpFailure(405, 'E_INVALID', 'only GET and HEAD are served here', { Allow: 'GET, HEAD' });
+  }
+  const file = readStaticFile(ctx.rendererDir, pathname);
+  if (!file) throw new HttpFailure(404, 'E_NOT_FOUND', 'not found');
+  res.writeHead(200, {
+    ...SECURITY_HEADERS,
+    'Content-Type': file.contentType,
+    'Content-Length': String(file.body.length),
+    'Cache-Control': 'no-cache',
+  });
+  res.end(req.method === 'HEAD' ? undefined : file.body);
+}
+
+export function createBridgeHandler(ctx: BridgeContext) {
+  return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    try {
+      const port = ctx.port();
+      if (!isAllowedHost(req.headers.host, port)) {
+        throw new HttpFailure(403, 'E_FORBIDDEN', 'foreign Host header: use the URL `valija serve` printed');
+      }
+      if (!isAllowedOrigin(req.headers.origin, port)) {
+        throw new HttpFailure(403, 'E_FORBIDDEN', 'requests from other sites are refused');
+      }
+      const pathname = (req.url ?? '/').split('?')[0]!;
+      if (pathname.startsWith('/api/')) await handleApi(req, res, ctx, pathname.slice('/api/'.length));
+      else handleStatic(req, res, ctx, pathname);
+    } catch (error) {
+      if (res.headersSent) {
+        res.destroy();
+        return;
+      }
+      if (error instanceof HttpFailure) {
+        // A refused body may still be arriving: answer, then let the connection close.
+        const close = error.status === 413 ? { Connection: 'close' } : {};
+        sendEnvelope(
+          res,
+          error.status,
+          { ok: false, error: { code: error.code, message: error.message } },
+          {
+            ...error.headers,
+            ...close,
+          },
+        );
+        if (error.status === 413) req.resume();
+        return;
+      }
+      console.error(error);
+      sendEnvelope(res, 500, { ok: false, error: { code: 'E_INTERNAL', message: 'internal error' } });
+    }
+  };
+}

@@ -1,0 +1,284 @@
+// `valija serve` as a user runs it: a child process on a real demo store, spoken to over real HTTP.
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { connect } from 'node:net';
+import { networkInterfaces, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { VALIJA_BIN, valija } from '../helpers.js';
+
+interface Served {
+  child: ChildProcessWithoutNullStreams;
+  url: string;
+  port: number;
+  token: string;
+  dir: string;
+  db: string;
+  exited: Promise<number | null>;
+}
+
+async function serve(): Promise<Served> {
+  const dir = mkdtempSync(join(tmpdir(), 'valija-bridge-'));
+  const db = join(dir, 'demo.db');
+  const init = valija(['--db', db, 'init', '--demo']);
+  expect(init.code, init.stderr).toBe(0);
+  // A stand-in renderer, and a secret next to it that no path may reach.
+  const renderer = join(dir, 'renderer');
+  mkdirSync(join(renderer, 'assets'), { recursive: true });
+  writeFileSync(join(renderer, 'index.html'), '<!doctype html><title>Valija</title>');
+  writeFileSync(join(renderer, 'assets', 'app.js'), 'console.log(1)');
+  writeFileSync(join(dir, 'secret.txt'), 'SECRET');
+  const child = spawn(process.execPath, [VALIJA_BIN, '--db', db, 'serve', '--port', '0'], {
+    env: { ...process.env, VALIJA_DB: '', VALIJA_HOME: '', VALIJA_RENDERER: renderer },
+  });
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const first = await new Promise<string>((resolve, reject) => {
+    const lines = createInterface({ input: child.stdout });
+    lines.once('line', resolve);
+    child.once('exit', (code) => reject(new Error(`serve exited with ${code}`)));
+  });
+  const match = /^http:\/\/127\.0\.0\.1:(\d+)\/#token=([A-Za-z0-9_-]+)$/.exec(first);
+  if (!match) throw new Error(`unexpected first line: ${first}`);
+  return { child, url: first, port: Number(match[1]), token: match[2]!, dir, db, exited };
+}
+
+interface Answer {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+  json: () => { ok: boolean; value?: unknown; error?: { code: string; message: string } };
+}
+
+function call(
+  served: Served,
+  path: string,
+  options: { method?: string; headers?: Record<string, string>; body?: string | Buffer; host?: string } = {},
+): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      {
+        host: options.host ?? '127.0.0.1',
+        port: served.port,
+        path,
+        method: options.method ?? 'POST',
+        headers: { Host: `127.0.0.1:${served.port}`, ...options.headers },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          const body = Buffer.concat(chunks).toString('utf8');
+          resolve({ status: res.statusCode!, headers: res.headers, body, json: () => JSON.parse(body) });
+        });
+      },
+    );
+    req.on('error', reject);
+    req.end(options.body);
+  });
+}
+
+const json = (served: Served, token = served.token) => ({
+  'Content-Type': 'application/json',
+  Authorization: `Bearer ${token}`,
+});
+
+describe('valija serve', () => {
+  let served: Served;
+  beforeAll(async () => {
+    served = await serve();
+  });
+  afterAll(async () => {
+    served.child.kill('SIGTERM');
+    await served.exited;
+    rmSync(served.dir, { recursive: true, force: true });
+  });
+
+  it('prints http://127.0.0.1:PORT/#token=TOKEN first, with at least 128 random bits of token', () => {
+    expect(served.url).toMatch(/^http:\/\/127\.0\.0\.1:\d{2,5}\/#token=[A-Za-z0-9_-]{22,}$/);
+    expect(Buffer.from(served.token, 'base64url').length).toBeGreaterThanOrEqual(16);
+    expect(served.port).toBeGreaterThan(0);
+  });
+
+  it('answers list {kind: meeting} with the three demo meetings', async () => {
+    const answer = await call(served, '/api/list', { headers: json(served), body: '{"kind":"meeting"}' });
+    expect(answer.status).toBe(200);
+    const envelope = answer.json();
+    expect(envelope.ok).toBe(true);
+    const titles = (envelope.value as { title: string }[]).map((m) => m.title);
+    expect(titles).toHaveLength(3);
+    expect(titles.join('\n')).toMatch(/Ecuador/);
+    expect(titles.join('\n')).toMatch(/Washington/);
+    expect(answer.headers['content-security-policy']).toMatch(/default-src 'self'/);
+  });
+
+  it('refuses a request without the token, or with a wrong one (401)', async () => {
+    const none = await call(served, '/api/list', {
+      headers: { 'Content-Type': 'application/json' },
+      body: '{"kind":"meeting"}',
+    });
+    expect(none.status).toBe(401);
+    expect(none.json().error?.code).toBe('E_UNAUTHORIZED');
+    const wrongToken = served.token.slice(0, -1) + (served.token.endsWith('A') ? 'B' : 'A');
+    const wrong = await call(served, '/api/list', {
+      headers: json(served, wrongToken),
+      body: '{"kind":"meeting"}',
+    });
+    expect(wrong.status).toBe(401);
+    expect(wrong.body).not.toContain('Ecuador');
+  });
+
+  it('refuses a foreign Host or Origin (403), even with the right token', async () => {
+    const host = await call(served, '/api/list', {
+      headers: { ...json(served), Host: `evil.example:${served.port}` },
+      body: '{"kind":"meeting"}',
+    });
+    expect(host.status).toBe(403);
+    expect(host.json().error?.code).toBe('E_FORBIDDEN');
+    const origin = await call(served, '/api/list', {
+      headers: { ...json(served), Origin: 'http://evil.example' },
+      body: '{"kind":"meeting"}',
+    });
+    expect(origin.status).toBe(403);
+    const page = await call(served, '/', {
+      method: 'GET',
+      headers: { Host: `rebind.example:${served.port}` },
+    });
+    expect(page.status).toBe(403);
+    const own = await call(served, '/api/list', {
+      headers: {
+        ...json(served),
+        Origin: `http://localhost:${served.port}`,
+        Host: `localhost:${served.port}`,
+      },
+      body: '{"kind":"meeting"}',
+    });
+    expect(own.status).toBe(200);
+  });
+
+  it('answers invalid input and invalid JSON with 400 and E_INVALID', async () => {
+    const input = await call(served, '/api/list', { headers: json(served), body: '{"kind":"spaceship"}' });
+    expect(input.status).toBe(400);
+    expect(input.json()).toMatchObject({ ok: false, error: { code: 'E_INVALID' } });
+    const broken = await call(served, '/api/list', { headers: json(served), body: '{"kind":' });
+    expect(broken.status).toBe(400);
+    expect(broken.json().error?.code).toBe('E_INVALID');
+  });
+
+  it('refuses a body over 1 MiB (413), declared or streamed', async () => {
+    const big = JSON.stringify({ query: 'x'.repeat(1024 * 1024 + 10) });
+    const declared = await call(served, '/api/search', { headers: json(served), body: big });
+    expect(declared.status).toBe(413);
+    expect(declared.json().error?.code).toBe('E_TOO_LARGE');
+    const streamed = await call(served, '/api/search', {
+      headers: { ...json(served), 'Transfer-Encoding': 'chunked' },
+      body: big,
+    });
+    expect(streamed.status).toBe(413);
+  });
+
+  it('answers an unknown method with 404 and a GET on a method with 405', async () => {
+    const unknown = await call(served, '/api/dropTables', { headers: json(served), body: '{}' });
+    expect(unknown.status).toBe(404);
+    expect(unknown.json().error?.code).toBe('E_NOT_FOUND');
+    const get = await call(served, '/api/list', { method: 'GET', headers: json(served) });
+    expect(get.status).toBe(405);
+    expect(get.headers.allow).toBe('POST');
+  });
+
+  it('maps a handler error code to its status (get of a missing record: 404)', async () => {
+    const missing = await call(served, '/api/get', {
+      headers: json(served),
+      body: '{"kind":"meeting","id":"0195a000-0000-7000-8000-00000400ffff"}',
+    });
+    expect(missing.status).toBe(404);
+    expect(missing.json().error?.code).toBe('E_NOT_FOUND');
+  });
+
+  it('serves the renderer with the security headers, and nothing outside its folder', async () => {
+    const page = await call(served, '/', { method: 'GET' });
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('<title>Valija</title>');
+    expect(page.headers['x-content-type-options']).toBe('nosniff');
+    expect(page.headers['referrer-policy']).toBe('no-referrer');
+    expect(page.headers['cross-origin-opener-policy']).toBe('same-origin');
+    expect(page.headers['content-security-policy']).toContain("script-src 'self'");
+    expect((await call(served, '/assets/app.js', { method: 'GET' })).status).toBe(200);
+    for (const path of [
+      '/../secret.txt',
+      '/..%2fsecret.txt',
+      '/%2e%2e/secret.txt',
+      '/assets/..%2f..%2fsecret.txt',
+    ]) {
+      const answer = await call(served, path, { method: 'GET' });
+      expect(answer.status, path).toBe(404);
+      expect(answer.body, path).not.toContain('SECRET');
+    }
+  });
+
+  it('streams progress as server-sent events to a client holding the token', async () => {
+    expect((await call(served, '/api/events', { method: 'GET' })).status).toBe(401);
+    const first = await new Promise<{ status: number; type?: string; text: string }>((resolve, reject) => {
+      const req = request(
+        {
+          host: '127.0.0.1',
+          port: served.port,
+          path: '/api/events',
+          headers: { Host: `127.0.0.1:${served.port}`, Authorization: `Bearer ${served.token}` },
+        },
+        (res) => {
+          res.once('data', (chunk: Buffer) => {
+            resolve({ status: res.statusCode!, type: res.headers['content-type'], text: chunk.toString() });
+            req.destroy();
+          });
+        },
+      );
+      req.on('error', reject);
+      req.end();
+    });
+    expect(first.status).toBe(200);
+    expect(first.type).toMatch(/^text\/event-stream/);
+    expect(first.text).toMatch(/^event: ready\n/);
+  });
+
+  it('listens on 127.0.0.1 only', async () => {
+    const others = Object.values(networkInterfaces())
+      .flat()
+      .filter((a) => a && !a.internal)
+      .map((a) => a!.address);
+    // ::1 is loopback too, but not the address the server was told to use.
+    for (const address of [...others, '::1']) {
+      const outcome = await new Promise<string>((resolve) => {
+        const socket = connect({ host: address, port: served.port }, () => {
+          socket.destroy();
+          resolve('connected');
+        });
+        socket.on('error', (error: NodeJS.ErrnoException) => resolve(error.code ?? 'error'));
+      });
+      expect(outcome, address).not.toBe('connected');
+    }
+  });
+});
+
+describe('stopping valija serve', () => {
+  it('closes the store and exits 0 on SIGTERM', async () => {
+    const served = await serve();
+    try {
+      const answer = await call(served, '/api/dump', { headers: json(served), body: '{}' });
+      expect(answer.status).toBe(200);
+      served.child.kill('SIGTERM');
+      expect(await served.exited).toBe(0);
+      // The last connection closed cleanly: SQLite checkpointed and removed the write-ahead log.
+      expect(existsSync(`${served.db}-wal`)).toBe(false);
+    } finally {
+      rmSync(served.dir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses a port that is not a number (usage error, exit 2)', () => {
+    const result = valija(['--db', join(tmpdir(), 'none.db'), 'serve', '--port', 'eighty']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^error\[E_USAGE\]/);
+  });
+});
