@@ -84,6 +84,7 @@ export const contract = {
     summary: 'Stop trusting a package signer',
     input: z.object({ fingerprint: z.string().min(1).max(100) }).strict(),
   },
+  about: { summary: 'What this store holds: the demo data or real records', input: z.object({}).strict() },
 } as const;
 
 export type Contract = typeof contract;
@@ -108,6 +109,7 @@ export interface Results {
   applyImport: ImportReport;
   trustedKeys: TrustedKey[];
   untrustKey: { fingerprint: string; removed: true };
+  about: { demo: boolean };
 }
 
 export interface ApiError {

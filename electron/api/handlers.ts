@@ -48,5 +48,9 @@ export function createHandlers(store: Store): Handlers {
       untrustKey(db, fingerprint);
       return { fingerprint, removed: true };
     },
+    // `valija init --demo` marks the store, so every screen can say it shows example data.
+    about: () => ({
+      demo: db.prepare("SELECT value FROM setting WHERE key = 'demo'").pluck().get() === '1',
+    }),
   };
 }

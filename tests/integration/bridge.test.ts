@@ -113,6 +113,12 @@ describe('valija serve', () => {
     expect(answer.headers['content-security-policy']).toMatch(/default-src 'self'/);
   });
 
+  it('says the store holds the demo data (about)', async () => {
+    const answer = await call(served, '/api/about', { headers: json(served), body: '{}' });
+    expect(answer.status).toBe(200);
+    expect(answer.json()).toEqual({ ok: true, value: { demo: true } });
+  });
+
   it('refuses a request without the token, or with a wrong one (401)', async () => {
     const none = await call(served, '/api/list', {
       headers: { 'Content-Type': 'application/json' },
