@@ -172,7 +172,7 @@ export function markdownText(source: string, ctx: FlowContext): FlowItem[] {
   return markdownFlow(parseMarkdown(source), ctx);
 }
 
-/** Adds ops to the first box of a flow (a list marker, a key label), top-aligned with its first line. */
+/** Adds ops to the first lines of a flow (a list marker, a key's label lines), one list of ops per line. */
 export function attachToFirstLines(items: FlowItem[], perLine: readonly Op[][], lineHeight = 0): void {
   let i = 0;
   for (const item of items) {
@@ -180,10 +180,10 @@ export function attachToFirstLines(items: FlowItem[], perLine: readonly Op[][], 
     if (item.kind === 'lines') {
       for (const line of item.lines) {
         if (i >= perLine.length) return;
-        line.ops.push(...perLine[i++]!);
+        line.ops.unshift(...perLine[i++]!); // before the line's text, so reading order is label first
       }
     } else if (item.kind === 'box') {
-      item.box.ops.push(...perLine[i++]!);
+      item.box.ops.unshift(...perLine[i++]!);
     }
   }
   if (i < perLine.length) {

@@ -249,37 +249,3 @@ export function linesToPlace(
   if (k >= orphans) return k;
   return atTop ? fitting : 0;
 }
-
-/** Shortens a line so that `suffix` fits after it within `maxWidth` (used to truncate with "…"). */
-export function truncateLine(
-  line: Line,
-  suffix: string,
-  maxWidth: number,
-  size: number,
-  measure: Measurer,
-): Line {
-  const fragments = line.fragments.map((f) => ({ ...f }));
-  const lastFace = (): Face => fragments[fragments.length - 1]?.face ?? 'regular';
-  const suffixWidth = (): number => measure.width(suffix, lastFace(), size);
-  let total = fragments.reduce((s, f) => s + f.width, 0);
-  while (fragments.length > 0 && total + suffixWidth() > maxWidth + EPSILON) {
-    const last = fragments[fragments.length - 1]!;
-    const chars = Array.from(last.text);
-    const cut = chars.slice(0, -1).join('').replace(/\s+$/, '');
-    if (!cut) {
-      fragments.pop();
-    } else {
-      last.text = cut;
-      last.width = measure.width(cut, last.face, size);
-    }
-    total = fragments.reduce((s, f) => s + f.width, 0);
-  }
-  const last = fragments[fragments.length - 1];
-  const face = lastFace();
-  const w = measure.width(suffix, face, size);
-  if (last) {
-    last.text = last.text.replace(/\s+$/, '') + suffix;
-    last.width = measure.width(last.text, face, size);
-  } else fragments.push({ text: suffix, face, x: 0, width: w });
-  return { fragments, width: fragments.reduce((s, f) => s + f.width, 0) };
-}
