@@ -1,0 +1,239 @@
+// Fuzzing package import: thousands of damaged packages made from real ones. Every one must be refused
+// with a stable code, quickly, with no uncaught exception and nothing written to the store.
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { isValijaError } from '../../db/errors.js';
+import { putRecords } from '../../db/writer.js';
+import { loadDemo } from '../../electron/demo.js';
+import { encodePackage } from '../../electron/sync/encode.js';
+import { applyImport, previewImport } from '../../electron/sync/importer.js';
+import { trustKey } from '../../electron/sync/trust.js';
+import { tempStore } from '../helpers.js';
+import { newSigner, parsePlain, rebuild, signerOf, gunzipLines, type Signer } from '../sync-helpers.js';
+
+const REFUSALS = new Set([
+  'E_PACKAGE_CORRUPT',
+  'E_SIGNATURE',
+  'E_UNTRUSTED_SIGNER',
+  'E_DECRYPT',
+  'E_SCHEMA_TOO_NEW',
+  'E_CLOCK_SKEW',
+  'E_TOO_LARGE',
+]);
+
+/** A small deterministic PRNG (mulberry32), so a failing case can be replayed from its index. */
+function prng(seed: number) {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+interface Mutation {
+  name: string;
+  bytes: Buffer;
+  passphrase?: string;
+}
+
+function mutations(plain: Buffer, sealed: Buffer, signer: Signer, seed: number): Mutation[] {
+  const random = prng(seed);
+  const int = (n: number) => Math.floor(random() * n);
+  const out: Mutation[] = [];
+  const { manifestBytes, payload } = parsePlain(plain);
+  const manifestStart = 10 + 4;
+  const signatureStart = manifestStart + manifestBytes.length + 2;
+  const payloadStart = signatureStart + 64;
+  const lines = gunzipLines(payload);
+
+  for (let i = 0; i < 1400; i++) {
+    const bytes = Buffer.from(plain);
+    const flips = 1 + int(4);
+    for (let f = 0; f < flips; f++) bytes[int(bytes.length)]! ^= 1 << int(8);
+    out.push({ name: `bit flips #${i}`, bytes });
+  }
+  for (let i = 0; i < 40; i++) {
+    const bytes = Buffer.from(sealed);
+    bytes[int(bytes.length)]! ^= 1 << int(8);
+    out.push({ name: `encrypted bit flip #${i}`, bytes, passphrase: 'clave' });
+  }
+  const boundaries = [
+    0,
+    1,
+    8,
+    9,
+    10,
+    manifestStart - 1,
+    manifestStart,
+    signatureStart - 2,
+    signatureStart,
+    payloadStart,
+    plain.length - 1,
+  ];
+  for (const at of boundaries) {
+    for (const d of [-1, 0, 1]) {
+      const length = Math.max(0, at + d);
+      if (length < plain.length)
+        out.push({ name: `truncated at ${length}`, bytes: plain.subarray(0, length) });
+    }
+  }
+  for (let i = 0; i < 100; i++)
+    out.push({ name: `truncated randomly #${i}`, bytes: plain.subarray(0, int(plain.length)) });
+  for (let i = 0; i < 100; i++) {
+    const extra = Buffer.alloc(1 + int(100));
+    for (let b = 0; b < extra.length; b++) extra[b] = int(256);
+    out.push({ name: `appended bytes #${i}`, bytes: Buffer.concat([plain, extra]) });
+  }
+  out.push({
+    name: 'manifest and payload swapped',
+    bytes: Buffer.concat([
+      plain.subarray(0, manifestStart - 4),
+      u32(payload.length),
+      payload,
+      plain.subarray(signatureStart - 2, payloadStart),
+      manifestBytes,
+    ]),
+  });
+  out.push({
+    name: 'signature before manifest',
+    bytes: Buffer.concat([
+      plain.subarray(0, manifestStart - 4),
+      plain.subarray(signatureStart - 2),
+      plain.subarray(manifestStart - 4, signatureStart - 2),
+    ]),
+  });
+  for (let i = 0; i < 30; i++) {
+    out.push({
+      name: `re-signed by an unknown key #${i}`,
+      bytes: rebuild(plain, newSigner(), { lines: (l) => l.slice(0, 1 + int(l.length)) }),
+    });
+  }
+  const invalidLine = [
+    (l: string) => l.replace(/^\["\w+"/, '["embassy"'),
+    (l: string) => l.replace(/^(\["\w+",)"[^"]+"/, '$1"not-a-uuid"'),
+    (l: string) => l.replace(/^(\["\w+","[^"]+",)"\w+"/, '$1"colour"'),
+    (l: string) => l.replace(/"\d{15}-\d{6}"/, '"yesterday"'),
+    (l: string) => l.replace(/"\d{15}-\d{6}"/, '"253402300799000-000000"'),
+    (l: string) => l.replace(/"([^"]*)"\]$/, '"{not json"]'),
+    (l: string) => l.replace(/\]$/, ',"extra"]'),
+    (l: string) => l.slice(0, Math.floor(l.length / 2)),
+    (l: string) => l.replace(/,"(?:[^"\\]|\\.)*"\]$/, ',"\\"\\\\ud800\\""]'),
+    (l: string) => `{"line":${JSON.stringify(l)}}`,
+  ];
+  for (let i = 0; i < 300; i++) {
+    const edit = invalidLine[i % invalidLine.length]!;
+    const at = int(lines.length);
+    const bytes = rebuild(plain, signer, {
+      // An edit that happens not to apply to the chosen line still leaves it invalid.
+      lines: (l) => l.map((line, k) => (k === at ? (edit(line) === line ? `${line}!` : edit(line)) : line)),
+      manifest: (m) => {
+        if (i % invalidLine.length === 4)
+          m.hlcRange = { min: m.hlcRange!.min, max: '253402300799000-000000' };
+      },
+    });
+    out.push({ name: `invalid record (${i % invalidLine.length}) #${i}`, bytes });
+  }
+  for (let i = 0; i < 50; i++) {
+    out.push({
+      name: `a duplicated line the manifest does not count #${i}`,
+      bytes: rebuild(plain, signer, {
+        lines: (l) => [...l, l[int(l.length)]!],
+        manifest: (m) => void (m.counts.changes -= 1),
+      }),
+    });
+    out.push({
+      name: `a missing line #${i}`,
+      bytes: rebuild(plain, signer, {
+        lines: (l) => l.filter((_, k) => k !== i),
+        manifest: (m) => void (m.counts.changes += 1),
+      }),
+    });
+  }
+  const bomb = gzipSync(Buffer.alloc(256 * 1024 * 1024, 0x61), { level: 9 });
+  out.push({ name: 'decompression bomb', bytes: rebuild(plain, signer, { rawPayload: bomb }) });
+  out.push({
+    name: 'decompression bomb claiming many changes',
+    bytes: rebuild(plain, signer, { rawPayload: bomb, manifest: (m) => void (m.counts.changes = 5_000_000) }),
+  });
+  const longLine = gzipSync(
+    Buffer.concat([Buffer.from('["party","'), Buffer.alloc(50 * 1024 * 1024, 0x61), Buffer.from('"]\n')]),
+  );
+  out.push({
+    name: 'a 50 MB line',
+    bytes: rebuild(plain, signer, {
+      rawPayload: longLine,
+      manifest: (m) => void (m.counts.changes = lines.length),
+    }),
+  });
+  out.push({
+    name: 'not gzip',
+    bytes: rebuild(plain, signer, { rawPayload: Buffer.from('plain text, not gzip\n') }),
+  });
+  out.push({
+    name: 'clocks in the year 9999',
+    bytes: rebuild(plain, signer, {
+      lines: (l) => l.map((x) => x.replace(/"\d{15}-\d{6}"/, '"253402300799000-000000"')),
+      manifest: (m) => void (m.hlcRange = { min: '253402300799000-000000', max: '253402300799000-000000' }),
+    }),
+  });
+  out.push({
+    name: 'manifest length beyond the file',
+    bytes: Buffer.concat([plain.subarray(0, 10), u32(0xffffffff), plain.subarray(14)]),
+  });
+  return out;
+}
+
+function u32(n: number): Buffer {
+  const b = Buffer.alloc(4);
+  b.writeUInt32BE(n);
+  return b;
+}
+
+describe('damaged packages', () => {
+  it('at least 2,000 mutations of real packages are all refused with a code and change nothing', async () => {
+    const exporter = tempStore();
+    loadDemo(exporter.db);
+    putRecords(exporter.writer, 'meeting', { title: 'Reunión — ¿añadida?', place: 'Cancillería' });
+    const plain = encodePackage(exporter).bytes;
+    const sealed = encodePackage(exporter, { passphrase: 'clave' }).bytes;
+
+    const target = tempStore();
+    putRecords(target.writer, 'party', { name: 'Perú' });
+    trustKey(target.db, exporter.device.publicKey, 'exporter');
+    target.db.pragma('wal_checkpoint(TRUNCATE)');
+    const fileHash = () => createHash('sha256').update(readFileSync(target.file)).digest('hex');
+    const before = fileHash();
+    const totalChanges = () => (target.db.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
+    const writes = totalChanges();
+
+    const cases = mutations(plain, sealed, signerOf(exporter), 20261127);
+    expect(cases.length).toBeGreaterThanOrEqual(2000);
+    const failures: string[] = [];
+    const codes = new Map<string, number>();
+    let slowest = 0;
+    for (const [index, mutation] of cases.entries()) {
+      for (const step of [previewImport, applyImport]) {
+        const started = performance.now();
+        try {
+          await step(target, mutation.bytes, { passphrase: mutation.passphrase });
+          failures.push(`#${index} ${mutation.name}: accepted by ${step.name}`);
+        } catch (error) {
+          if (!isValijaError(error) || !REFUSALS.has(error.code)) {
+            failures.push(`#${index} ${mutation.name}: ${step.name} threw ${String(error)}`);
+          } else codes.set(error.code, (codes.get(error.code) ?? 0) + 1);
+        }
+        slowest = Math.max(slowest, performance.now() - started);
+        if (totalChanges() !== writes) failures.push(`#${index} ${mutation.name}: wrote to the store`);
+      }
+    }
+    expect(failures).toEqual([]);
+    expect(slowest).toBeLessThan(2000);
+    target.db.pragma('wal_checkpoint(TRUNCATE)');
+    expect(fileHash()).toBe(before);
+    // Every kind of refusal was exercised.
+    expect([...codes.keys()].sort()).toEqual([...REFUSALS].sort());
+  });
+});
