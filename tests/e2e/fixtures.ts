@@ -1,0 +1,46 @@
+// A `valija serve` child process on a fresh demo store, for the browser tests.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const VALIJA_BIN = join(ROOT, 'bin', 'valija.js');
+
+export interface ServedApp {
+  url: string;
+  stop(): Promise<void>;
+}
+
+export async function serveDemo(): Promise<ServedApp> {
+  if (!existsSync(join(ROOT, 'dist', 'renderer', 'index.html'))) {
+    throw new Error('the renderer is not built: run `npm run build:renderer` (npm run test:e2e does it)');
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'valija-e2e-'));
+  const db = join(dir, 'demo.db');
+  const env = { ...process.env, VALIJA_DB: '', VALIJA_HOME: dir };
+  const init = spawnSync(process.execPath, [VALIJA_BIN, '--db', db, 'init', '--demo'], {
+    env,
+    encoding: 'utf8',
+  });
+  if (init.status !== 0) throw new Error(`valija init --demo failed: ${init.stderr}`);
+  const child: ChildProcess = spawn(process.execPath, [VALIJA_BIN, '--db', db, 'serve'], {
+    env,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    createInterface({ input: child.stdout! }).once('line', resolve);
+    child.once('exit', (code) => reject(new Error(`valija serve exited with ${code}`)));
+  });
+  return {
+    url,
+    stop: async () => {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
