@@ -52,16 +52,21 @@ export function reindexRecord(db: Db, kind: KindName, id: string): void {
     if (parentId) reindexRecord(db, 'meeting', parentId);
     return;
   }
-  stmt(db, 'DELETE FROM search_index WHERE kind = ? AND id = ?').run(kind, id);
+  const doc = stmt(db, 'SELECT docid FROM search_doc WHERE kind = ? AND id = ?').get(kind, id) as
+    { docid: number } | undefined;
+  if (doc) {
+    stmt(db, 'DELETE FROM search_index WHERE rowid = ?').run(doc.docid);
+    stmt(db, 'DELETE FROM search_doc WHERE docid = ?').run(doc.docid);
+  }
   const row = readRow(db, kind, id);
   if (!row || !isAlive(row.deleteCounter)) return;
   if (kind === 'annotation' && !isCurrentSharedAnnotation(db, row)) return;
   const spec = KINDS[kind];
   let body = indexText(spec.searchFields.map((f) => row[f]));
   if (kind === 'meeting') body += '\n' + meetingPartsText(db, id);
-  stmt(db, 'INSERT INTO search_index (kind, id, title, body) VALUES (?, ?, ?, ?)').run(
-    kind,
-    id,
+  const { lastInsertRowid } = stmt(db, 'INSERT INTO search_doc (kind, id) VALUES (?, ?)').run(kind, id);
+  stmt(db, 'INSERT INTO search_index (rowid, title, body) VALUES (?, ?, ?)').run(
+    lastInsertRowid,
     String(row[spec.titleField] ?? ''),
     body,
   );
@@ -69,7 +74,7 @@ export function reindexRecord(db: Db, kind: KindName, id: string): void {
 
 /** Rebuilds the whole index (after a migration or a large import). */
 export function rebuildSearchIndex(db: Db): void {
-  db.exec('DELETE FROM search_index');
+  db.exec('DELETE FROM search_index; DELETE FROM search_doc;');
   for (const kind of MAIN_KINDS) {
     const ids = stmt(db, `SELECT id FROM "${KINDS[kind].table}"`).all() as { id: string }[];
     for (const { id } of ids) reindexRecord(db, kind, id);
@@ -91,10 +96,11 @@ export function search(db: Db, input: string, limit = 50): SearchHit[] {
   if (!query) return [];
   return stmt(
     db,
-    `SELECT kind, id, title,
+    `SELECT doc.kind, doc.id, search_index.title,
             snippet(search_index, -1, '${HIGHLIGHT_OPEN}', '${HIGHLIGHT_CLOSE}', '…', 16) AS snippet
-     FROM search_index WHERE search_index MATCH ?
-     ORDER BY bm25(search_index, 0, 0, 8.0, 1.0), kind, id
+     FROM search_index JOIN search_doc doc ON doc.docid = search_index.rowid
+     WHERE search_index MATCH ?
+     ORDER BY bm25(search_index, 8.0, 1.0), doc.kind, doc.id
      LIMIT ?`,
   ).all(query, limit) as SearchHit[];
 }

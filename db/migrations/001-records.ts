@@ -158,10 +158,15 @@ CREATE TABLE annotation (
 CREATE INDEX annotation_by_target ON annotation (targetKind, targetId);
 CREATE INDEX annotation_by_supersedes ON annotation (supersedes);
 
--- Accent- and case-folded full-text index over what a user searches; one row per main record.
+-- Accent- and case-folded full-text index over what a user searches; one document per main record.
+-- search_doc maps a record to its document's rowid, so a record's document is replaced without a scan.
+CREATE TABLE search_doc (
+  docid INTEGER PRIMARY KEY,
+  kind TEXT NOT NULL,
+  id TEXT NOT NULL,
+  UNIQUE (kind, id)
+) STRICT;
 CREATE VIRTUAL TABLE search_index USING fts5 (
-  kind UNINDEXED,
-  id UNINDEXED,
   title,
   body,
   tokenize = 'unicode61 remove_diacritics 2'
