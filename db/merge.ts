@@ -2,12 +2,12 @@
 // importing would do without writing anything; `applyChanges` does it in one transaction. Both use the
 // rule in changes.ts, so the preview and the result agree, and any order of imports gives the same store.
 import type { Db } from './connection.js';
-import { applyChange, DELETE_COUNTER, type Change } from './changes.js';
+import { applyChange, DELETE_COUNTER, toColumn, type Change } from './changes.js';
 import { observeClock } from './device.js';
 import { hlcToIso } from './hlc.js';
 import { KINDS, type KindName } from './kinds.js';
 import { isAlive, readRow } from './reader.js';
-import { reindexRecord } from './search.js';
+import { reindexRecords } from './search.js';
 import { stmt } from './statements.js';
 
 export type Outcome = 'new' | 'changed' | 'deleted' | 'restored' | 'known';
@@ -38,13 +38,13 @@ export interface MergeReport {
   conflicts: Conflict[];
 }
 
-/** Every shared change this store holds (never private notes), oldest first. */
+/** Every shared change this store holds (never private notes), record by record. */
 export function* sharedChanges(db: Db): Generator<Change> {
   const rows = stmt(
     db,
     `SELECT kind, row, field, hlc, device, value FROM change
      WHERE NOT (kind = 'annotation' AND row IN (SELECT id FROM annotation WHERE visibility = 'private'))
-     ORDER BY hlc, device, kind, row, field`,
+     ORDER BY kind, row, field, hlc, device`,
   ).iterate() as IterableIterator<Change>;
   yield* rows;
 }
@@ -95,9 +95,7 @@ function side(c: { hlc: string; device: string; value: string }): ConflictSide {
   return { value: JSON.parse(c.value), hlc: c.hlc, device: c.device, at: hlcToIso(c.hlc) };
 }
 
-/** What importing these changes would do, per record, without writing anything. */
-export function analyzeChanges(db: Db, changes: readonly Change[]): MergeReport {
-  const incoming = new Set(changes.map(changeKey));
+function groupByRow(changes: Iterable<Change>): Map<string, Change[]> {
   const byRow = new Map<string, Change[]>();
   for (const c of changes) {
     const key = `${c.kind}\u0000${c.row}`;
@@ -105,19 +103,27 @@ export function analyzeChanges(db: Db, changes: readonly Change[]): MergeReport 
     if (list) list.push(c);
     else byRow.set(key, [c]);
   }
+  return byRow;
+}
+
+/** What importing these changes would do, per record, without writing anything. */
+export function analyzeChanges(db: Db, changes: readonly Change[]): MergeReport {
+  const incoming = new Set(changes.map(changeKey));
   const report: MergeReport = { changes: changes.length, newChanges: 0, counts: {}, conflicts: [] };
-  for (const rowChanges of byRow.values()) {
+  for (const rowChanges of groupByRow(changes).values()) {
     const { kind, row } = rowChanges[0]!;
     const counts = (report.counts[kind] ??= emptyCounts());
+    const local = readRow(db, kind, row);
+    if (!local) {
+      // A record this store has never seen: none of its changes can be known here.
+      report.newChanges += new Set(rowChanges.map(changeKey)).size;
+      counts.new++;
+      continue;
+    }
     const unknown = rowChanges.filter((c) => !isKnown(db, c));
     report.newChanges += unknown.length;
     if (unknown.length === 0) {
       counts.known++;
-      continue;
-    }
-    const local = readRow(db, kind, row);
-    if (!local) {
-      counts.new++;
       continue;
     }
     const counters = unknown
@@ -158,26 +164,64 @@ export function analyzeChanges(db: Db, changes: readonly Change[]): MergeReport 
   return report;
 }
 
-/** Applies changes (a set union) and brings the search index up to date. Call inside a transaction. */
-export function applyChanges(db: Db, changes: Iterable<Change>): number {
-  const touched = new Set<string>();
-  let latest = '';
-  let applied = 0;
-  for (const change of changes) {
-    const outcome = applyChange(db, change);
-    if (outcome === 'known') continue;
-    applied++;
-    touched.add(`${change.kind}\u0000${change.row}`);
-    if (change.hlc > latest) latest = change.hlc;
-  }
-  if (latest) observeClock(db, latest);
-  for (const key of touched) {
-    const [kind, row] = key.split('\u0000') as [KindName, string];
-    reindexRecord(db, kind, row);
-    if (kind === 'annotation') {
-      const previous = readRow(db, 'annotation', row)?.supersedes as string | null;
-      if (previous) reindexRecord(db, 'annotation', previous);
+/**
+ * A record this store has never seen: log its changes and write the row once, with each field's winner
+ * chosen by the same rule as applyChange (greatest (hlc, device); greatest delete counter).
+ */
+function insertNewRow(db: Db, kind: KindName, row: string, changes: Change[]): void {
+  const spec = KINDS[kind];
+  const winners = new Map<string, Change>();
+  let counter = 0;
+  let version = '';
+  const log = stmt(
+    db,
+    'INSERT OR IGNORE INTO change (kind, row, field, hlc, device, value) VALUES (?, ?, ?, ?, ?, ?)',
+  );
+  for (const c of changes) {
+    log.run(c.kind, c.row, c.field, c.hlc, c.device, c.value);
+    if (c.hlc > version) version = c.hlc;
+    if (c.field === DELETE_COUNTER) counter = Math.max(counter, JSON.parse(c.value) as number);
+    else {
+      const best = winners.get(c.field);
+      if (!best || newer(c, best)) winners.set(c.field, c);
     }
   }
+  const fields = Object.keys(spec.fields);
+  const values = fields.map((field) => {
+    const winner = winners.get(field);
+    return toColumn(kind, field, winner ? JSON.parse(winner.value) : spec.fields[field]!.default);
+  });
+  stmt(
+    db,
+    `INSERT INTO "${spec.table}" (id, deleteCounter, version, ${fields.map((f) => `"${f}"`).join(', ')})
+     VALUES (?, ?, ?, ${fields.map(() => '?').join(', ')})`,
+  ).run(row, counter || 1, version, ...values);
+}
+
+/** Applies changes (a set union) and brings the search index up to date. Call inside a transaction. */
+export function applyChanges(db: Db, changes: Iterable<Change>): number {
+  const touched: [KindName, string][] = [];
+  let latest = '';
+  let applied = 0;
+  for (const rowChanges of groupByRow(changes).values()) {
+    const { kind, row } = rowChanges[0]!;
+    if (!readRow(db, kind, row)) {
+      insertNewRow(db, kind, row, rowChanges);
+      applied += rowChanges.length;
+      touched.push([kind, row]);
+      for (const c of rowChanges) if (c.hlc > latest) latest = c.hlc;
+      continue;
+    }
+    let changed = false;
+    for (const change of rowChanges) {
+      if (applyChange(db, change) === 'known') continue;
+      applied++;
+      changed = true;
+      if (change.hlc > latest) latest = change.hlc;
+    }
+    if (changed) touched.push([kind, row]);
+  }
+  if (latest) observeClock(db, latest);
+  reindexRecords(db, touched);
   return applied;
 }

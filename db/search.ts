@@ -72,6 +72,33 @@ export function reindexRecord(db: Db, kind: KindName, id: string): void {
   );
 }
 
+/** The search document a record belongs to: its own, its meeting's, and for a note the version it replaced. */
+function documentsOf(db: Db, kind: KindName, id: string): [KindName, string][] {
+  if ((MAIN_KINDS as readonly string[]).includes(kind)) {
+    const docs: [KindName, string][] = [[kind, id]];
+    const previous =
+      kind === 'annotation' ? (readRow(db, 'annotation', id)?.supersedes as string | null) : null;
+    if (previous) docs.push(['annotation', previous]);
+    return docs;
+  }
+  const parentField = KINDS[kind].parentField;
+  const parentId = parentField ? (readRow(db, kind, id)?.[parentField] as string | null) : null;
+  return parentId ? [['meeting', parentId]] : [];
+}
+
+/** Brings the documents of many changed records up to date, each document once. */
+export function reindexRecords(db: Db, records: Iterable<[KindName, string]>): void {
+  const done = new Set<string>();
+  for (const [kind, id] of records) {
+    for (const [docKind, docId] of documentsOf(db, kind, id)) {
+      const key = `${docKind}\u0000${docId}`;
+      if (done.has(key)) continue;
+      done.add(key);
+      reindexRecord(db, docKind, docId);
+    }
+  }
+}
+
 /** Rebuilds the whole index (after a migration or a large import). */
 export function rebuildSearchIndex(db: Db): void {
   db.exec('DELETE FROM search_index; DELETE FROM search_doc;');

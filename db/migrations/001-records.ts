@@ -25,7 +25,6 @@ CREATE TABLE change (
   value TEXT NOT NULL,
   PRIMARY KEY (kind, row, field, hlc, device)
 ) STRICT, WITHOUT ROWID;
-CREATE INDEX change_by_clock ON change (hlc, device);
 
 CREATE TABLE party (
   id TEXT PRIMARY KEY,

@@ -23,6 +23,8 @@ export interface DecodeOptions {
   /** Wall clock in ms, for the clock-skew check. */
   now?: number;
   signal?: AbortSignal;
+  /** Called once the signature is verified, before the payload is read: throw to refuse the signer. */
+  checkSigner?: (manifest: Manifest) => void;
 }
 
 const corrupt = (why: string) => new ValijaError('E_PACKAGE_CORRUPT', `not a valid Valija package: ${why}`);
@@ -46,7 +48,7 @@ function readEnvelope(bytes: Buffer, options: DecodeOptions): { body: Buffer; en
   return { body: encrypted ? decrypt(rest, options.passphrase) : rest, encrypted };
 }
 
-function readManifest(body: Buffer): { manifest: Manifest; payload: Buffer } {
+function readManifest(body: Buffer, options: DecodeOptions): { manifest: Manifest; payload: Buffer } {
   if (body.length < 4) throw corrupt('the manifest is missing');
   const manifestLength = body.readUInt32BE(0);
   if (manifestLength > LIMITS.manifestBytes)
@@ -81,6 +83,7 @@ function readManifest(body: Buffer): { manifest: Manifest; payload: Buffer } {
       'the package signature does not match its contents: it was altered or damaged',
     );
   }
+  options.checkSigner?.(manifest);
   if (manifest.minReaderVersion > SCHEMA_VERSION) {
     throw new ValijaError(
       'E_SCHEMA_TOO_NEW',
@@ -167,7 +170,7 @@ function checkMeaning(manifest: Manifest, changes: Change[], now: number): void 
 
 export async function decodePackage(bytes: Buffer, options: DecodeOptions = {}): Promise<DecodedPackage> {
   const { body, encrypted } = readEnvelope(bytes, options);
-  const { manifest, payload } = readManifest(body);
+  const { manifest, payload } = readManifest(body, options);
   const changes = await readLines(payload, manifest, options.signal);
   checkMeaning(manifest, changes, options.now ?? Date.now());
   return { manifest, changes, encrypted };

@@ -26,16 +26,17 @@ export interface ImportReport extends MergeReport {
   backup?: string;
 }
 
-async function open(store: Store, bytes: Buffer, options: ImportOptions): Promise<DecodedPackage> {
-  const decoded = await decodePackage(bytes, options);
-  const { publicKey, name } = decoded.manifest.exporter;
-  if (!options.trust && !isTrusted(store.db, store.device.publicKey, publicKey)) {
-    throw new ValijaError(
-      'E_UNTRUSTED_SIGNER',
-      `the package is signed by a key this computer does not trust (${name || 'unnamed device'}, fingerprint ${fingerprintOf(publicKey)}); check the fingerprint with its sender, then import with --trust`,
-    );
-  }
-  return decoded;
+function open(store: Store, bytes: Buffer, options: ImportOptions): Promise<DecodedPackage> {
+  return decodePackage(bytes, {
+    ...options,
+    checkSigner: ({ exporter: { publicKey, name } }) => {
+      if (options.trust || isTrusted(store.db, store.device.publicKey, publicKey)) return;
+      throw new ValijaError(
+        'E_UNTRUSTED_SIGNER',
+        `the package is signed by a key this computer does not trust (${name || 'unnamed device'}, fingerprint ${fingerprintOf(publicKey)}); check the fingerprint with its sender, then import with --trust`,
+      );
+    },
+  });
 }
 
 function alreadyImported(store: Store, packageId: string): boolean {
