@@ -75,16 +75,3 @@ export type FlowItem =
   | { kind: 'section'; id: SectionId; title: string }
   /** A box built once the pages before it are known (the card, which refers to earlier pages). */
   | { kind: 'deferred'; build: (pageOf: (id: SectionId) => number | undefined) => Box };
-
-export function shiftOps(ops: readonly Op[], dy: number, out: Op[] = []): Op[] {
-  for (const o of ops) {
-    switch (o.op) {
-      case 'line':
-        out.push({ ...o, y1: o.y1 + dy, y2: o.y2 + dy });
-        break;
-      default:
-        out.push({ ...o, y: o.y + dy });
-    }
-  }
-  return out;
-}

@@ -42,87 +42,81 @@ function marking(ctx: ChromeContext): string {
   return t(ctx.model.lang, `classification.${ctx.model.classification}`);
 }
 
-/** Header and footer of page `page` (1-based) of `pages`. */
+/**
+ * Returns the header and footer maker for a book: `(page, pages, section) => ops`. Everything but
+ * the page number is the same from page to page (or from section to section), so it is built once.
+ */
 export function pageChrome(
   ctx: ChromeContext,
-  page: number,
-  pages: number,
-  section: { id?: string; title: string } | undefined,
-): Op[] {
+): (page: number, pages: number, section: { id?: string; title: string } | undefined) => Op[] {
   const { geo, model } = ctx;
   const c = chromeGeometry(geo);
   const ink = MARKING[model.classification].ink;
   const left = geo.marginLeft;
   const right = geo.width - geo.marginRight;
   const small = 7.6;
-  const ops: Op[] = [];
   const mark = marking(ctx);
-  ops.push(centred(text(ctx, mark, 0, c.markingTop, 'bold', 8.5, ink), geo));
 
-  const isPrivate = section?.id === 'privateNotes';
-  const rightText = isPrivate ? t(model.lang, 'private.banner') : (section?.title ?? '');
-  const rightFace = isPrivate ? 'bold' : 'italic';
-  const rightShown = fitText(rightText, rightFace, small, geo.textWidth * 0.45, ctx.measure);
-  const rightOp = text(
-    ctx,
-    rightShown,
-    0,
-    c.headerBaseline,
-    rightFace,
-    small,
-    isPrivate ? COLORS.privateInk : COLORS.muted,
-  );
-  ops.push({ ...rightOp, x: right - rightOp.width });
-  const titleMax = geo.textWidth - rightOp.width - 18;
-  ops.push(
-    text(
-      ctx,
-      fitText(model.cover.title, 'regular', small, titleMax, ctx.measure),
-      left,
-      c.headerBaseline,
+  const footer: Op[] = [
+    { op: 'line', x1: left, y1: c.footerRule, x2: right, y2: c.footerRule, color: COLORS.rule, width: 0.5 },
+    centred(text(ctx, mark, 0, c.markingBottom, 'bold', 8.5, ink), geo),
+  ];
+  const copy = copyLine(model);
+  const headers = new Map<string, Op[]>();
+  const header = (section: { id?: string; title: string } | undefined): Op[] => {
+    const key = `${section?.id ?? ''}\u0000${section?.title ?? ''}`;
+    let ops = headers.get(key);
+    if (ops) return ops;
+    const isPrivate = section?.id === 'privateNotes';
+    const rightText = isPrivate ? t(model.lang, 'private.banner') : (section?.title ?? '');
+    const rightFace = isPrivate ? 'bold' : 'italic';
+    const rightShown = fitText(rightText, rightFace, small, geo.textWidth * 0.45, ctx.measure);
+    const color = isPrivate ? COLORS.privateInk : COLORS.muted;
+    const rightOp = text(ctx, rightShown, 0, c.headerBaseline, rightFace, small, color);
+    const title = fitText(
+      model.cover.title,
       'regular',
       small,
-      COLORS.muted,
-    ),
-  );
-  ops.push({
-    op: 'line',
-    x1: left,
-    y1: c.headerRule,
-    x2: right,
-    y2: c.headerRule,
-    color: COLORS.rule,
-    width: 0.5,
-  });
-
-  ops.push({
-    op: 'line',
-    x1: left,
-    y1: c.footerRule,
-    x2: right,
-    y2: c.footerRule,
-    color: COLORS.rule,
-    width: 0.5,
-  });
-  const pageText = t(model.lang, 'page.of', { page, pages });
-  const pageOp = text(ctx, pageText, 0, c.footerBaseline, 'regular', small, COLORS.ink);
-  ops.push({ ...pageOp, x: right - pageOp.width });
-  const copy = copyLine(model);
-  if (copy) {
-    ops.push(
-      text(
-        ctx,
-        fitText(copy, 'regular', small, geo.textWidth - pageOp.width - 18, ctx.measure),
-        left,
-        c.footerBaseline,
-        'regular',
-        small,
-        COLORS.muted,
-      ),
+      geo.textWidth - rightOp.width - 18,
+      ctx.measure,
     );
-  }
-  ops.push(centred(text(ctx, mark, 0, c.markingBottom, 'bold', 8.5, ink), geo));
-  return ops;
+    ops = [
+      centred(text(ctx, mark, 0, c.markingTop, 'bold', 8.5, ink), geo),
+      text(ctx, title, left, c.headerBaseline, 'regular', small, COLORS.muted),
+      { ...rightOp, x: right - rightOp.width },
+      { op: 'line', x1: left, y1: c.headerRule, x2: right, y2: c.headerRule, color: COLORS.rule, width: 0.5 },
+    ];
+    headers.set(key, ops);
+    return ops;
+  };
+
+  return (page, pages, section) => {
+    const pageOp = text(
+      ctx,
+      t(model.lang, 'page.of', { page, pages }),
+      0,
+      c.footerBaseline,
+      'regular',
+      small,
+      COLORS.ink,
+    );
+    const ops: Op[] = [...header(section), ...footer, { ...pageOp, x: right - pageOp.width }];
+    if (copy) {
+      const max = geo.textWidth - pageOp.width - 18;
+      ops.push(
+        text(
+          ctx,
+          fitText(copy, 'regular', small, max, ctx.measure),
+          left,
+          c.footerBaseline,
+          'regular',
+          small,
+          COLORS.muted,
+        ),
+      );
+    }
+    return ops;
+  };
 }
 
 function copyLine(model: BookModel): string {

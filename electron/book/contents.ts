@@ -5,12 +5,13 @@
  */
 import type { Op } from './boxes.js';
 import type { Measurer } from './measure.js';
-import type { Lang } from './model.js';
+import type { Lang, SectionId } from './model.js';
 import type { PlacedPage } from './paginate.js';
 import { t } from './strings.js';
 import { COLORS, baselineIn, type PageGeometry, type TypeScale } from './theme.js';
 
 export interface ContentsEntry {
+  id: SectionId;
   label: string;
   title: string;
   dest: string;
@@ -66,7 +67,7 @@ export function contentsLayout(
     rows.forEach((row, n) => {
       const onFirst = n < firstCapacity;
       if (n > 0 && (n === firstCapacity || (!onFirst && (n - firstCapacity) % capacity === 0))) {
-        pages.push({ ops, anchors: [], section: { title } });
+        pages.push({ boxes: [{ ops, dy: 0 }], anchors: [], section: { title } });
         ops = [];
         y = geo.bodyTop;
       }
@@ -106,7 +107,7 @@ export function contentsLayout(
       }
       y += rowH;
     });
-    pages.push({ ops, anchors: [], section: { title } });
+    pages.push({ boxes: [{ ops, dy: 0 }], anchors: [], section: { title } });
     return pages;
   };
   return { pageCount, build };

@@ -6,7 +6,7 @@
  * - table rows never split; the table's header repeats at the top of each page it continues on;
  * - vertical space at the top of a page is dropped.
  */
-import { shiftOps, type Anchor, type Box, type FlowItem, type Op } from './boxes.js';
+import type { Anchor, Box, FlowItem, Op } from './boxes.js';
 import type { SectionId } from './model.js';
 import type { PageGeometry } from './theme.js';
 import { linesToPlace } from './typeset.js';
@@ -16,7 +16,8 @@ export const WIDOWS = 2;
 const EPSILON = 0.01;
 
 export interface PlacedPage {
-  ops: Op[];
+  /** What is drawn on the page: each list of ops moved down by `dy` (no copies of the ops). */
+  boxes: { ops: readonly Op[]; dy: number }[];
   anchors: { anchor: Anchor; y: number }[];
   /** The section the page belongs to, for the running header. */
   section?: { id?: SectionId; title: string };
@@ -79,7 +80,7 @@ export function paginate(
   let section: PlacedPage['section'];
 
   const newPage = (): PlacedPage => {
-    page = { ops: [], anchors: [], section };
+    page = { boxes: [], anchors: [], section };
     pages.push(page);
     y = top;
     return page;
@@ -88,7 +89,7 @@ export function paginate(
   const fits = (h: number): boolean => y + h <= bottom + EPSILON;
   const place = (box: Box): void => {
     const p = current();
-    shiftOps(box.ops, y, p.ops);
+    p.boxes.push({ ops: box.ops, dy: y });
     if (box.anchor) {
       p.anchors.push({ anchor: box.anchor, y });
       if (!sectionPages.has(box.anchor.sectionId)) {

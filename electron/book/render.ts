@@ -19,7 +19,7 @@ import { contentsLayout } from './contents.js';
 import { PageDrawer } from './draw.js';
 import { BookError, throwIfAborted } from './errors.js';
 import { FACES, loadFonts, registerFonts } from './fonts.js';
-import { pdfMeasurer } from './measure.js';
+import { embeddedFonts, pdfMeasurer } from './measure.js';
 import {
   CLASSIFICATIONS,
   SECTION_ORDER,
@@ -94,7 +94,8 @@ export async function renderBook(model: BookModel, options: RenderOptions = {}):
   });
 
   registerFonts(doc, loadFonts());
-  const measure = pdfMeasurer(doc, FACES);
+  const fonts = embeddedFonts(doc, FACES);
+  const measure = pdfMeasurer(fonts);
   const ctx: FlowContext = {
     lang: model.lang,
     geo,
@@ -134,8 +135,9 @@ export async function renderBook(model: BookModel, options: RenderOptions = {}):
   throwIfAborted(signal);
 
   // 2. Render.
-  const drawer = new PageDrawer(doc);
+  const drawer = new PageDrawer(doc, fonts);
   const chromeCtx = { model, geo, measure };
+  const chrome = pageChrome(chromeCtx);
   const rendered = (page: number, section?: RenderProgress['section']): void => {
     report({
       phase: 'render',
@@ -152,13 +154,13 @@ export async function renderBook(model: BookModel, options: RenderOptions = {}):
   for (const page of [...contentsPages, ...bodyPages]) {
     pageNumber++;
     drawer.addPage(geo.width, geo.height);
-    drawer.draw(page.ops);
+    for (const box of page.boxes) drawer.draw(box.ops, box.dy);
     for (const { anchor, y } of page.anchors) {
       doc.addNamedDestination(anchor.dest, 'XYZ', geo.marginLeft, Math.max(0, y - 12), null);
       // `fit` makes the bookmark show the whole page instead of jumping to its right edge.
       doc.outline.addItem(anchor.title, { fit: true } as { expanded?: boolean });
     }
-    drawer.draw(pageChrome(chromeCtx, pageNumber, totalPages, page.section));
+    drawer.draw(chrome(pageNumber, totalPages, page.section));
     rendered(pageNumber, page.section?.id);
     if (pageNumber % PAGES_PER_SLICE === 0) {
       await nextTick();

@@ -18,7 +18,7 @@ export interface SectionPlan {
 
 const ANNEXES: ReadonlySet<SectionId> = new Set(['sharedNotes', 'privateNotes']);
 /** Sections that start on a page of their own. */
-const NEW_PAGE: ReadonlySet<SectionId> = new Set(['biographies', 'sharedNotes', 'privateNotes', 'card']);
+const NEW_PAGE: ReadonlySet<SectionId> = new Set(['sharedNotes', 'privateNotes', 'card']);
 
 export function sectionTitle(section: BookSection, lang: Lang): string {
   return section.title?.trim() || t(lang, `section.${section.id}`);

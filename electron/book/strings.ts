@@ -266,6 +266,8 @@ export function t(lang: 'es' | 'en', key: StringKey, vars?: Record<string, strin
 }
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
+/** Formatted dates (Intl formatting is slow next to a lookup; tables repeat dates). */
+const formatted = new Map<string, string>();
 
 function formatter(lang: 'es' | 'en', style: 'long' | 'short'): Intl.DateTimeFormat {
   const id = `${lang}:${style}`;
@@ -290,7 +292,13 @@ function formatter(lang: 'es' | 'en', style: 'long' | 'short'): Intl.DateTimeFor
 export function formatDate(iso: string, lang: 'es' | 'en', style: 'long' | 'short' = 'long'): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
   if (!m) return iso;
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  if (Number.isNaN(d.getTime())) return iso;
-  return formatter(lang, style).format(d);
+  const id = `${lang}:${style}:${m[0]}`;
+  let text = formatted.get(id);
+  if (text === undefined) {
+    const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+    text = Number.isNaN(d.getTime()) ? iso : formatter(lang, style).format(d);
+    if (formatted.size > 10_000) formatted.clear();
+    formatted.set(id, text);
+  }
+  return text;
 }

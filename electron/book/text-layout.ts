@@ -25,13 +25,16 @@ export function column(ctx: FlowContext, indent: number, width = ctx.width - ind
   return { ...ctx, x: ctx.x + indent, width };
 }
 
+/** Labels printed in bold wherever they appear (warnings such as "overdue"). */
+const EMPHASISED: ReadonlySet<string> = new Set(['commitments.overdue']);
+
 /** Resolves one text part: strings are inline Markdown unless `plain`; labels and dates are plain. */
 export function partRuns(part: TextPart, lang: Lang, plain = false): InlineRun[] {
   if (typeof part === 'string')
     return plain ? [{ text: part, bold: false, italic: false }] : parseInline(part);
   if ('key' in part) {
     const text = isStringKey(part.key) ? t(lang, part.key) : String(part.key);
-    return [{ text, bold: false, italic: false }];
+    return [{ text, bold: EMPHASISED.has(part.key), italic: false }];
   }
   return [{ text: formatDate(part.date, lang, part.style ?? 'long'), bold: false, italic: false }];
 }

@@ -30,7 +30,9 @@ const para = (id: number, n: number): FlowItem => ({
 /** The tags on each page, top to bottom, with their vertical extent. */
 function tagsOf(pages: PlacedPage[]): { tag: string; y: number }[][] {
   return pages.map((p) =>
-    p.ops.flatMap((o) => (o.op === 'text' ? [{ tag: o.text, y: o.y }] : [])).sort((a, b) => a.y - b.y),
+    p.boxes
+      .flatMap((b) => b.ops.flatMap((o) => (o.op === 'text' ? [{ tag: o.text, y: o.y + b.dy }] : [])))
+      .sort((a, b) => a.y - b.y),
   );
 }
 
@@ -87,7 +89,10 @@ describe('pagination', () => {
       );
       expect(placed).toEqual(expected);
       for (const p of pages) {
-        for (const o of p.ops) if (o.op === 'text') expect(o.y).toBeLessThanOrEqual(geo.bodyBottom);
+        for (const b of p.boxes)
+          expect(b.dy + Math.max(0, ...b.ops.map((o) => (o.op === 'text' ? o.y : 0)))).toBeLessThanOrEqual(
+            geo.bodyBottom,
+          );
       }
     }
   });

@@ -1,0 +1,281 @@
+/**
+ * `npm run bench` (book part): times renderBook on synthetic 40- and 500-page books against two
+ * baselines measured in the same run — bare pdfkit writing the same text with the same fonts, and
+ * Chromium printing the same content as HTML to PDF — and prints the figures and their ratios.
+ * Goals: pipeline ≤ 1.1× bare pdfkit, ≥ 4× faster than Chromium, first progress event < 200 ms.
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import PDFDocument from 'pdfkit';
+import { FONT_FILES, loadFonts, registerFonts } from './fonts.js';
+import type { BookModel } from './model.js';
+import { renderBook } from './render.js';
+import { resourcesDir } from './resources.js';
+import { flattenForBaseline, syntheticBook } from './synthetic.js';
+import { pageGeometry } from './theme.js';
+
+const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+
+export interface BookBenchRow {
+  name: string;
+  pages: number;
+  pipelineMs: number;
+  firstProgressMs: number;
+  peakRssMb: number;
+  bareMs: number;
+  barePages: number;
+  chromiumMs: number | null;
+}
+
+/** Samples the resident set size while `work` runs (timer samples plus explicit calls to `sample`). */
+async function withPeakRss<T>(
+  work: (sample: () => void) => Promise<T>,
+): Promise<{ value: T; peakMb: number }> {
+  let peak = process.memoryUsage().rss;
+  const sample = (): void => {
+    peak = Math.max(peak, process.memoryUsage().rss);
+  };
+  const timer = setInterval(sample, 25);
+  try {
+    const value = await work(sample);
+    sample();
+    return { value, peakMb: peak / 2 ** 20 };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+async function timePipeline(model: BookModel) {
+  const start = performance.now();
+  let first = -1;
+  const { value, peakMb } = await withPeakRss((sample) =>
+    renderBook(model, {
+      onProgress: () => {
+        if (first < 0) first = performance.now() - start;
+        sample();
+      },
+    }),
+  );
+  return { ms: performance.now() - start, first, pages: value.pages, peakMb };
+}
+
+/** The same text with the same fonts, written the plain pdfkit way (its own wrapping, buffered footers). */
+export async function __bareForDebug(m: BookModel) {
+  return timeBarePdfkit(m);
+}
+async function timeBarePdfkit(model: BookModel): Promise<{ ms: number; pages: number }> {
+  const start = performance.now();
+  const geo = pageGeometry(model.paper);
+  const doc = new PDFDocument({
+    size: [geo.width, geo.height],
+    margins: {
+      top: geo.bodyTop,
+      bottom: geo.height - geo.bodyBottom,
+      left: geo.marginLeft,
+      right: geo.marginRight,
+    },
+    bufferPages: true,
+    info: { CreationDate: new Date(model.generatedAt) },
+  });
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<void>((resolve) => doc.on('end', () => resolve()));
+  registerFonts(doc, loadFonts());
+  const width = geo.textWidth;
+  for (const block of flattenForBaseline(model)) {
+    const [first = ''] = block.text;
+    switch (block.kind) {
+      case 'h1':
+        doc.moveDown(1).font('bold').fontSize(15).fillColor('#1b1f24').text(first, { width });
+        break;
+      case 'h2':
+        doc.moveDown(0.5).font('bold').fontSize(11.5).fillColor('#1f3a5f').text(first, { width });
+        break;
+      case 'p':
+        doc
+          .moveDown(0.4)
+          .font('regular')
+          .fontSize(10)
+          .fillColor('#1b1f24')
+          .text(first, { width, lineGap: 0.6 });
+        break;
+      case 'li':
+        doc
+          .font('regular')
+          .fontSize(10)
+          .text(first, geo.marginLeft + 18, undefined, { width: width - 18, lineGap: 0.6 });
+        doc.x = geo.marginLeft;
+        break;
+      case 'row': {
+        const y = doc.y;
+        const cols = block.text.length;
+        let bottom = y;
+        block.text.forEach((cell, c) => {
+          doc
+            .font('regular')
+            .fontSize(8.6)
+            .text(cell, geo.marginLeft + (c * width) / cols, y, { width: width / cols - 8 });
+          bottom = Math.max(bottom, doc.y);
+        });
+        doc.x = geo.marginLeft;
+        doc.y = bottom + 4;
+        break;
+      }
+    }
+  }
+  const range = doc.bufferedPageRange();
+  for (let i = range.start; i < range.start + range.count; i++) {
+    doc.switchToPage(i);
+    const bottom = doc.page.margins.bottom;
+    doc.page.margins.bottom = 0;
+    doc
+      .font('regular')
+      .fontSize(7.6)
+      .text(`Página ${i + 1} de ${range.count}`, geo.marginLeft, geo.height - 45, {
+        width,
+        align: 'right',
+        lineBreak: false,
+      });
+    doc.page.margins.bottom = bottom;
+  }
+  doc.end();
+  await done;
+  if (process.env.VALIJA_BENCH_KEEP) fs.writeFileSync(process.env.VALIJA_BENCH_KEEP, Buffer.concat(chunks));
+  return { ms: performance.now() - start, pages: range.count };
+}
+
+function escapeHtml(s: string): string {
+  return s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+}
+
+function bookHtml(model: BookModel): string {
+  const fonts = path.join(resourcesDir(), 'fonts');
+  const face = (file: string, weight: number, style: string): string =>
+    `@font-face{font-family:Noto;src:url('${pathToFileURL(path.join(fonts, file)).href}');font-weight:${weight};font-style:${style}}`;
+  const body: string[] = [];
+  let list = false;
+  for (const block of flattenForBaseline(model)) {
+    if (block.kind !== 'li' && list) {
+      body.push('</ol>');
+      list = false;
+    }
+    const text = escapeHtml(block.text[0] ?? '');
+    if (block.kind === 'h1') body.push(`<h1>${text}</h1>`);
+    else if (block.kind === 'h2') body.push(`<h2>${text}</h2>`);
+    else if (block.kind === 'p') body.push(`<p>${text}</p>`);
+    else if (block.kind === 'li') {
+      if (!list) body.push('<ol>');
+      list = true;
+      body.push(`<li>${text}</li>`);
+    } else
+      body.push(`<table><tr>${block.text.map((c) => `<td>${escapeHtml(c)}</td>`).join('')}</tr></table>`);
+  }
+  if (list) body.push('</ol>');
+  return `<!doctype html><html lang="es"><head><meta charset="utf-8"><style>
+${face(FONT_FILES.regular, 400, 'normal')}${face(FONT_FILES.bold, 700, 'normal')}${face(FONT_FILES.italic, 400, 'italic')}
+@page{size:A4;margin:30mm 25mm 27mm 25mm;@bottom-right{content:"Página " counter(page) " de " counter(pages);font:7.6pt Noto}}
+body{font:10pt/1.42 Noto;color:#1b1f24}h1{font-size:15pt}h2{font-size:11.5pt;color:#1f3a5f;break-after:avoid}
+p{orphans:2;widows:2}table{width:100%;border-collapse:collapse;font-size:8.6pt;break-inside:avoid}td{padding:4px;border-bottom:.5pt solid #ccc}
+</style></head><body>${body.join('\n')}</body></html>`;
+}
+
+function timeChromium(model: BookModel): number | null {
+  const exe = CHROMIUM.find((p) => fs.existsSync(p));
+  if (!exe) return null;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'valija-bench-'));
+  try {
+    const html = path.join(dir, 'book.html');
+    fs.writeFileSync(html, bookHtml(model));
+    const out = path.join(dir, 'book.pdf');
+    const start = performance.now();
+    const run = spawnSync(
+      exe,
+      [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--no-pdf-header-footer',
+        `--user-data-dir=${path.join(dir, 'profile')}`,
+        `--print-to-pdf=${out}`,
+        pathToFileURL(html).href,
+      ],
+      { stdio: 'ignore', timeout: 300_000 },
+    );
+    const ms = performance.now() - start;
+    return run.status === 0 && fs.existsSync(out) ? ms : null;
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export async function runBookBench(sizes: number[] = [40, 500]): Promise<BookBenchRow[]> {
+  // Warm up both paths once (font parsing, JIT) so the figures compare steady-state work.
+  await renderBook(syntheticBook(10));
+  await timeBarePdfkit(syntheticBook(10));
+  const rows: BookBenchRow[] = [];
+  for (const size of sizes) {
+    const model = syntheticBook(size);
+    const pipe = await timePipeline(model);
+    const bare = await timeBarePdfkit(model);
+    const chromiumMs = timeChromium(model);
+    rows.push({
+      name: `synthetic ${size}`,
+      pages: pipe.pages,
+      pipelineMs: pipe.ms,
+      firstProgressMs: pipe.first,
+      peakRssMb: pipe.peakMb,
+      bareMs: bare.ms,
+      barePages: bare.pages,
+      chromiumMs,
+    });
+  }
+  printRows(rows);
+  return rows;
+}
+
+function printRows(rows: BookBenchRow[]): void {
+  const f = (n: number, d = 0): string => n.toFixed(d);
+  const table = rows.map((r) => ({
+    book: r.name,
+    pages: r.pages,
+    'pipeline ms': f(r.pipelineMs),
+    'bare pdfkit ms': `${f(r.bareMs)} (${r.barePages} p)`,
+    'pipeline/bare': f(r.pipelineMs / r.bareMs, 2) + '×',
+    'chromium ms': r.chromiumMs === null ? 'n/a' : f(r.chromiumMs),
+    'chromium/pipeline': r.chromiumMs === null ? 'n/a' : f(r.chromiumMs / r.pipelineMs, 1) + '×',
+    'first progress ms': f(r.firstProgressMs, 1),
+    'peak RSS MB': f(r.peakRssMb),
+  }));
+  console.log('Briefing book renderer');
+  console.table(table);
+  for (const r of rows) {
+    const goals = [
+      `pipeline ≤ 1.1× bare pdfkit: ${r.pipelineMs / r.bareMs <= 1.1 ? 'met' : 'MISSED'}`,
+      `≥ 4× faster than Chromium: ${r.chromiumMs === null ? 'not measured' : r.chromiumMs / r.pipelineMs >= 4 ? 'met' : 'MISSED'}`,
+      `first progress < 200 ms: ${r.firstProgressMs < 200 ? 'met' : 'MISSED'}`,
+    ];
+    console.log(`${r.name}: ${goals.join('; ')}`);
+  }
+}
+
+// Run directly: node dist/electron/book/bench.js [sizes…]
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+  const sizes = process.argv
+    .slice(2)
+    .map(Number)
+    .filter((n) => n > 0);
+  runBookBench(sizes.length > 0 ? sizes : undefined).then(
+    () => process.exit(0),
+    (error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+}
