@@ -1,0 +1,13 @@
+// What the main side and a job's worker thread say to each other.
+import type { Envelope, MethodName } from '../api/contract.js';
+
+export interface JobRequest {
+  method: MethodName;
+  input: unknown;
+  storeFile: string;
+  nativeBinding?: string;
+}
+
+export type WorkerMessage =
+  | { type: 'progress'; done: number; total: number; message?: string }
+  | { type: 'result'; envelope: Envelope<unknown> };

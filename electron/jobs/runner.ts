@@ -1,0 +1,104 @@
+// Heavy work (packages now, the briefing book when its API lands) runs in a worker thread with its own
+// store connection, so the window never waits on it; progress goes to whoever listens (the main process
+// forwards it on valija:progress, the bridge as server-sent events). Cancelling stops the worker; the
+// store's transaction is all-or-nothing, so a cancelled job leaves nothing half-written.
+import { randomUUID } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { contract, isMethodName, type Envelope, type MethodName } from '../api/contract.js';
+import type { JobKind, ProgressEvent } from '../api/progress.js';
+import { describeIssues } from '../../db/validation.js';
+import type { JobRequest, WorkerMessage } from './messages.js';
+
+/** The methods that run as jobs, and the kind of progress they report. */
+export const JOB_METHODS: Readonly<Partial<Record<MethodName, JobKind>>> = {
+  exportPackage: 'export',
+  previewImport: 'import',
+  applyImport: 'import',
+};
+
+export function jobKindOf(method: string): JobKind | undefined {
+  return isMethodName(method) ? JOB_METHODS[method] : undefined;
+}
+
+export interface JobOptions {
+  storeFile: string;
+  nativeBinding?: string;
+  onProgress?: (event: ProgressEvent) => void;
+  signal?: AbortSignal;
+  /** The compiled worker (tests point at dist/). */
+  workerFile?: string;
+}
+
+const defaultWorkerFile = () => fileURLToPath(new URL('./worker.js', import.meta.url));
+
+export function runJob(method: string, input: unknown, options: JobOptions): Promise<Envelope<unknown>> {
+  const kind = jobKindOf(method);
+  if (!kind) {
+    return Promise.resolve({
+      ok: false,
+      error: { code: 'E_NOT_AVAILABLE', message: `${method} does not run as a job` },
+    });
+  }
+  // Refuse bad input here, before a thread is started for it (the worker validates again through dispatch).
+  const parsed = contract[method as MethodName].input.safeParse(input ?? {});
+  if (!parsed.success) {
+    return Promise.resolve({
+      ok: false,
+      error: { code: 'E_INVALID', message: `invalid ${method} request: ${describeIssues(parsed.error)}` },
+    });
+  }
+  const jobId = randomUUID();
+  const report = (phase: ProgressEvent['phase'], done: number, total: number, message?: string) =>
+    options.onProgress?.({ jobId, kind, phase, done, total, message });
+  const request: JobRequest = {
+    method: method as MethodName,
+    input,
+    storeFile: options.storeFile,
+    nativeBinding: options.nativeBinding,
+  };
+
+  return new Promise((resolve) => {
+    const worker = new Worker(options.workerFile ?? defaultWorkerFile(), { workerData: request });
+    let settled = false;
+    const finish = (envelope: Envelope<unknown>) => {
+      if (settled) return;
+      settled = true;
+      options.signal?.removeEventListener('abort', cancel);
+      if (envelope.ok) report('done', 1, 1);
+      else
+        options.onProgress?.({
+          jobId,
+          kind,
+          phase: envelope.error.code === 'E_CANCELLED' ? 'cancelled' : 'failed',
+          done: 0,
+          total: 0,
+          error: envelope.error,
+        });
+      resolve(envelope);
+    };
+    const cancel = () => {
+      void worker.terminate();
+      finish({
+        ok: false,
+        error: { code: 'E_CANCELLED', message: `${method} was cancelled` },
+      });
+    };
+    if (options.signal?.aborted) return cancel();
+    options.signal?.addEventListener('abort', cancel);
+    report('running', 0, 0);
+    worker.on('message', (message: WorkerMessage) => {
+      if (message.type === 'progress') report('running', message.done, message.total, message.message);
+      else finish(message.envelope);
+    });
+    worker.on('error', (error) =>
+      finish({
+        ok: false,
+        error: { code: 'E_INTERNAL', message: `the ${kind} job failed: ${error.message}` },
+      }),
+    );
+    worker.on('exit', (code) =>
+      finish({ ok: false, error: { code: 'E_INTERNAL', message: `the ${kind} job stopped (exit ${code})` } }),
+    );
+  });
+}

@@ -1,0 +1,78 @@
+// Native dialogs: choosing package files, confirming, and telling the user plainly what happened.
+import type { BrowserWindow, Dialog, MessageBoxOptions } from 'electron';
+import type { ApiError } from '../api/contract.js';
+
+export const PACKAGE_FILTERS = [
+  { name: 'Valija package', extensions: ['valija'] },
+  { name: 'All files', extensions: ['*'] },
+];
+
+type DialogApi = Pick<Dialog, 'showOpenDialog' | 'showSaveDialog' | 'showMessageBox'>;
+
+export interface Dialogs {
+  chooseImportFile(): Promise<string | undefined>;
+  chooseExportFile(defaultName: string): Promise<string | undefined>;
+  info(message: string, detail?: string): Promise<void>;
+  error(title: string, error: ApiError): Promise<void>;
+  confirm(message: string, detail: string, action: string): Promise<boolean>;
+  notYetAvailable(feature: string): Promise<void>;
+}
+
+export function createDialogs(dialog: DialogApi, window: () => BrowserWindow | undefined): Dialogs {
+  const box = async (options: MessageBoxOptions) => {
+    const parent = window();
+    return parent ? dialog.showMessageBox(parent, options) : dialog.showMessageBox(options);
+  };
+  return {
+    async chooseImportFile() {
+      const parent = window();
+      const options = {
+        title: 'Import package',
+        properties: ['openFile' as const],
+        filters: PACKAGE_FILTERS,
+      };
+      const result = parent
+        ? await dialog.showOpenDialog(parent, options)
+        : await dialog.showOpenDialog(options);
+      return result.canceled ? undefined : result.filePaths[0];
+    },
+    async chooseExportFile(defaultName) {
+      const parent = window();
+      const options = { title: 'Export package', defaultPath: defaultName, filters: PACKAGE_FILTERS };
+      const result = parent
+        ? await dialog.showSaveDialog(parent, options)
+        : await dialog.showSaveDialog(options);
+      return result.canceled ? undefined : result.filePath;
+    },
+    async info(message, detail) {
+      await box({ type: 'info', message, detail, buttons: ['OK'] });
+    },
+    async error(title, error) {
+      await box({
+        type: 'error',
+        message: title,
+        detail: `${error.message}\n\n(${error.code})`,
+        buttons: ['OK'],
+      });
+    },
+    async confirm(message, detail, action) {
+      const { response } = await box({
+        type: 'question',
+        message,
+        detail,
+        buttons: [action, 'Cancel'],
+        defaultId: 1,
+        cancelId: 1,
+      });
+      return response === 0;
+    },
+    async notYetAvailable(feature) {
+      await box({
+        type: 'info',
+        message: `${feature} is not yet available`,
+        detail: 'This version of Valija does not do it yet; it is being built and will arrive in an update.',
+        buttons: ['OK'],
+      });
+    },
+  };
+}

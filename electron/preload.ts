@@ -1,0 +1,74 @@
+// The preload (sandboxed, bundled to dist/electron/preload.cjs): window.valija = exactly the contract's
+// methods, each one IPC call answered with the contract's envelope, plus onProgress. Nothing else from
+// Node or Electron reaches the page. Errors crossing the contextBridge keep only their message, so the
+// code travels in it as "[CODE] message" (renderer/src/api/errors.ts reads it back).
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import type { Envelope, MethodName } from './api/contract.js';
+import { CALL_CHANNEL, PROGRESS_CHANNEL, type ProgressEvent, type ValijaBridge } from './api/progress.js';
+
+/** The contract's method names, spelled out so this file needs nothing at run time but Electron. */
+export const PRELOAD_METHODS = [
+  'list',
+  'get',
+  'put',
+  'delete',
+  'restore',
+  'annotate',
+  'search',
+  'dump',
+  'identity',
+  'exportPackage',
+  'previewImport',
+  'applyImport',
+  'trustedKeys',
+  'untrustKey',
+  'about',
+] as const satisfies readonly MethodName[];
+
+// Compile-time check that no method of the contract is missing above (tests check the order too).
+type Missing = Exclude<MethodName, (typeof PRELOAD_METHODS)[number]>;
+const everyMethod: [Missing] extends [never] ? true : ['missing from PRELOAD_METHODS', Missing] = true;
+void everyMethod;
+
+export class ValijaCallError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(`[${code}] ${message}`);
+  }
+}
+
+export function unwrap<T>(envelope: Envelope<T>): T {
+  if (envelope && envelope.ok === true) return envelope.value;
+  const error = envelope?.error ?? { code: 'E_INTERNAL', message: 'no answer from the main process' };
+  throw new ValijaCallError(error.code, error.message);
+}
+
+type Invoke = (channel: string, ...args: unknown[]) => Promise<unknown>;
+type Listen = {
+  on(channel: string, listener: (event: IpcRendererEvent, ...args: unknown[]) => void): unknown;
+  removeListener(channel: string, listener: (event: IpcRendererEvent, ...args: unknown[]) => void): unknown;
+};
+
+export function createValijaApi(invoke: Invoke, events: Listen): ValijaBridge {
+  const api: Record<string, unknown> = {};
+  for (const method of PRELOAD_METHODS) {
+    api[method] = async (input: unknown) =>
+      unwrap((await invoke(CALL_CHANNEL, method, input ?? {})) as Envelope<unknown>);
+  }
+  api.onProgress = (listener: (event: ProgressEvent) => void) => {
+    // Hand the page only the event's data, never Electron's event object (it holds the sender).
+    const forward = (_event: IpcRendererEvent, progress: unknown) => listener(progress as ProgressEvent);
+    events.on(PROGRESS_CHANNEL, forward);
+    return () => void events.removeListener(PROGRESS_CHANNEL, forward);
+  };
+  return Object.freeze(api) as unknown as ValijaBridge;
+}
+
+if (contextBridge && ipcRenderer) {
+  contextBridge.exposeInMainWorld(
+    'valija',
+    createValijaApi((channel, ...args) => ipcRenderer.invoke(channel, ...args), ipcRenderer),
+  );
+}

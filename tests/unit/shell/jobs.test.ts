@@ -1,0 +1,83 @@
+// Heavy work in a worker thread with its own store connection, reporting progress (the compiled worker in
+// dist/ is used, as the app uses it: `npm run build` first).
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { ProgressEvent } from '../../../electron/api/progress.js';
+import { jobKindOf, runJob } from '../../../electron/jobs/runner.js';
+import { ROOT, tempDir, valija } from '../../helpers.js';
+
+const workerFile = join(ROOT, 'dist', 'electron', 'jobs', 'worker.js');
+
+function demoStore() {
+  const file = join(tempDir(), 'demo.db');
+  expect(valija(['--db', file, 'init', '--demo']).code).toBe(0);
+  return file;
+}
+
+describe('jobs', () => {
+  it('are the package methods', () => {
+    expect(jobKindOf('exportPackage')).toBe('export');
+    expect(jobKindOf('applyImport')).toBe('import');
+    expect(jobKindOf('list')).toBeUndefined();
+    expect(jobKindOf('__proto__')).toBeUndefined();
+  });
+
+  it('export a package in a worker thread and report running, then done', async () => {
+    expect(existsSync(workerFile), 'run `npm run build` first').toBe(true);
+    const storeFile = demoStore();
+    const out = join(tempDir(), 'out.valija');
+    const events: ProgressEvent[] = [];
+    const answer = await runJob(
+      'exportPackage',
+      { file: out },
+      { storeFile, workerFile, onProgress: (e) => events.push(e) },
+    );
+    expect(answer).toMatchObject({ ok: true, value: { file: out } });
+    expect(existsSync(out)).toBe(true);
+    expect(events.map((e) => e.phase)).toEqual(['running', 'done']);
+    expect(new Set(events.map((e) => e.jobId)).size).toBe(1);
+    expect(events[0]!.kind).toBe('export');
+  });
+
+  it('refuse invalid input before starting a thread, and a method that is not a job', async () => {
+    const events: ProgressEvent[] = [];
+    const options = {
+      storeFile: '/nonexistent.db',
+      workerFile: '/nonexistent.js',
+      onProgress: (e: ProgressEvent) => events.push(e),
+    };
+    expect(await runJob('exportPackage', { file: '' }, options)).toMatchObject({
+      ok: false,
+      error: { code: 'E_INVALID' },
+    });
+    expect(await runJob('list', { kind: 'meeting' }, options)).toMatchObject({
+      ok: false,
+      error: { code: 'E_NOT_AVAILABLE' },
+    });
+    expect(events).toEqual([]);
+  });
+
+  it('report a failure with its code (a missing store)', async () => {
+    const events: ProgressEvent[] = [];
+    const answer = await runJob(
+      'exportPackage',
+      { file: join(tempDir(), 'x.valija') },
+      { storeFile: join(tempDir(), 'missing.db'), workerFile, onProgress: (e) => events.push(e) },
+    );
+    expect(answer).toMatchObject({ ok: false, error: { code: 'E_NOT_FOUND' } });
+    expect(events.at(-1)).toMatchObject({ phase: 'failed', error: { code: 'E_NOT_FOUND' } });
+  });
+
+  it('can be cancelled, and then say so', async () => {
+    const abort = new AbortController();
+    const storeFile = demoStore();
+    const pending = runJob(
+      'exportPackage',
+      { file: join(tempDir(), 'y.valija') },
+      { storeFile, workerFile, signal: abort.signal },
+    );
+    abort.abort();
+    expect(await pending).toMatchObject({ ok: false, error: { code: 'E_CANCELLED' } });
+  });
+});

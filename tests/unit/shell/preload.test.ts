@@ -1,0 +1,71 @@
+// The preload against a fake 'electron' module: window.valija is exactly the contract, over valija:call.
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { METHOD_NAMES } from '../../../electron/api/contract.js';
+
+const exposed = new Map<string, Record<string, (...args: unknown[]) => unknown>>();
+const invoked: unknown[][] = [];
+let answer: unknown = { ok: true, value: [] };
+const listeners = new Map<string, Set<(...args: unknown[]) => void>>();
+
+vi.mock('electron', () => ({
+  contextBridge: {
+    exposeInMainWorld: (key: string, api: Record<string, (...args: unknown[]) => unknown>) =>
+      exposed.set(key, api),
+  },
+  ipcRenderer: {
+    invoke: async (...args: unknown[]) => {
+      invoked.push(args);
+      return answer;
+    },
+    on: (channel: string, listener: (...args: unknown[]) => void) =>
+      listeners.set(channel, (listeners.get(channel) ?? new Set()).add(listener)),
+    removeListener: (channel: string, listener: (...args: unknown[]) => void) =>
+      listeners.get(channel)?.delete(listener),
+  },
+}));
+
+let preload: typeof import('../../../electron/preload.js');
+beforeAll(async () => {
+  preload = await import('../../../electron/preload.js');
+});
+
+describe('the preload', () => {
+  it('exposes window.valija with exactly the contract methods and onProgress', () => {
+    expect([...exposed.keys()]).toEqual(['valija']);
+    expect(Object.keys(exposed.get('valija')!).sort()).toEqual([...METHOD_NAMES, 'onProgress'].sort());
+    expect(Object.isFrozen(exposed.get('valija'))).toBe(true);
+  });
+
+  it('spells the method names exactly as the contract does, in order', () => {
+    expect([...preload.PRELOAD_METHODS]).toEqual(METHOD_NAMES);
+  });
+
+  it('calls valija:call with the method and input, and unwraps the value', async () => {
+    answer = { ok: true, value: [{ id: 'm1' }] };
+    const value = await exposed.get('valija')!.list!({ kind: 'meeting' });
+    expect(invoked.at(-1)).toEqual(['valija:call', 'list', { kind: 'meeting' }]);
+    expect(value).toEqual([{ id: 'm1' }]);
+  });
+
+  it('throws an error carrying the code (also in the message, which survives the context bridge)', async () => {
+    answer = { ok: false, error: { code: 'E_NOT_FOUND', message: 'no meeting x' } };
+    const failure = (await (
+      exposed.get('valija')!.get!({ kind: 'meeting', id: 'x' }) as Promise<unknown>
+    ).catch((error: unknown) => error)) as Error & { code: string };
+    expect(failure).toBeInstanceOf(Error);
+    expect(failure.code).toBe('E_NOT_FOUND');
+    expect(failure.message).toBe('[E_NOT_FOUND] no meeting x');
+  });
+
+  it('delivers progress events, without Electron’s event object, until unsubscribed', () => {
+    const received: unknown[] = [];
+    const unsubscribe = exposed.get('valija')!.onProgress!((event: unknown) =>
+      received.push(event),
+    ) as () => void;
+    const progress = { jobId: 'j', kind: 'export', phase: 'running', done: 1, total: 2 };
+    for (const listener of listeners.get('valija:progress') ?? []) listener({ sender: 'secret' }, progress);
+    unsubscribe();
+    for (const listener of listeners.get('valija:progress') ?? []) listener({ sender: 'secret' }, progress);
+    expect(received).toEqual([progress]);
+  });
+});
