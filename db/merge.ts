@@ -39,14 +39,16 @@ export interface MergeReport {
 }
 
 /** Every shared change this store holds (never private notes), record by record. */
-export function* sharedChanges(db: Db): Generator<Change> {
+export function sharedChanges(db: Db): Change[] {
   const rows = stmt(
     db,
     `SELECT kind, row, field, hlc, device, value FROM change
      WHERE NOT (kind = 'annotation' AND row IN (SELECT id FROM annotation WHERE visibility = 'private'))
      ORDER BY kind, row, field, hlc, device`,
-  ).iterate() as IterableIterator<Change>;
-  yield* rows;
+  )
+    .raw(true)
+    .all() as [KindName, string, string, string, string, string][];
+  return rows.map(([kind, row, field, hlc, device, value]) => ({ kind, row, field, hlc, device, value }));
 }
 
 /** For each device, the latest clock of its changes that this store holds. */
@@ -108,7 +110,6 @@ function groupByRow(changes: Iterable<Change>): Map<string, Change[]> {
 
 /** What importing these changes would do, per record, without writing anything. */
 export function analyzeChanges(db: Db, changes: readonly Change[]): MergeReport {
-  const incoming = new Set(changes.map(changeKey));
   const report: MergeReport = { changes: changes.length, newChanges: 0, counts: {}, conflicts: [] };
   for (const rowChanges of groupByRow(changes).values()) {
     const { kind, row } = rowChanges[0]!;
@@ -116,10 +117,11 @@ export function analyzeChanges(db: Db, changes: readonly Change[]): MergeReport 
     const local = readRow(db, kind, row);
     if (!local) {
       // A record this store has never seen: none of its changes can be known here.
-      report.newChanges += new Set(rowChanges.map(changeKey)).size;
+      report.newChanges += rowChanges.length;
       counts.new++;
       continue;
     }
+    const incoming = new Set(rowChanges.map(changeKey));
     const unknown = rowChanges.filter((c) => !isKnown(db, c));
     report.newChanges += unknown.length;
     if (unknown.length === 0) {

@@ -38,17 +38,15 @@ export function encodePackage(store: Store, options: EncodeOptions = {}): Encode
     if (!min || c.hlc < min) min = c.hlc;
     if (c.hlc > max) max = c.hlc;
   };
-  // One read transaction, so the package is a consistent snapshot.
-  store.db.transaction(() => {
-    for (const change of sharedChanges(store.db)) {
-      lines.push(encodeLine(change));
-      count(change);
-      if (lines.length % 10_000 === 0) {
-        options.signal?.throwIfAborted();
-        options.onProgress?.(lines.length);
-      }
+  // One query, so the package is a consistent snapshot of the store.
+  for (const change of sharedChanges(store.db)) {
+    lines.push(encodeLine(change));
+    count(change);
+    if (lines.length % 10_000 === 0) {
+      options.signal?.throwIfAborted();
+      options.onProgress?.(lines.length);
     }
-  })();
+  }
   if (lines.length > LIMITS.changes)
     throw new ValijaError('E_TOO_LARGE', 'the store holds too many changes for one package');
   const payload = gzipSync(lines.length ? lines.join('\n') + '\n' : '', { level: 6 });

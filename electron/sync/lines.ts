@@ -5,8 +5,9 @@ import { ValijaError } from '../../db/errors.js';
 import { HLC_PATTERN } from '../../db/hlc.js';
 import { KIND_NAMES, KINDS, type KindName } from '../../db/kinds.js';
 
+/** Kind, row, field, clock and device are plain ASCII names and ids, so only the value needs escaping. */
 export function encodeLine(c: Change): string {
-  return JSON.stringify([c.kind, c.row, c.field, c.hlc, c.device, c.value]);
+  return `["${c.kind}","${c.row}","${c.field}","${c.hlc}","${c.device}",${JSON.stringify(c.value)}]`;
 }
 
 const DEVICE_PATTERN = /^[0-9A-Za-z]{1,64}$/;
