@@ -11,6 +11,9 @@ import { rebuildSearchIndex } from './search.js';
 import { describeIssues } from './validation.js';
 
 export const fixedRecordsSchema = z.object({
+  source: z.string().optional(),
+  /** This ministry's own state in these records (device setting ownPartyId). */
+  ownPartyId: idSchema.optional(),
   clock: z.string().regex(HLC_PATTERN),
   device: z.string().min(1).max(64),
   records: z.partialRecord(z.enum(KIND_NAMES), z.array(z.record(z.string(), z.unknown()))),
@@ -43,6 +46,11 @@ export function loadFixedRecords(db: Db, input: unknown): number {
       }
     }
     observeClock(db, clock);
+    if (parsed.data.ownPartyId) {
+      db.prepare("INSERT OR REPLACE INTO setting (key, value) VALUES ('ownPartyId', ?)").run(
+        parsed.data.ownPartyId,
+      );
+    }
     rebuildSearchIndex(db);
   }).immediate();
   return count;

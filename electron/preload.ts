@@ -1,34 +1,10 @@
-// The preload (sandboxed, bundled to dist/electron/preload.cjs): window.valija = exactly the contract's
-// methods, each one IPC call answered with the contract's envelope, plus onProgress. Nothing else from
-// Node or Electron reaches the page. Errors crossing the contextBridge keep only their message, so the
-// code travels in it as "[CODE] message" (renderer/src/api/errors.ts reads it back).
+// The preload (sandboxed, so bundled by vite with the contract into one file, dist/electron/preload.cjs):
+// window.valija = exactly the contract's methods, each one IPC call answered with the contract's envelope,
+// plus onProgress. Nothing else from Node or Electron reaches the page. Errors crossing the contextBridge
+// keep only their message, so the code travels in it as "[CODE] message" (renderer/src/api/errors.ts).
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import type { Envelope, MethodName } from './api/contract.js';
+import { METHOD_NAMES, type Envelope } from './api/contract.js';
 import { CALL_CHANNEL, PROGRESS_CHANNEL, type ProgressEvent, type ValijaBridge } from './api/progress.js';
-
-/** The contract's method names, spelled out so this file needs nothing at run time but Electron. */
-export const PRELOAD_METHODS = [
-  'list',
-  'get',
-  'put',
-  'delete',
-  'restore',
-  'annotate',
-  'search',
-  'dump',
-  'identity',
-  'exportPackage',
-  'previewImport',
-  'applyImport',
-  'trustedKeys',
-  'untrustKey',
-  'about',
-] as const satisfies readonly MethodName[];
-
-// Compile-time check that no method of the contract is missing above (tests check the order too).
-type Missing = Exclude<MethodName, (typeof PRELOAD_METHODS)[number]>;
-const everyMethod: [Missing] extends [never] ? true : ['missing from PRELOAD_METHODS', Missing] = true;
-void everyMethod;
 
 export class ValijaCallError extends Error {
   constructor(
@@ -53,7 +29,7 @@ type Listen = {
 
 export function createValijaApi(invoke: Invoke, events: Listen): ValijaBridge {
   const api: Record<string, unknown> = {};
-  for (const method of PRELOAD_METHODS) {
+  for (const method of METHOD_NAMES) {
     api[method] = async (input: unknown) =>
       unwrap((await invoke(CALL_CHANNEL, method, input ?? {})) as Envelope<unknown>);
   }

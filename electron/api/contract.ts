@@ -2,7 +2,8 @@
 // browser bridge and the `valija` CLI are thin adapters over it; adding a capability is one entry here plus
 // its handler. Pure zod and types (no Node), so the renderer and preload can import it.
 import { z } from 'zod';
-import { KIND_NAMES, type KindName, type StoredRecord } from '../../db/kinds.js';
+import { CLASSIFICATIONS, KIND_NAMES, type KindName, type StoredRecord } from '../../db/kinds.js';
+import type { BookSummary } from '../book/service.js';
 import type { ErrorCode } from '../../db/errors.js';
 import type { Identity } from '../../db/device.js';
 import type { SearchHit } from '../../db/search.js';
@@ -79,6 +80,25 @@ export const contract = {
       })
       .strict(),
   },
+  book: {
+    summary: 'Build the briefing book (PDF) for a meeting and write it to a file',
+    input: z
+      .object({
+        meetingId: id,
+        file: z.string().min(1).max(4096),
+        lang: z.enum(['es', 'en']).optional(),
+        paper: z.enum(['a4', 'letter']).optional(),
+        classification: z.enum(CLASSIFICATIONS).optional(),
+        annotations: z.enum(['none', 'shared', 'mine']).optional(),
+        copyFor: z.string().max(200).optional(),
+        date: z.iso.date().optional(),
+      })
+      .strict(),
+  },
+  bookHistory: {
+    summary: 'The books this device printed for a meeting',
+    input: z.object({ meetingId: id }).strict(),
+  },
   trustedKeys: { summary: 'The package signers this device trusts', input: z.object({}).strict() },
   untrustKey: {
     summary: 'Stop trusting a package signer',
@@ -107,9 +127,22 @@ export interface Results {
   exportPackage: ExportResult;
   previewImport: ImportReport;
   applyImport: ImportReport;
+  book: BookSummary;
+  bookHistory: BookRecord[];
   trustedKeys: TrustedKey[];
   untrustKey: { fingerprint: string; removed: true };
   about: { demo: boolean };
+}
+
+export interface BookRecord {
+  id: string;
+  meetingId: string;
+  options: Record<string, string>;
+  generatedAt: string;
+  pages: number;
+  sha256: string;
+  copyFor: string;
+  file: string;
 }
 
 export interface ApiError {

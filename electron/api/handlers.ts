@@ -8,11 +8,27 @@ import { readPackageFile } from '../sync/files.js';
 import { exportPackage } from '../sync/exporter.js';
 import { applyImport, previewImport } from '../sync/importer.js';
 import { listTrustedKeys, untrustKey } from '../sync/trust.js';
-import type { MethodName, ParsedInput, Results } from './contract.js';
+import { buildBook, type BookJobOptions } from '../book/service.js';
+import type { BookRecord, MethodName, ParsedInput, Results } from './contract.js';
 
 export type Handlers = { [M in MethodName]: (input: ParsedInput<M>) => Results[M] | Promise<Results[M]> };
 
-export function createHandlers(store: Store): Handlers {
+/** What a heavy call may use: a progress report (units done out of total) and cancellation. */
+export interface HandlerContext {
+  onProgress?: (done: number, total: number, message?: string) => void;
+  signal?: AbortSignal;
+}
+
+export function createHandlers(store: Store, context: HandlerContext = {}): Handlers {
+  const bookOptions: BookJobOptions = {
+    signal: context.signal,
+    onProgress: (p) =>
+      context.onProgress?.(
+        Math.round(p.fraction * 1000),
+        1000,
+        [p.section, p.page && p.totalPages ? `${p.page}/${p.totalPages}` : ''].filter(Boolean).join(' '),
+      ),
+  };
   const { db, writer } = store;
   return {
     list: ({ kind, ...filter }) => listRecords(db, kind, filter),
@@ -43,6 +59,15 @@ export function createHandlers(store: Store): Handlers {
     exportPackage: ({ file, passphrase }) => exportPackage(store, file, { passphrase }),
     previewImport: ({ file, ...options }) => previewImport(store, readPackageFile(file), options),
     applyImport: ({ file, ...options }) => applyImport(store, readPackageFile(file), options),
+    book: (request) => buildBook(store, request, bookOptions),
+    bookHistory: ({ meetingId }) =>
+      (
+        db
+          .prepare('SELECT * FROM book WHERE meetingId = ? ORDER BY generatedAt DESC, id DESC')
+          .all(meetingId) as (BookRecord & {
+          options: string;
+        })[]
+      ).map((b) => ({ ...b, options: JSON.parse(b.options) as Record<string, string> })),
     trustedKeys: () => listTrustedKeys(db),
     untrustKey: ({ fingerprint }) => {
       untrustKey(db, fingerprint);

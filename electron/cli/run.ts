@@ -82,7 +82,31 @@ const COMMANDS: Record<string, Command> = {
     run: ({ call, args }) => call('search', { query: args.query }),
   },
   dump: { positionals: [], run: ({ call }) => call('dump', {}) },
-  book: { positionals: [], rest: true, notYetAvailable: true },
+  book: {
+    options: {
+      out: { type: 'string' },
+      lang: { type: 'string' },
+      classification: { type: 'string' },
+      annotations: { type: 'string' },
+      'copy-for': { type: 'string' },
+      paper: { type: 'string' },
+      date: { type: 'string' },
+    },
+    positionals: ['meetingId'],
+    run: ({ call, args, options }) => {
+      if (options.out === undefined) throw new UsageError('book needs --out FILE.pdf');
+      return call('book', {
+        meetingId: args.meetingId,
+        file: options.out,
+        lang: options.lang,
+        classification: options.classification,
+        annotations: options.annotations,
+        copyFor: options['copy-for'],
+        paper: options.paper,
+        date: options.date,
+      });
+    },
+  },
   export: {
     options: { out: { type: 'string' }, 'passphrase-env': { type: 'string' }, full: { type: 'boolean' } },
     positionals: [],

@@ -17,7 +17,9 @@ commands:
   annotate <kind> <id> --text TEXT [--private] [--field FIELD]
   search <query>
   dump                                 the shared state as canonical JSON
-  book <meeting-id> --out FILE.pdf ... (not yet available)
+  book <meeting-id> --out FILE.pdf [--lang es|en] [--classification LEVEL]
+       [--annotations none|shared|mine] [--copy-for NAME] [--paper a4|letter] [--date YYYY-MM-DD]
+                                       the briefing book; prints pages, sha256 and sections
   export --out FILE [--passphrase-env VAR] [--full]
                                        a signed package of everything shared (--full: the default, said
                                        explicitly); VAR names an environment variable holding a passphrase

@@ -13,6 +13,7 @@ import type { JobRequest, WorkerMessage } from './messages.js';
 /** The methods that run as jobs, and the kind of progress they report. */
 export const JOB_METHODS: Readonly<Partial<Record<MethodName, JobKind>>> = {
   exportPackage: 'export',
+  book: 'book',
   previewImport: 'import',
   applyImport: 'import',
 };

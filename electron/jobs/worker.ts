@@ -13,7 +13,10 @@ const post = (message: WorkerMessage) => parentPort!.postMessage(message);
 try {
   const store = openStore(request.storeFile, { nativeBinding: request.nativeBinding });
   try {
-    post({ type: 'result', envelope: await dispatch(createHandlers(store), request.method, request.input) });
+    const handlers = createHandlers(store, {
+      onProgress: (done, total, message) => post({ type: 'progress', done, total, message }),
+    });
+    post({ type: 'result', envelope: await dispatch(handlers, request.method, request.input) });
   } finally {
     store.close();
   }

@@ -1,0 +1,103 @@
+// Building a briefing book for the API: collect from the store, render, write the file atomically, and
+// remember it in this device's book history.
+import { createHash } from 'node:crypto';
+import { ValijaError, type ErrorCode } from '../../db/errors.js';
+import { uuidv7 } from '../../db/ids.js';
+import type { Classification } from '../../db/kinds.js';
+import type { Store } from '../../db/store.js';
+import { writeFileAtomically } from '../sync/files.js';
+import { collectBook, type AnnotationChoice } from './collect.js';
+import { BookError } from './errors.js';
+import type { Lang, Paper, RenderProgress } from './model.js';
+import { renderBook } from './render.js';
+
+export interface BookRequest {
+  meetingId: string;
+  file: string;
+  lang?: Lang;
+  paper?: Paper;
+  classification?: Classification;
+  annotations?: AnnotationChoice;
+  copyFor?: string;
+  /** The date printed on the book (YYYY-MM-DD); by default the date of the latest change it includes. */
+  date?: string;
+}
+
+export interface BookSummary {
+  id: string;
+  file: string;
+  meetingId: string;
+  pages: number;
+  sha256: string;
+  bytes: number;
+  classification: Classification;
+  generatedAt: string;
+  sections: { id: string; title: string; page: number }[];
+}
+
+export interface BookJobOptions {
+  onProgress?: (progress: RenderProgress) => void;
+  signal?: AbortSignal;
+}
+
+function ownPartyId(store: Store): string | undefined {
+  const row = store.db.prepare("SELECT value FROM setting WHERE key = 'ownPartyId'").get() as
+    { value: string } | undefined;
+  return row?.value;
+}
+
+export async function buildBook(
+  store: Store,
+  request: BookRequest,
+  options: BookJobOptions = {},
+): Promise<BookSummary> {
+  const model = collectBook(store.db, request.meetingId, {
+    lang: request.lang ?? 'es',
+    paper: request.paper ?? 'a4',
+    annotations: request.annotations ?? 'shared',
+    classification: request.classification,
+    copyFor: request.copyFor?.trim() || undefined,
+    generatedAt: request.date ? `${request.date}T12:00:00.000Z` : undefined,
+    ownPartyId: ownPartyId(store),
+  });
+  let rendered;
+  try {
+    rendered = await renderBook(model, options);
+  } catch (error) {
+    if (error instanceof BookError) throw new ValijaError(error.code as ErrorCode, error.message);
+    throw error;
+  }
+  writeFileAtomically(request.file, rendered.pdf);
+  const sha256 = createHash('sha256').update(rendered.pdf).digest('hex');
+  const id = uuidv7();
+  store.db
+    .prepare(
+      'INSERT INTO book (id, meetingId, options, generatedAt, pages, sha256, copyFor, file) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    )
+    .run(
+      id,
+      request.meetingId,
+      JSON.stringify({
+        lang: model.lang,
+        paper: model.paper,
+        classification: model.classification,
+        annotations: request.annotations ?? 'shared',
+      }),
+      model.generatedAt,
+      rendered.pages,
+      sha256,
+      model.copyFor ?? '',
+      request.file,
+    );
+  return {
+    id,
+    file: request.file,
+    meetingId: request.meetingId,
+    pages: rendered.pages,
+    sha256,
+    bytes: rendered.pdf.length,
+    classification: model.classification,
+    generatedAt: model.generatedAt,
+    sections: rendered.sections,
+  };
+}

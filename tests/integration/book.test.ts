@@ -1,0 +1,155 @@
+// The briefing book from the command line, read back as a reader would (poppler's pdftotext and pdfinfo).
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createHandlers } from '../../electron/api/handlers.js';
+import { openStore } from '../../db/store.js';
+import { tempDir, valija } from '../helpers.js';
+
+const ECUADOR = '0195a000-0000-7000-8000-000004000001';
+const OAS = '0195a000-0000-7000-8000-000004000003';
+
+function demo(): string {
+  const db = join(tempDir(), 'demo.db');
+  expect(valija(['--db', db, 'init', '--demo']).code).toBe(0);
+  return db;
+}
+
+function pagesOf(pdf: string): string[] {
+  return execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).split('\f').slice(0, -1);
+}
+
+function book(db: string, meeting: string, extra: string[] = []) {
+  const out = join(tempDir(), 'book.pdf');
+  const result = valija(['--db', db, 'book', meeting, '--out', out, ...extra]);
+  return {
+    out,
+    result,
+    summary: () =>
+      result.json() as {
+        pages: number;
+        sha256: string;
+        sections: { id: string; title: string; page: number }[];
+      },
+  };
+}
+
+describe('valija book', () => {
+  it('prints the Ecuador book: banner on every page, copy recipient, true page numbers in the summary', () => {
+    const db = demo();
+    const { out, result, summary } = book(db, ECUADOR, [
+      '--lang',
+      'es',
+      '--classification',
+      'confidential',
+      '--copy-for',
+      'Embajada en Quito',
+    ]);
+    expect(result.code, result.stderr).toBe(0);
+    const pages = pagesOf(out);
+    expect(pages).toHaveLength(summary().pages);
+    expect(pages[0]).toContain('Embajada en Quito');
+    for (const page of pages) expect(page).toContain('CONFIDENCIAL');
+    pages.slice(1).forEach((page, i) => expect(page).toContain(`Página ${i + 2} de ${pages.length}`));
+    for (const section of summary().sections) {
+      expect(pages[section.page - 1], `${section.title} on page ${section.page}`).toContain(section.title);
+    }
+    expect(pages.join('\n')).toContain('Quito Declaration');
+  });
+
+  it('a new point to make appears in the book and on its card', () => {
+    const db = demo();
+    const put = valija(['--db', db, 'put', 'talkingPoint'], {
+      input: JSON.stringify({
+        meetingId: ECUADOR,
+        kind: 'certain',
+        text: 'Señalar el avance del Plan de Acción — ¿cuándo?',
+      }),
+    });
+    expect(put.code, put.stderr).toBe(0);
+    const { out, summary } = book(db, ECUADOR);
+    const pages = pagesOf(out);
+    const card = summary().sections.find((s) => s.id === 'card')!;
+    const points = summary().sections.find((s) => s.id === 'points')!;
+    expect(pages[points.page - 1]).toContain('Señalar el avance del Plan de Acción — ¿cuándo?');
+    expect(pages[card.page - 1]).toContain('Señalar el avance del Plan de Acción');
+  });
+
+  it('private notes print only with --annotations mine, in their own annex', () => {
+    const db = demo();
+    valija([
+      '--db',
+      db,
+      'annotate',
+      'meeting',
+      ECUADOR,
+      '--text',
+      'Solo para mí: revisar el calendario',
+      '--private',
+    ]);
+    valija(['--db', db, 'annotate', 'meeting', ECUADOR, '--text', 'Nota para el equipo']);
+    const shared = pagesOf(book(db, ECUADOR).out).join('\n');
+    expect(shared).toContain('Nota para el equipo');
+    expect(shared).not.toContain('Solo para mí');
+    const none = pagesOf(book(db, ECUADOR, ['--annotations', 'none']).out).join('\n');
+    expect(none).not.toContain('Nota para el equipo');
+    const mine = book(db, ECUADOR, ['--annotations', 'mine']);
+    const privateAnnex = mine.summary().sections.find((s) => s.id === 'privateNotes')!;
+    expect(pagesOf(mine.out)[privateAnnex.page - 1]).toMatch(
+      /PRIVADO[\s\S]*Solo para mí: revisar el calendario/,
+    );
+  });
+
+  it('a section with nothing to say has no heading', () => {
+    const db = demo();
+    const { out, summary } = book(db, OAS, ['--lang', 'en']);
+    expect(summary().sections.map((s) => s.id)).not.toContain('theirObjectives');
+    expect(pagesOf(out).join('\n')).not.toMatch(/likely objectives/i);
+  });
+
+  it('the same store and options give the same bytes', () => {
+    const db = demo();
+    const a = book(db, ECUADOR, ['--copy-for', 'Despacho']);
+    const b = book(db, ECUADOR, ['--copy-for', 'Despacho']);
+    expect(a.summary().sha256).toBe(b.summary().sha256);
+    expect(readFileSync(a.out).equals(readFileSync(b.out))).toBe(true);
+  });
+
+  it('prints on US Letter when asked', () => {
+    const db = demo();
+    const { out } = book(db, ECUADOR, ['--paper', 'letter']);
+    expect(execFileSync('pdfinfo', [out], { encoding: 'utf8' })).toMatch(
+      /Page size:\s+612 x 792 pts \(letter\)/,
+    );
+  });
+
+  it('refuses a banner lower than the content, a missing meeting and an unwritable path', () => {
+    const db = demo();
+    const low = book(db, ECUADOR, ['--classification', 'public']).result;
+    expect(low.code).toBe(1);
+    expect(low.stderr).toMatch(/^error\[E_INVALID\]: the book contains restricted material/);
+    const missing = book(db, '0195a000-0000-7000-8000-000000009999').result;
+    expect(missing.stderr).toMatch(/^error\[E_NOT_FOUND\]/);
+    const dir = join(tempDir(), 'no', 'such', 'folder');
+    const unwritable = valija(['--db', db, 'book', ECUADOR, '--out', join(dir, 'book.pdf')]);
+    expect(unwritable.code).toBe(1);
+    expect(unwritable.stderr).toMatch(/^error\[E_IO\]: cannot write/);
+    expect(existsSync(dir)).toBe(false);
+  });
+
+  it('leaves no temporary file behind and records each book in the history', async () => {
+    const db = demo();
+    const { out } = book(db, ECUADOR, ['--copy-for', 'Embajada en Quito']);
+    expect(readdirSync(join(out, '..'))).toEqual(['book.pdf']);
+    const store = openStore(db);
+    try {
+      const history = await createHandlers(store).bookHistory({ meetingId: ECUADOR });
+      expect(history).toEqual([
+        expect.objectContaining({ meetingId: ECUADOR, copyFor: 'Embajada en Quito', file: out }),
+      ]);
+    } finally {
+      store.close();
+    }
+  });
+});
