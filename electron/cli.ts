@@ -7,5 +7,9 @@ const code = await runCli(process.argv.slice(2), {
   stderr: (text) => process.stderr.write(text),
   readStdin: () => readFileSync(0, 'utf8'),
   env: process.env,
+  progress: process.stderr.isTTY
+    ? (text) => process.stderr.write(`\r\x1b[2K${text.slice(0, (process.stderr.columns || 80) - 1)}`)
+    : undefined,
 });
+if (process.stderr.isTTY) process.stderr.write('\r\x1b[2K');
 process.exitCode = code;

@@ -19,6 +19,8 @@ export interface CliIo {
   stderr: (text: string) => void;
   readStdin: () => string;
   env: NodeJS.ProcessEnv;
+  /** Set only on a terminal: a progress line that redraws itself (not when piped). */
+  progress?: (text: string) => void;
 }
 
 class UsageError extends Error {}
@@ -255,7 +257,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       return 0;
     }
     store = openStore(file);
-    const handlers = createHandlers(store);
+    const handlers = createHandlers(store, {
+      onProgress:
+        io.progress &&
+        ((done, total, message) =>
+          io.progress!(`${Math.round((100 * done) / Math.max(total, 1))}% ${message ?? ''}`)),
+    });
     const call = async (method: MethodName, input: unknown) => {
       const answer = await dispatch(handlers, method, input);
       if (!answer.ok) throw new ValijaError(answer.error.code, answer.error.message);
