@@ -8,11 +8,11 @@ import { build } from 'vite';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const tsc = fileURLToPath(new URL('../node_modules/typescript/bin/tsc', import.meta.url));
 
+let typeErrors = false;
 try {
   execFileSync(process.execPath, [tsc, '-p', 'tsconfig.electron.json'], { cwd: root, stdio: 'inherit' });
 } catch {
-  console.error('build-electron: the TypeScript compiler reported errors (above)');
-  process.exit(1);
+  typeErrors = true; // tsc still wrote its output; report after bundling the preload
 }
 
 await build({
@@ -29,4 +29,8 @@ await build({
     rollupOptions: { external: ['electron'] },
   },
 });
+if (typeErrors) {
+  console.error('build-electron: the TypeScript compiler reported errors (above)');
+  process.exit(1);
+}
 console.log('built dist/electron/main/ and dist/electron/preload.cjs');

@@ -52,30 +52,31 @@ function sendEnvelope(res: ServerResponse, status: number, envelope: Envelope<un
   });
 }
 
+/** Beyond this, an oversized body is cut off rather than read to its end before answering 413. */
+const DRAIN_LIMIT = 16 * MAX_BODY_BYTES;
+
 function readBody(req: IncomingMessage): Promise<string> {
+  const tooLarge = () =>
+    new HttpFailure(413, 'E_TOO_LARGE', `the request body exceeds ${MAX_BODY_BYTES} bytes`);
   const declared = Number(req.headers['content-length'] ?? 0);
-  if (declared > MAX_BODY_BYTES) {
-    return Promise.reject(
-      new HttpFailure(413, 'E_TOO_LARGE', `the request body exceeds ${MAX_BODY_BYTES} bytes`),
-    );
-  }
+  if (declared > DRAIN_LIMIT) return Promise.reject(tooLarge());
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    let failed = false;
+    let oversized = declared > MAX_BODY_BYTES;
+    // An oversized body is still read (and dropped) to its end, so the client, still sending, gets the 413
+    // answer instead of a reset connection.
     req.on('data', (chunk: Buffer) => {
-      if (failed) return;
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        failed = true;
-        chunks.length = 0;
-        reject(new HttpFailure(413, 'E_TOO_LARGE', `the request body exceeds ${MAX_BODY_BYTES} bytes`));
-        return;
-      }
-      chunks.push(chunk);
+      if (size > MAX_BODY_BYTES) oversized = true;
+      if (size > DRAIN_LIMIT) {
+        req.destroy();
+        reject(tooLarge());
+      } else if (oversized) chunks.length = 0;
+      else chunks.push(chunk);
     });
-    req.on('end', () => failed || resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', (error) => failed || reject(error));
+    req.on('end', () => (oversized ? reject(tooLarge()) : resolve(Buffer.concat(chunks).toString('utf8'))));
+    req.on('error', reject);
   });
 }
 
@@ -160,18 +161,16 @@ export function createBridgeHandler(ctx: BridgeContext) {
         return;
       }
       if (error instanceof HttpFailure) {
-        // A refused body may still be arriving: answer, then let the connection close.
-        const close = error.status === 413 ? { Connection: 'close' } : {};
+        // Refused before its body was read: answer, drop the rest, and close the connection.
+        const unread = !req.readableEnded;
+        const envelope = { ok: false as const, error: { code: error.code, message: error.message } };
         sendEnvelope(
           res,
           error.status,
-          { ok: false, error: { code: error.code, message: error.message } },
-          {
-            ...error.headers,
-            ...close,
-          },
+          envelope,
+          unread ? { ...error.headers, Connection: 'close' } : error.headers,
         );
-        if (error.status === 413) req.resume();
+        if (unread) req.resume();
         return;
       }
       console.error(error);
