@@ -200,12 +200,25 @@ function insertNewRow(db: Db, kind: KindName, row: string, changes: Change[]): v
   ).run(row, counter || 1, version, ...values);
 }
 
+export interface ApplyOptions {
+  /** Records done, out of all the records the changes touch. */
+  onProgress?: (done: number, total: number) => void;
+  /** Checked between records; throwing inside the caller's transaction rolls everything back. */
+  signal?: AbortSignal;
+}
+
 /** Applies changes (a set union) and brings the search index up to date. Call inside a transaction. */
-export function applyChanges(db: Db, changes: Iterable<Change>): number {
+export function applyChanges(db: Db, changes: Iterable<Change>, options: ApplyOptions = {}): number {
   const touched: [KindName, string][] = [];
   let latest = '';
   let applied = 0;
-  for (const rowChanges of groupByRow(changes).values()) {
+  const groups = groupByRow(changes);
+  let done = 0;
+  for (const rowChanges of groups.values()) {
+    if (++done % 1000 === 0) {
+      options.signal?.throwIfAborted();
+      options.onProgress?.(done, groups.size);
+    }
     const { kind, row } = rowChanges[0]!;
     if (!readRow(db, kind, row)) {
       insertNewRow(db, kind, row, rowChanges);

@@ -29,6 +29,12 @@ export async function dispatch(
     return { ok: true, value: await handler(parsed.data) };
   } catch (error) {
     if (isValijaError(error)) return { ok: false, error: { code: error.code, message: error.message } };
+    if ((error as Error)?.name === 'AbortError') {
+      return {
+        ok: false,
+        error: { code: 'E_CANCELLED', message: `${method} was cancelled; nothing was changed` },
+      };
+    }
     onInternalError(error);
     return {
       ok: false,

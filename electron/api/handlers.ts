@@ -56,9 +56,11 @@ export function createHandlers(store: Store, context: HandlerContext = {}): Hand
       if (changes.name !== undefined || changes.post !== undefined) setIdentity(db, changes);
       return identityOf(readDevice(db)!);
     },
-    exportPackage: ({ file, passphrase }) => exportPackage(store, file, { passphrase }),
-    previewImport: ({ file, ...options }) => previewImport(store, readPackageFile(file), options),
-    applyImport: ({ file, ...options }) => applyImport(store, readPackageFile(file), options),
+    exportPackage: ({ file, passphrase }) => exportPackage(store, file, { passphrase, ...context }),
+    previewImport: ({ file, ...options }) =>
+      previewImport(store, readPackageFile(file), { ...options, ...context }),
+    applyImport: ({ file, ...options }) =>
+      applyImport(store, readPackageFile(file), { ...options, ...context }),
     book: (request) => buildBook(store, request, bookOptions),
     bookHistory: ({ meetingId }) =>
       (

@@ -23,6 +23,8 @@ export interface DecodeOptions {
   /** Wall clock in ms, for the clock-skew check. */
   now?: number;
   signal?: AbortSignal;
+  /** Lines read so far, out of the manifest's count. */
+  onProgress?: (done: number, total: number, message?: string) => void;
   /** Called once the signature is verified, before the payload is read: throw to refuse the signer. */
   checkSigner?: (manifest: Manifest) => void;
 }
@@ -101,7 +103,8 @@ function readManifest(body: Buffer, options: DecodeOptions): { manifest: Manifes
   return { manifest, payload };
 }
 
-async function readLines(payload: Buffer, manifest: Manifest, signal?: AbortSignal): Promise<Change[]> {
+async function readLines(payload: Buffer, manifest: Manifest, options: DecodeOptions): Promise<Change[]> {
+  const { signal } = options;
   // The manifest (signed) bounds the inflated size: no line is longer than the line limit.
   const bound = Math.min(LIMITS.payloadInflatedBytes, manifest.counts.changes * (LIMITS.lineBytes + 1));
   const decoder = new TextDecoder('utf-8', { fatal: true });
@@ -130,6 +133,7 @@ async function readLines(payload: Buffer, manifest: Manifest, signal?: AbortSign
       if (pending.length > LIMITS.lineBytes)
         throw new ValijaError('E_TOO_LARGE', 'a package line is too long');
       for (const line of parts) take(line);
+      options.onProgress?.(changes.length, manifest.counts.changes, 'checking');
     }
   } catch (error) {
     gunzip.destroy();
@@ -171,7 +175,7 @@ function checkMeaning(manifest: Manifest, changes: Change[], now: number): void 
 export async function decodePackage(bytes: Buffer, options: DecodeOptions = {}): Promise<DecodedPackage> {
   const { body, encrypted } = readEnvelope(bytes, options);
   const { manifest, payload } = readManifest(body, options);
-  const changes = await readLines(payload, manifest, options.signal);
+  const changes = await readLines(payload, manifest, options);
   checkMeaning(manifest, changes, options.now ?? Date.now());
   return { manifest, changes, encrypted };
 }

@@ -17,7 +17,7 @@ import { ValijaError } from '../../db/errors.js';
 export interface EncodeOptions {
   passphrase?: string;
   now?: Date;
-  onProgress?: (done: number) => void;
+  onProgress?: (done: number, total: number, message?: string) => void;
   signal?: AbortSignal;
 }
 
@@ -39,12 +39,13 @@ export function encodePackage(store: Store, options: EncodeOptions = {}): Encode
     if (c.hlc > max) max = c.hlc;
   };
   // One query, so the package is a consistent snapshot of the store.
-  for (const change of sharedChanges(store.db)) {
+  const changes = sharedChanges(store.db);
+  for (const change of changes) {
     lines.push(encodeLine(change));
     count(change);
     if (lines.length % 10_000 === 0) {
       options.signal?.throwIfAborted();
-      options.onProgress?.(lines.length);
+      options.onProgress?.(lines.length, changes.length, 'writing');
     }
   }
   if (lines.length > LIMITS.changes)

@@ -14,6 +14,7 @@ export interface ImportOptions {
   trust?: boolean;
   now?: number;
   signal?: AbortSignal;
+  onProgress?: (done: number, total: number, message?: string) => void;
 }
 
 export interface ImportReport extends MergeReport {
@@ -100,7 +101,10 @@ export async function applyImport(
   try {
     store.db
       .transaction(() => {
-        applyChanges(store.db, decoded.changes);
+        applyChanges(store.db, decoded.changes, {
+          signal: options.signal,
+          onProgress: (done, total) => options.onProgress?.(done, total, 'applying'),
+        });
         if (options.trust) trustKey(store.db, manifest.exporter.publicKey, manifest.exporter.name);
         store.db
           .prepare(
@@ -117,6 +121,9 @@ export async function applyImport(
       })
       .immediate();
   } catch (error) {
+    if ((error as Error).name === 'AbortError') {
+      throw new ValijaError('E_CANCELLED', 'the import was cancelled; nothing was imported');
+    }
     if ((error as { code?: string }).code?.startsWith('SQLITE_CONSTRAINT')) {
       throw new ValijaError(
         'E_PACKAGE_CORRUPT',

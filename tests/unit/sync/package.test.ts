@@ -223,7 +223,8 @@ describe('a package that cannot be trusted is refused with its own code, and not
     putRecords(a.writer, 'party', { name: 'Países Bajos' });
     const bytes = pkg(a);
     const { manifestBytes } = parsePlain(bytes);
-    const at = bytes.indexOf(manifestBytes) + manifestBytes.indexOf('"createdAt":"') + '"createdAt":"20'.length;
+    const at =
+      bytes.indexOf(manifestBytes) + manifestBytes.indexOf('"createdAt":"') + '"createdAt":"20'.length;
     const forged = Buffer.from(bytes);
     forged[at + 1] = forged[at + 1] === 0x35 ? 0x36 : 0x35; // another year: valid JSON, valid schema
     expect(forged.equals(bytes)).toBe(false);
@@ -289,5 +290,37 @@ describe('a package that cannot be trusted is refused with its own code, and not
     const report = await applyImport(b, pkg(a), { trust: true });
     expect(report).toMatchObject({ applied: true, changes: 0 });
     expect(assemble).toBeTypeOf('function');
+  });
+});
+
+describe('import as a job', () => {
+  it('reports progress and, when cancelled, imports nothing', async () => {
+    const a = tempStore();
+    putRecords(
+      a.writer,
+      'party',
+      Array.from({ length: 2500 }, (_, i) => ({ name: `Contraparte ${i}` })),
+    );
+    const bytes = pkg(a);
+    const b = tempStore();
+    const before = dump(b);
+    const controller = new AbortController();
+    const seen: string[] = [];
+    await expect(
+      applyImport(b, bytes, {
+        trust: true,
+        signal: controller.signal,
+        onProgress: (done, total, message) => {
+          seen.push(`${message} ${done}/${total}`);
+          if (message === 'applying') controller.abort();
+        },
+      }),
+    ).rejects.toMatchObject({ code: 'E_CANCELLED' });
+    expect(seen).toContain('applying 1000/2500');
+    expect(seen.some((s) => s.startsWith('checking'))).toBe(true);
+    expect(dump(b)).toBe(before);
+    const report = await applyImport(b, bytes, { trust: true });
+    expect(report.applied).toBe(true);
+    expect(dump(b)).toBe(dump(a));
   });
 });
