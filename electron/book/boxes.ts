@@ -17,8 +17,8 @@ export type Op =
       size: number;
       color: string;
       width: number;
-      /** Extra space between letters (for markings in capitals). */
-      tracking?: number;
+      /** The text's glyph codes for a TJ array, when the layout already encoded them. */
+      tj?: string;
     }
   | {
       op: 'rect';

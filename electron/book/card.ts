@@ -64,6 +64,7 @@ function ellipsis(line: Op[], ctx: FlowContext): void {
     text = Array.from(text).slice(0, -1).join('').trimEnd();
   last.text = text + '…';
   last.width = width(last.text);
+  delete last.tj; // the glyphs no longer match the text: let the drawer encode it
 }
 
 export function cardFlow(plan: SectionPlan, model: BookModel, base: FlowContext): FlowItem {

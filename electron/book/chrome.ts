@@ -28,10 +28,8 @@ function text(
   face: TextOp['face'],
   size: number,
   color: string,
-  tracking = 0,
 ): TextOp {
-  const width = ctx.measure.width(s, face, size) + tracking * Math.max(0, Array.from(s).length - 1);
-  return { op: 'text', x, y, text: s, face, size, color, width, ...(tracking ? { tracking } : {}) };
+  return { op: 'text', x, y, text: s, face, size, color, width: ctx.measure.width(s, face, size) };
 }
 
 function centred(op: TextOp, geo: PageGeometry): TextOp {

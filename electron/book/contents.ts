@@ -73,18 +73,9 @@ export function contentsLayout(
       }
       const baseline = y + baselineIn(rowH, size);
       if (row.kind === 'caption') {
-        ops.push({
-          ...text(
-            row.text.toUpperCase(),
-            x,
-            baseline + size * 0.25,
-            'bold',
-            size * 0.8,
-            COLORS.muted,
-            measure,
-          ),
-          tracking: 0.8,
-        });
+        ops.push(
+          text(row.text.toUpperCase(), x, baseline + size * 0.25, 'bold', size * 0.8, COLORS.muted, measure),
+        );
       } else {
         const { entry } = row;
         const page = String(pageOf(entry.dest));

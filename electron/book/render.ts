@@ -19,7 +19,7 @@ import { contentsLayout } from './contents.js';
 import { PageDrawer } from './draw.js';
 import { BookError, throwIfAborted } from './errors.js';
 import { FACES, loadFonts, registerFonts } from './fonts.js';
-import { embeddedFonts, pdfMeasurer } from './measure.js';
+import { Shaper, embeddedFonts } from './shaper.js';
 import {
   CLASSIFICATIONS,
   SECTION_ORDER,
@@ -94,8 +94,7 @@ export async function renderBook(model: BookModel, options: RenderOptions = {}):
   });
 
   registerFonts(doc, loadFonts());
-  const fonts = embeddedFonts(doc, FACES);
-  const measure = pdfMeasurer(fonts);
+  const measure = new Shaper(embeddedFonts(doc, FACES));
   const ctx: FlowContext = {
     lang: model.lang,
     geo,
@@ -135,7 +134,7 @@ export async function renderBook(model: BookModel, options: RenderOptions = {}):
   throwIfAborted(signal);
 
   // 2. Render.
-  const drawer = new PageDrawer(doc, fonts);
+  const drawer = new PageDrawer(doc, measure);
   const chromeCtx = { model, geo, measure };
   const chrome = pageChrome(chromeCtx);
   const rendered = (page: number, section?: RenderProgress['section']): void => {

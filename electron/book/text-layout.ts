@@ -77,16 +77,20 @@ export function lineOps(line: Line, x: number, baseline: number, style: LineStyl
   let dx = 0;
   if (width !== undefined && style.align === 'right') dx = width - line.width;
   else if (width !== undefined && style.align === 'center') dx = (width - line.width) / 2;
-  return line.fragments.map((f) => ({
-    op: 'text' as const,
-    x: x + dx + f.x,
-    y: baseline,
-    text: f.text,
-    face: f.face,
-    size: style.size,
-    color: f.color ?? style.color,
-    width: f.width,
-  }));
+  return line.fragments.map((f) => {
+    const op: Extract<Op, { op: 'text' }> = {
+      op: 'text',
+      x: x + dx + f.x,
+      y: baseline,
+      text: f.text,
+      face: f.face,
+      size: style.size,
+      color: f.color ?? style.color,
+      width: f.width,
+    };
+    if (f.tj !== undefined) op.tj = f.tj;
+    return op;
+  });
 }
 
 /** Sets styled runs in a column: one box per line. */

@@ -5,7 +5,7 @@
  * characters, preferably after a slash, hyphen or similar, so nothing ever overflows the margin.
  */
 import type { Face } from './fonts.js';
-import type { Measurer } from './measure.js';
+import type { Encoded, Measurer } from './measure.js';
 
 export interface StyledRun {
   text: string;
@@ -20,6 +20,8 @@ export interface Fragment {
   /** Offset from the start of the line. */
   x: number;
   width: number;
+  /** The glyph codes for a PDF TJ array, when the measurer encodes (see Measurer.encode). */
+  tj?: string;
 }
 
 export interface Line {
@@ -37,6 +39,10 @@ interface Piece {
   face: Face;
   color: string | undefined;
   width: number;
+  /** Encoded glyphs; for a word, including the space that follows it when that space is in its run. */
+  tj?: string;
+  /** The word's glyphs without that space (the word ends a line). */
+  tjTrim?: string;
 }
 
 type Token =
@@ -72,20 +78,37 @@ function tokenize(runs: readonly StyledRun[], size: number, measure: Measurer): 
         endWord();
         const last = tokens[tokens.length - 1];
         if (last && last.kind !== 'space' && last.kind !== 'newline') {
+          // After a word of the same run the space is already in that word's glyphs ("word ").
+          const merged = n > 0 && parts[n - 1] !== '' && parts[n - 1] !== '\n';
+          const e = merged ? undefined : measure.word?.(' ', run.face, false);
+          const tj = merged ? '' : e && !e.marks ? e.tj : undefined;
           tokens.push({
             kind: 'space',
-            piece: { text: ' ', face: run.face, color: run.color, width: space(run.face) },
+            piece: { text: ' ', face: run.face, color: run.color, width: space(run.face), tj },
           });
         }
       } else {
         // Measure "word " when a space of the same face follows: that is how pdfkit caches words
         // when it draws the line, so each word is shaped once.
         const next = parts[n + 1];
-        const width =
-          next !== undefined && next[0] === ' '
-            ? measure.width(part + ' ', run.face, size) - space(run.face)
-            : measure.width(part, run.face, size);
-        (word ??= []).push({ text: part, face: run.face, color: run.color, width });
+        const spaced = next !== undefined && next[0] === ' ';
+        let width: number;
+        let e: Encoded | undefined;
+        if (measure.word) {
+          e = measure.word(part, run.face, spaced);
+          width = (e.advance * size) / 1000 - (spaced ? space(run.face) : 0);
+          if (e.marks) e = undefined;
+        } else {
+          width = measure.width(spaced ? part + ' ' : part, run.face, size) - (spaced ? space(run.face) : 0);
+        }
+        (word ??= []).push({
+          text: part,
+          face: run.face,
+          color: run.color,
+          width,
+          tj: e?.tj,
+          tjTrim: e?.tjTrim,
+        });
       }
     });
   }
@@ -217,16 +240,18 @@ export function breakLines(
 function toLine(pieces: Piece[]): Line {
   const fragments: Fragment[] = [];
   let x = 0;
-  for (const p of pieces) {
+  pieces.forEach((p, n) => {
+    const tj = n === pieces.length - 1 ? (p.tjTrim ?? p.tj) : p.tj;
     const last = fragments[fragments.length - 1];
     if (last && last.face === p.face && last.color === p.color) {
       last.text += p.text;
       last.width += p.width;
+      last.tj = last.tj === undefined || tj === undefined ? undefined : last.tj + tj;
     } else {
-      fragments.push({ text: p.text, face: p.face, color: p.color, x, width: p.width });
+      fragments.push({ text: p.text, face: p.face, color: p.color, x, width: p.width, tj });
     }
     x += p.width;
-  }
+  });
   return { fragments, width: x };
 }
 
