@@ -13,6 +13,10 @@ import type { TrustedKey } from '../sync/trust.js';
 
 const kind = z.enum(KIND_NAMES);
 const id = z.string().min(1).max(100);
+/** A path on the computer that runs the store (the desktop app's, or the one serving the browser). */
+const file = z.string().min(1).max(4096);
+const passphrase = z.string().max(1024).optional();
+const importInput = z.object({ file, passphrase, trust: z.boolean().optional() }).strict();
 
 export const contract = {
   list: {
@@ -56,36 +60,22 @@ export const contract = {
   },
   exportPackage: {
     summary: 'Write everything shared this store holds to a signed package file',
-    input: z
-      .object({ file: z.string().min(1).max(4096), passphrase: z.string().max(1024).optional() })
-      .strict(),
+    input: z.object({ file, passphrase }).strict(),
   },
   previewImport: {
     summary: 'What importing a package would do (counts and conflicts); writes nothing',
-    input: z
-      .object({
-        file: z.string().min(1).max(4096),
-        passphrase: z.string().max(1024).optional(),
-        trust: z.boolean().optional(),
-      })
-      .strict(),
+    input: importInput,
   },
   applyImport: {
     summary: 'Import a package in one transaction, after an automatic backup',
-    input: z
-      .object({
-        file: z.string().min(1).max(4096),
-        passphrase: z.string().max(1024).optional(),
-        trust: z.boolean().optional(),
-      })
-      .strict(),
+    input: importInput,
   },
   book: {
     summary: 'Build the briefing book (PDF) for a meeting and write it to a file',
     input: z
       .object({
         meetingId: id,
-        file: z.string().min(1).max(4096),
+        file,
         lang: z.enum(['es', 'en']).optional(),
         paper: z.enum(['a4', 'letter']).optional(),
         classification: z.enum(CLASSIFICATIONS).optional(),
