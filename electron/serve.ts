@@ -7,7 +7,9 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { ValijaError } from '../db/errors.js';
 import { openStore, type Store } from '../db/store.js';
+import { dispatch } from './api/dispatch.js';
 import { createHandlers } from './api/handlers.js';
+import { jobKindOf, runJob } from './jobs/runner.js';
 import { findPackageRoot } from './paths.js';
 import { newToken } from './serve/auth.js';
 import { ProgressHub } from './serve/events.js';
@@ -45,9 +47,14 @@ export function parsePort(value: string | undefined): number | null | undefined 
 export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   const token = options.token ?? newToken();
   const hub = new ProgressHub();
+  const handlers = createHandlers(options.store);
   let port = 0;
   const handler = createBridgeHandler({
-    handlers: createHandlers(options.store),
+    // Packages and books run in a worker (the server keeps answering), their progress to the event stream.
+    call: (method, input, signal) =>
+      jobKindOf(method)
+        ? runJob(method, input, { storeFile: options.store.file, signal, onProgress: (e) => hub.publish(e) })
+        : dispatch(handlers, method, input),
     token,
     rendererDir: options.rendererDir ?? rendererDir(),
     hub,

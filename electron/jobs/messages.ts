@@ -11,3 +11,6 @@ export interface JobRequest {
 export type WorkerMessage =
   | { type: 'progress'; done: number; total: number; message?: string }
   | { type: 'result'; envelope: Envelope<unknown> };
+
+/** From the main side to the worker: stop at the next safe point (the store's transaction rolls back). */
+export type ControlMessage = { type: 'cancel' };

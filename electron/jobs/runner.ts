@@ -8,7 +8,7 @@ import { Worker } from 'node:worker_threads';
 import { contract, isMethodName, type Envelope, type MethodName } from '../api/contract.js';
 import type { JobKind, ProgressEvent } from '../api/progress.js';
 import { describeIssues } from '../../db/validation.js';
-import type { JobRequest, WorkerMessage } from './messages.js';
+import type { ControlMessage, JobRequest, WorkerMessage } from './messages.js';
 
 /** The methods that run as jobs, and the kind of progress they report. */
 export const JOB_METHODS: Readonly<Partial<Record<MethodName, JobKind>>> = {
@@ -30,6 +30,9 @@ export interface JobOptions {
   /** The compiled worker (tests point at dist/). */
   workerFile?: string;
 }
+
+/** How long a cancelled job may take to roll back before its thread is stopped. */
+const CANCEL_GRACE_MS = 10_000;
 
 const defaultWorkerFile = () => fileURLToPath(new URL('./worker.js', import.meta.url));
 
@@ -78,12 +81,18 @@ export function runJob(method: string, input: unknown, options: JobOptions): Pro
         });
       resolve(envelope);
     };
-    const cancel = () => {
+    // Before the thread runs, stopping it is enough. Once it runs, ask the job to stop at its next safe
+    // point (it answers E_CANCELLED after rolling back); one that does not answer in time is stopped outright.
+    let online = false;
+    worker.once('online', () => (online = true));
+    const stop = () => {
       void worker.terminate();
-      finish({
-        ok: false,
-        error: { code: 'E_CANCELLED', message: `${method} was cancelled` },
-      });
+      finish({ ok: false, error: { code: 'E_CANCELLED', message: `${method} was cancelled` } });
+    };
+    const cancel = () => {
+      if (!online) return stop();
+      worker.postMessage({ type: 'cancel' } satisfies ControlMessage);
+      setTimeout(() => settled || stop(), CANCEL_GRACE_MS).unref();
     };
     if (options.signal?.aborted) return cancel();
     options.signal?.addEventListener('abort', cancel);

@@ -1,25 +1,31 @@
 // A job's thread: its own connection to the store, the same dispatch (validation, error codes) as every
-// adapter, and the answer posted back. Handlers that learn to report progress will post it from here.
+// adapter, progress posted as it comes, and a cancel request turned into the handlers' abort signal.
 import { parentPort, workerData } from 'node:worker_threads';
 import { isValijaError } from '../../db/errors.js';
 import { openStore } from '../../db/store.js';
 import { dispatch } from '../api/dispatch.js';
 import { createHandlers } from '../api/handlers.js';
-import type { JobRequest, WorkerMessage } from './messages.js';
+import type { ControlMessage, JobRequest, WorkerMessage } from './messages.js';
 
 const request = workerData as JobRequest;
 const post = (message: WorkerMessage) => parentPort!.postMessage(message);
+const abort = new AbortController();
+parentPort!.on('message', (message: ControlMessage) => {
+  if (message.type === 'cancel') abort.abort();
+});
 
 try {
   const store = openStore(request.storeFile, { nativeBinding: request.nativeBinding });
   try {
     const handlers = createHandlers(store, {
       onProgress: (done, total, message) => post({ type: 'progress', done, total, message }),
+      signal: abort.signal,
     });
     post({ type: 'result', envelope: await dispatch(handlers, request.method, request.input) });
   } finally {
     store.close();
   }
+  parentPort!.close();
 } catch (error) {
   // Opening the store failed (missing, from a newer version, unreadable): its code says which.
   post({

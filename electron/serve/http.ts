@@ -5,8 +5,6 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ErrorCode } from '../../db/errors.js';
 import type { Envelope } from '../api/contract.js';
 import { isMethodName } from '../api/contract.js';
-import { dispatch } from '../api/dispatch.js';
-import type { Handlers } from '../api/handlers.js';
 import { SECURITY_HEADERS } from '../web/csp.js';
 import { readStaticFile } from '../web/static.js';
 import { bearerToken, isAllowedHost, isAllowedOrigin, tokensMatch } from './auth.js';
@@ -16,7 +14,8 @@ import { HTTP_STATUS } from './status.js';
 export const MAX_BODY_BYTES = 1024 * 1024;
 
 export interface BridgeContext {
-  handlers: Handlers;
+  /** Runs a method (inline, or as a job in a worker); cancelled when the client goes away. */
+  call: (method: string, input: unknown, signal: AbortSignal) => Promise<Envelope<unknown>>;
   token: string;
   rendererDir: string;
   hub: ProgressHub;
@@ -123,7 +122,9 @@ async function handleApi(req: IncomingMessage, res: ServerResponse, ctx: BridgeC
     throw new HttpFailure(415, 'E_INVALID', 'send the input as Content-Type: application/json');
   }
   const input = parseJson(await readBody(req));
-  const envelope = await dispatch(ctx.handlers, name, input);
+  const gone = new AbortController();
+  res.on('close', () => res.writableEnded || gone.abort());
+  const envelope = await ctx.call(name, input, gone.signal);
   sendEnvelope(res, envelope.ok ? 200 : HTTP_STATUS[envelope.error.code], envelope);
 }
 

@@ -248,6 +248,50 @@ describe('valija serve', () => {
     expect(first.text).toMatch(/^event: ready\n/);
   });
 
+  it('runs an export as a job and streams its progress to the event stream', async () => {
+    const events: { kind: string; phase: string }[] = [];
+    let finished!: () => void;
+    let attached!: () => void;
+    const done = new Promise<void>((resolve) => (finished = resolve));
+    const ready = new Promise<void>((resolve) => (attached = resolve));
+    const stream = request(
+      {
+        host: '127.0.0.1',
+        port: served.port,
+        path: '/api/events',
+        headers: { Host: `127.0.0.1:${served.port}`, Authorization: `Bearer ${served.token}` },
+      },
+      (res) => {
+        let buffer = '';
+        res.on('data', (chunk: Buffer) => {
+          buffer += chunk.toString();
+          if (buffer.includes('event: ready')) attached();
+          for (const frame of buffer.split('\n\n').slice(0, -1)) {
+            const data = /^event: progress\ndata: (.*)$/m.exec(frame)?.[1];
+            if (data) events.push(JSON.parse(data));
+          }
+          const end = buffer.lastIndexOf('\n\n');
+          if (end >= 0) buffer = buffer.slice(end + 2);
+          if (events.some((e) => e.phase === 'done')) finished();
+        });
+      },
+    );
+    stream.end();
+    await ready; // the stream is attached before the job starts
+    const file = join(served.dir, 'out.valija');
+    const answer = await call(served, '/api/exportPackage', {
+      headers: json(served),
+      body: JSON.stringify({ file }),
+    });
+    expect(answer.status).toBe(200);
+    expect(answer.json()).toMatchObject({ ok: true, value: { file } });
+    expect(existsSync(file)).toBe(true);
+    await done;
+    stream.destroy();
+    expect(events[0]).toMatchObject({ kind: 'export', phase: 'running' });
+    expect(events.at(-1)).toMatchObject({ kind: 'export', phase: 'done' });
+  });
+
   it('listens on 127.0.0.1 only', async () => {
     const others = Object.values(networkInterfaces())
       .flat()
