@@ -263,8 +263,16 @@ describe('valija refuses bad input with a code and changes nothing', () => {
     expect(readFileSync(db).equals(before)).toBe(true);
   });
 
-  it.each(['book', 'export', 'import'])('`%s` says honestly that it is not yet available', (command) => {
-    expectError(valija(['--db', demoStore(), command]), 'E_NOT_AVAILABLE');
+  it.each([
+    ['book without --out', ['book', '0195a000-0000-7000-8000-000004000001']],
+    ['export without --out', ['export']],
+    ['import without a file', ['import']],
+    [
+      'a passphrase variable that is empty',
+      ['export', '--out', 'x.valija', '--passphrase-env', 'VALIJA_NO_SUCH_VARIABLE'],
+    ],
+  ])('%s is a usage error (exit 2)', (_name, args) => {
+    expectError(valija(['--db', demoStore(), ...args]), 'E_USAGE', 2);
   });
 
   it('--help lists every command of the contract', () => {
