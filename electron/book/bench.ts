@@ -15,6 +15,7 @@ import type { BookModel } from './model.js';
 import { renderBook } from './render.js';
 import { resourcesDir } from './resources.js';
 import { flattenForBaseline, syntheticBook } from './synthetic.js';
+import { t } from './strings.js';
 import { pageGeometry } from './theme.js';
 
 const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
@@ -62,12 +63,12 @@ async function timePipeline(model: BookModel) {
   return { ms: performance.now() - start, first, pages: value.pages, peakMb };
 }
 
-/** The same text with the same fonts, written the plain pdfkit way (its own wrapping, buffered footers). */
-export async function __bareForDebug(m: BookModel) {
-  return timeBarePdfkit(m);
-}
-async function timeBarePdfkit(model: BookModel): Promise<{ ms: number; pages: number }> {
-  const start = performance.now();
+/**
+ * The baseline: the same text with the same fonts, written the plain pdfkit way — its own line
+ * wrapping, buffered pages, then header and footer drawn on each page with switchToPage. No
+ * widow/orphan control, keeps, table rules or links: the work the pipeline adds on top of it.
+ */
+export async function renderBareBaseline(model: BookModel): Promise<{ pdf: Buffer; pages: number }> {
   const geo = pageGeometry(model.paper);
   const doc = new PDFDocument({
     size: [geo.width, geo.height],
@@ -85,7 +86,28 @@ async function timeBarePdfkit(model: BookModel): Promise<{ ms: number; pages: nu
   const done = new Promise<void>((resolve) => doc.on('end', () => resolve()));
   registerFonts(doc, loadFonts());
   const width = geo.textWidth;
-  for (const block of flattenForBaseline(model)) {
+  const marking = t(model.lang, `classification.${model.classification}`);
+  const blocks = flattenForBaseline(model);
+
+  // Cover and contents.
+  doc.font('bold').fontSize(11).text(marking, { width, align: 'center' });
+  doc.moveDown(12).fontSize(25).text(model.cover.title, { width });
+  doc.font('regular').fontSize(14).text(model.cover.counterpart, { width });
+  doc.fontSize(11.5).text([model.cover.dateText, model.cover.place].filter(Boolean).join(' · '), { width });
+  doc
+    .moveDown(8)
+    .fontSize(9)
+    .text(`${model.copyFor ?? ''} ${model.copyId ?? ''}`, { width });
+  doc.addPage().font('bold').fontSize(15).text(t(model.lang, 'contents.title'), { width });
+  for (const b of blocks)
+    if (b.kind === 'h1')
+      doc
+        .font('regular')
+        .fontSize(10)
+        .text(b.text[0] ?? '', { width });
+  doc.addPage();
+
+  for (const block of blocks) {
     const [first = ''] = block.text;
     switch (block.kind) {
       case 'h1':
@@ -110,8 +132,13 @@ async function timeBarePdfkit(model: BookModel): Promise<{ ms: number; pages: nu
         doc.x = geo.marginLeft;
         break;
       case 'row': {
-        const y = doc.y;
         const cols = block.text.length;
+        doc.font('regular').fontSize(8.6);
+        const rowHeight = Math.max(
+          ...block.text.map((cell) => doc.heightOfString(cell, { width: width / cols - 8 })),
+        );
+        if (doc.y + rowHeight > doc.page.maxY()) doc.addPage();
+        const y = doc.y;
         let bottom = y;
         block.text.forEach((cell, c) => {
           doc
@@ -127,24 +154,37 @@ async function timeBarePdfkit(model: BookModel): Promise<{ ms: number; pages: nu
     }
   }
   const range = doc.bufferedPageRange();
-  for (let i = range.start; i < range.start + range.count; i++) {
+  const copy = `${model.copyFor ?? ''} · ${model.copyId ?? ''}`;
+  for (let i = range.start + 1; i < range.start + range.count; i++) {
     doc.switchToPage(i);
     const bottom = doc.page.margins.bottom;
-    doc.page.margins.bottom = 0;
+    doc.page.margins.bottom = 0; // or pdfkit adds a page for text inside the bottom margin
+    const line = { width, lineBreak: false } as const;
     doc
-      .font('regular')
-      .fontSize(7.6)
-      .text(`Página ${i + 1} de ${range.count}`, geo.marginLeft, geo.height - 45, {
-        width,
-        align: 'right',
-        lineBreak: false,
-      });
+      .font('bold')
+      .fontSize(8.5)
+      .text(marking, geo.marginLeft, 31, { ...line, align: 'center' });
+    doc.font('regular').fontSize(7.6).text(model.cover.title, geo.marginLeft, 48, line);
+    doc.text(copy, geo.marginLeft, geo.height - 50, line);
+    doc.text(`Página ${i + 1} de ${range.count}`, geo.marginLeft, geo.height - 50, {
+      ...line,
+      align: 'right',
+    });
+    doc
+      .font('bold')
+      .fontSize(8.5)
+      .text(marking, geo.marginLeft, geo.height - 33, { ...line, align: 'center' });
     doc.page.margins.bottom = bottom;
   }
   doc.end();
   await done;
-  if (process.env.VALIJA_BENCH_KEEP) fs.writeFileSync(process.env.VALIJA_BENCH_KEEP, Buffer.concat(chunks));
-  return { ms: performance.now() - start, pages: range.count };
+  return { pdf: Buffer.concat(chunks), pages: range.count };
+}
+
+async function timeBarePdfkit(model: BookModel): Promise<{ ms: number; pages: number }> {
+  const start = performance.now();
+  const { pages } = await renderBareBaseline(model);
+  return { ms: performance.now() - start, pages };
 }
 
 function escapeHtml(s: string): string {

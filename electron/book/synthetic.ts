@@ -4,6 +4,7 @@
  * in every kind of block the renderer knows.
  */
 import type { Block, BookModel, BookSection, SectionId } from './model.js';
+import { t } from './strings.js';
 
 const WORDS = (
   'cooperación fronteriza desarrollo integración binacional seguimiento compromiso declaración ' +
@@ -125,7 +126,7 @@ export function flattenForBaseline(
         ? String(v.date)
         : 'label';
   for (const s of model.sections) {
-    out.push({ kind: 'h1', text: [s.id] });
+    out.push({ kind: 'h1', text: [s.title ?? t(model.lang, `section.${s.id}`)] });
     for (const b of s.blocks) {
       if (b.type === 'heading') out.push({ kind: 'h2', text: [plain(b.text)] });
       else if (b.type === 'paragraph') out.push({ kind: 'p', text: [plain(b.markdown)] });
