@@ -98,7 +98,14 @@ export function createActions(ctx: ActionContext): MenuActions {
   return {
     importPackage: report(importPackage),
     exportPackage: report(exportPackage),
-    buildBook: report(() => dialogs.notYetAvailable('Building a briefing book from the app')),
+    // A book is built for one meeting, chosen on the meeting screens of the coming UI.
+    buildBook: report(() =>
+      dialogs.notYetAvailable(
+        'Building a briefing book from the menu',
+        'A book is built for the meeting you have open, and the meeting screens arrive in the next version. ' +
+          'Meanwhile the command line builds it: valija book <meeting-id> --out FILE.pdf',
+      ),
+    ),
     print: () => ctx.print(),
     about: report(() =>
       dialogs.info(

@@ -110,6 +110,7 @@ export async function startApp(
       stateFile,
       preload: join(appRoot, 'dist', 'electron', 'preload.cjs'),
       icon: app.isPackaged ? undefined : join(appRoot, 'resources', 'icons', 'icon.png'),
+      devTools: !app.isPackaged,
     });
     window.on('closed', () => (window = undefined));
     return { window: () => window, storeFile };

@@ -15,7 +15,7 @@ export interface Dialogs {
   info(message: string, detail?: string): Promise<void>;
   error(title: string, error: ApiError): Promise<void>;
   confirm(message: string, detail: string, action: string): Promise<boolean>;
-  notYetAvailable(feature: string): Promise<void>;
+  notYetAvailable(feature: string, detail?: string): Promise<void>;
 }
 
 export function createDialogs(dialog: DialogApi, window: () => BrowserWindow | undefined): Dialogs {
@@ -66,11 +66,13 @@ export function createDialogs(dialog: DialogApi, window: () => BrowserWindow | u
       });
       return response === 0;
     },
-    async notYetAvailable(feature) {
+    async notYetAvailable(feature, detail) {
       await box({
         type: 'info',
         message: `${feature} is not yet available`,
-        detail: 'This version of Valija does not do it yet; it is being built and will arrive in an update.',
+        detail:
+          detail ??
+          'This version of Valija does not do it yet; it is being built and will arrive in an update.',
         buttons: ['OK'],
       });
     },

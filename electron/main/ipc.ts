@@ -8,12 +8,26 @@ import { isAppUrl } from './origin.js';
 
 export type Call = (method: string, input: unknown) => Promise<Envelope<unknown>>;
 
-type Frame = Pick<WebFrameMain, 'url'> | null | undefined;
+type Frame =
+  | (Pick<WebFrameMain, 'url'> & Partial<Pick<WebFrameMain, 'processId' | 'routingId' | 'parent'>>)
+  | null
+  | undefined;
 
-/** The frame must be the main window's main frame, on app://bundle. */
+/** The same frame: the same object, or the same renderer process and routing id (a fresh wrapper). */
+function sameFrame(a: NonNullable<Frame>, b: NonNullable<Frame>): boolean {
+  if (a === b) return true;
+  return (
+    a.processId !== undefined &&
+    a.routingId !== undefined &&
+    a.processId === b.processId &&
+    a.routingId === b.routingId
+  );
+}
+
+/** The frame must be the main window's main (top) frame, on app://bundle. */
 export function isTrustedSender(frame: Frame, expectedFrame: () => Frame): boolean {
   const expected = expectedFrame();
-  return !!frame && !!expected && frame === expected && isAppUrl(frame.url);
+  return !!frame && !!expected && sameFrame(frame, expected) && !frame.parent && isAppUrl(frame.url);
 }
 
 export function answerCall(

@@ -4,7 +4,7 @@
 import type { App, Event, Session, WebContents, WebPreferences } from 'electron';
 import { isAppUrl } from './origin.js';
 
-export function secureWebPreferences(preload: string): WebPreferences {
+export function secureWebPreferences(preload: string, options: { devTools?: boolean } = {}): WebPreferences {
   return {
     preload,
     contextIsolation: true,
@@ -19,7 +19,7 @@ export function secureWebPreferences(preload: string): WebPreferences {
     navigateOnDragDrop: false,
     safeDialogs: true,
     spellcheck: false,
-    devTools: true,
+    devTools: options.devTools ?? false,
   };
 }
 

@@ -9,7 +9,7 @@ export type BrowserWindowCtor = new (options: BrowserWindowConstructorOptions) =
 export function mainWindowOptions(
   state: WindowState,
   preload: string,
-  icon?: string,
+  options: { icon?: string; devTools?: boolean } = {},
 ): BrowserWindowConstructorOptions {
   return {
     x: state.x,
@@ -21,16 +21,16 @@ export function mainWindowOptions(
     show: false,
     title: 'Valija',
     backgroundColor: '#f7f7f5',
-    icon,
-    webPreferences: secureWebPreferences(preload),
+    icon: options.icon,
+    webPreferences: secureWebPreferences(preload, { devTools: options.devTools }),
   };
 }
 
 export function createMainWindow(
   BrowserWindow: BrowserWindowCtor,
-  options: { state: WindowState; stateFile: string; preload: string; icon?: string },
+  options: { state: WindowState; stateFile: string; preload: string; icon?: string; devTools?: boolean },
 ): BrowserWindowClass {
-  const window = new BrowserWindow(mainWindowOptions(options.state, options.preload, options.icon));
+  const window = new BrowserWindow(mainWindowOptions(options.state, options.preload, options));
   window.once('ready-to-show', () => {
     if (options.state.maximized) window.maximize();
     window.show();

@@ -17,7 +17,7 @@ function setup() {
   const store = tempStore();
   loadDemo(store.db);
   const handlers = createHandlers(store);
-  const mainFrame = { url: 'app://bundle/' };
+  const mainFrame = { url: 'app://bundle/', processId: 4, routingId: 1 };
   const registered = new Map<string, Handler>();
   let calls = 0;
   const call: Call = (method, input) => {
@@ -47,12 +47,20 @@ describe('the valija:call IPC handler', () => {
 
   it('refuses a call from another frame (an iframe, another window) without running it', async () => {
     const { handler, calls } = setup();
-    const iframe = { url: 'app://bundle/' };
-    for (const frame of [iframe, { url: 'https://example.org/' }, null]) {
+    const iframe = { url: 'app://bundle/', processId: 4, routingId: 2 };
+    const child = { url: 'app://bundle/', processId: 4, routingId: 1, parent: {} };
+    const other = { url: 'app://bundle/' };
+    for (const frame of [iframe, child, other, { url: 'https://example.org/' }, null]) {
       const answer = await handler({ senderFrame: frame }, 'list', { kind: 'meeting' });
       expect(answer).toMatchObject({ ok: false, error: { code: 'E_FORBIDDEN' } });
     }
     expect(calls()).toBe(0);
+  });
+
+  it('knows the main frame by its process and routing id, whatever object Electron hands over', async () => {
+    const { handler } = setup();
+    const sameFrame = { url: 'app://bundle/', processId: 4, routingId: 1 };
+    expect(await handler({ senderFrame: sameFrame }, 'about', {})).toMatchObject({ ok: true });
   });
 
   it('refuses the main frame once it shows anything but the app', async () => {

@@ -30,7 +30,9 @@ describe('the window security settings', () => {
       webviewTag: false,
       experimentalFeatures: false,
       navigateOnDragDrop: false,
+      devTools: false,
     });
+    expect(secureWebPreferences('/p', { devTools: true }).devTools).toBe(true);
   });
 });
 
