@@ -1,0 +1,58 @@
+import { Anchor, Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { MAIN_KINDS, KINDS, type KindName } from '../../../../db/kinds.js';
+import { api } from '../../api/client.js';
+import { call } from '../../api/queries.js';
+import { openRecord } from '../../app/openRecord.js';
+import { ErrorMessage } from '../../components/ErrorMessage.js';
+import { formatDate } from '../../components/format.js';
+
+const KINDS_SHOWN = MAIN_KINDS.filter((k) => k !== 'annotation');
+
+/** The ten records changed last, of every kind a user lists. */
+export function RecentlyChanged() {
+  const { t, i18n } = useTranslation();
+  const recent = useQuery({
+    queryKey: ['list', 'recent'],
+    queryFn: () =>
+      call(async () => {
+        const lists = await Promise.all(KINDS_SHOWN.map((kind) => api().list({ kind })));
+        return lists
+          .flatMap((records, i) => records.map((record) => ({ kind: KINDS_SHOWN[i]! as KindName, record })))
+          .sort((a, b) => String(b.record.version).localeCompare(String(a.record.version)))
+          .slice(0, 10);
+      }),
+  });
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby="home-recent">
+      <Title order={2} size="h4" id="home-recent" mb="sm">
+        {t('home.recent')}
+      </Title>
+      {recent.error && <ErrorMessage error={recent.error} />}
+      <Stack gap={6} component="ul" className="plain-list">
+        {(recent.data ?? []).map(({ kind, record }) => (
+          <li key={record.id} className="home-row">
+            <Group gap={6} wrap="nowrap">
+              <Badge size="xs" variant="light" color="gray">
+                {t(`kinds.${kind}`)}
+              </Badge>
+              <Anchor
+                component="button"
+                type="button"
+                size="sm"
+                className="link-button"
+                onClick={() => void openRecord(kind, record.id)}
+              >
+                {String(record[KINDS[kind].titleField] ?? '')}
+              </Anchor>
+            </Group>
+            <Text size="xs" c="dimmed">
+              {formatDate(String(record.updatedAt ?? ''), i18n.language)}
+            </Text>
+          </li>
+        ))}
+      </Stack>
+    </Paper>
+  );
+}
