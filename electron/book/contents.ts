@@ -45,6 +45,7 @@ export function contentsLayout(
   entries.forEach((entry, i) => {
     if (entry.annex && !entries[i - 1]?.annex)
       rows.push({ kind: 'caption', text: t(lang, 'contents.annexes') });
+    if (entry.id === 'card') rows.push({ kind: 'caption', text: t(lang, 'card.kicker') });
     rows.push({ kind: 'entry', entry });
   });
   const firstCapacity = Math.max(1, Math.floor((bodyH - titleH) / rowH));

@@ -1,41 +1,49 @@
 /**
- * Replays a page's drawing operations on pdfkit. Shapes go through pdfkit's vector API. Text is
- * written straight into the page's content stream: the layout has already placed every line (and
- * usually encoded its glyphs, see shaper.ts), so pdfkit's text() machinery — options, wrapping,
- * re-measuring, a save/transform/restore per call — would only repeat work; it made drawing about
- * twice as slow. Consecutive texts share one text object.
+ * Turns drawing operations into PDF page content (the operators themselves). The layout has
+ * already placed every line and usually encoded its glyphs (see shaper.ts), so pdfkit's text() and
+ * vector machinery — options, wrapping, re-measuring, a save/transform/restore per call — would
+ * only repeat work; it made drawing about twice as slow. A finished page becomes one compact
+ * string at once, so a 500-page book never holds its boxes in memory (and the garbage collector
+ * never has to walk them).
+ *
+ * Coordinates are pdfkit's: points from the top-left, as pdfkit's page transform sets them up.
  */
 import type { Op } from './boxes.js';
+import type { Face } from './fonts.js';
 import { pdfNumber as num, type Shaper } from './shaper.js';
 
 type TextOp = Extract<Op, { op: 'text' }>;
+
+export interface PageContent {
+  /** Operators for the page's content stream. */
+  content: string;
+  /** Faces used, to list in the page's resources. */
+  faces: Set<Face>;
+  /** Clickable areas (pdfkit makes them annotations). */
+  links: { x: number; y: number; w: number; h: number; dest: string }[];
+}
 
 function rgb(hex: string): string {
   const v = parseInt(hex.slice(1), 16);
   return `${num(((v >> 16) & 255) / 255)} ${num(((v >> 8) & 255) / 255)} ${num((v & 255) / 255)}`;
 }
 
-export class PageDrawer {
-  private height = 0;
-  private fill: string | undefined;
+export class ContentWriter {
+  private out = '';
+  private faces = new Set<Face>();
+  private links: PageContent['links'] = [];
+  private fill = '';
+  private stroke = '';
+  private lineWidth = -1;
   private readonly colors = new Map<string, string>();
 
   constructor(
-    private readonly doc: PDFKit.PDFDocument,
     private readonly shaper: Shaper,
+    private readonly pageHeight: number,
   ) {}
 
-  /** Starts a new page of the given size (no margins: every position is absolute). */
-  addPage(width: number, height: number): void {
-    this.doc.addPage({ size: [width, height], margin: 0 });
-    this.height = height;
-    // A new page has a fresh graphics state: forget what was set on the last one.
-    this.fill = undefined;
-  }
-
-  /** Draws `ops` moved down by `dy`. */
-  draw(ops: readonly Op[], dy = 0): void {
-    const doc = this.doc;
+  /** Adds `ops` moved down by `dy`. */
+  draw(ops: readonly Op[], dy = 0): this {
     for (let i = 0; i < ops.length; i++) {
       const o = ops[i]!;
       switch (o.op) {
@@ -47,89 +55,100 @@ export class PageDrawer {
           break;
         }
         case 'rect': {
-          doc.rect(o.x, o.y + dy, o.w, o.h);
-          if (o.fill && o.stroke) {
-            doc.lineWidth(o.lineWidth ?? 0.5).fillAndStroke(o.fill, o.stroke);
-            this.fill = o.fill;
-          } else if (o.fill) {
-            this.setFill(o.fill);
-            doc.fill();
-          } else if (o.stroke) {
-            doc.lineWidth(o.lineWidth ?? 0.5);
-            if (o.dash) doc.dash(o.dash, { space: o.dash });
-            doc.stroke(o.stroke);
-            if (o.dash) doc.undash();
-          }
+          const path = `${num(o.x)} ${num(o.y + dy)} ${num(o.w)} ${num(o.h)} re\n`;
+          if (o.fill) this.setFill(o.fill);
+          if (o.stroke) this.setStroke(o.stroke, o.lineWidth ?? 0.5);
+          if (o.dash) this.out += `[${num(o.dash)} ${num(o.dash)}] 0 d\n`;
+          this.out += path + (o.fill && o.stroke ? 'B\n' : o.fill ? 'f\n' : 'S\n');
+          if (o.dash) this.out += '[] 0 d\n';
           break;
         }
         case 'line': {
-          doc
-            .moveTo(o.x1, o.y1 + dy)
-            .lineTo(o.x2, o.y2 + dy)
-            .lineWidth(o.width);
-          if (o.dash) doc.dash(o.dash, { space: o.dash });
-          doc.stroke(o.color);
-          if (o.dash) doc.undash();
+          this.setStroke(o.color, o.width);
+          if (o.dash) this.out += `[${num(o.dash)} ${num(o.dash)}] 0 d\n`;
+          this.out += `${num(o.x1)} ${num(o.y1 + dy)} m ${num(o.x2)} ${num(o.y2 + dy)} l S\n`;
+          if (o.dash) this.out += '[] 0 d\n';
           break;
         }
         case 'leader': {
-          // Dots as a dashed line with round caps, on a grid anchored at the page's left edge so the
+          // Dots: a dashed line with round caps, on a grid anchored at the page's left edge so the
           // leaders of all lines align.
           const first = Math.ceil(o.x1 / o.gap) * o.gap;
           if (first > o.x2) break;
-          const y = o.y + dy - 0.55;
-          doc.save().moveTo(first, y).lineTo(o.x2, y).lineWidth(1.1).lineCap('round');
-          doc
-            .dash(0.001, { space: o.gap - 0.001 })
-            .stroke(o.color)
-            .restore();
+          const y = num(o.y + dy - 0.55);
+          this.out += `q 1 J 1.1 w [0 ${num(o.gap)}] 0 d ${this.color(o.color)} RG ${num(first)} ${y} m ${num(o.x2)} ${y} l S Q\n`;
           break;
         }
         case 'link':
-          doc.goTo(o.x, o.y + dy, o.w, o.h, o.dest);
+          this.links.push({ x: o.x, y: o.y + dy, w: o.w, h: o.h, dest: o.dest });
           break;
       }
     }
+    return this;
   }
 
-  private setFill(color: string): void {
-    if (color !== this.fill) {
-      this.doc.fillColor(color);
-      this.fill = color;
+  /** The page so far, and a fresh start for the next one. */
+  take(): PageContent {
+    const page = { content: `q\n${this.out}Q\n`, faces: this.faces, links: this.links };
+    this.out = '';
+    this.faces = new Set();
+    this.links = [];
+    this.fill = this.stroke = '';
+    this.lineWidth = -1;
+    return page;
+  }
+
+  private color(hex: string): string {
+    let c = this.colors.get(hex);
+    if (c === undefined) this.colors.set(hex, (c = rgb(hex)));
+    return c;
+  }
+
+  private setFill(hex: string): void {
+    if (hex !== this.fill) {
+      this.fill = hex;
+      this.out += `${this.color(hex)} rg\n`;
+    }
+  }
+
+  private setStroke(hex: string, width: number): void {
+    if (hex !== this.stroke) {
+      this.stroke = hex;
+      this.out += `${this.color(hex)} RG\n`;
+    }
+    if (width !== this.lineWidth) {
+      this.lineWidth = width;
+      this.out += `${num(width)} w\n`;
     }
   }
 
   /** One text object for the text ops ops[from..to). */
   private texts(ops: readonly Op[], from: number, to: number, dy: number): void {
     // pdfkit's page space runs top-down; text is set in PDF's own bottom-up space.
-    let out = `q 1 0 0 -1 0 ${num(this.height)} cm BT\n`;
-    let fontId = '';
+    let out = `q 1 0 0 -1 0 ${num(this.pageHeight)} cm BT\n`;
+    let face = '';
     let size = 0;
     let color = '';
-    const resources = (this.doc.page as unknown as { fonts: Record<string, unknown> }).fonts;
     for (let i = from; i < to; i++) {
       const o = ops[i] as TextOp;
-      const font = this.shaper.font(o.face);
-      if (font.id !== fontId || o.size !== size) {
-        fontId = font.id;
+      if (o.face !== face || o.size !== size) {
+        face = o.face;
         size = o.size;
-        resources[font.id] ??= font.ref();
-        out += `/${font.id} ${num(size)} Tf\n`;
+        this.faces.add(o.face);
+        out += `/${this.shaper.font(o.face).id} ${num(size)} Tf\n`;
       }
       if (o.color !== color) {
         color = o.color;
-        let c = this.colors.get(color);
-        if (c === undefined) this.colors.set(color, (c = rgb(color)));
-        out += `${c} rg\n`;
+        out += `${this.color(color)} rg\n`;
       }
       const x = o.x;
-      const y = this.height - o.y - dy;
+      const y = this.pageHeight - o.y - dy;
       const tj = o.tj ?? this.shaper.encodeText(o.text, o.face);
       if (tj !== undefined) out += `1 0 0 1 ${num(x)} ${num(y)} Tm\n[${tj}] TJ\n`;
       else out += this.glyphByGlyph(o, x, y);
     }
-    // As bytes: pdfkit would otherwise copy the (ASCII) string into bytes one character at a time.
-    this.doc.addContent(Buffer.from(out + 'ET Q\n', 'latin1'));
+    // The fill colour set inside q…Q is forgotten after it.
+    this.out += out + 'ET Q\n';
   }
 
   /** Text with positioned marks (combining accents): every glyph at its own position. */
@@ -155,4 +174,16 @@ export class PageDrawer {
     }
     return out;
   }
+}
+
+/** Writes a page's content into the current pdfkit page: fonts in its resources, links. */
+export function writePage(doc: PDFKit.PDFDocument, shaper: Shaper, page: PageContent): void {
+  const resources = (doc.page as unknown as { fonts: Record<string, unknown> }).fonts;
+  for (const face of page.faces) {
+    const font = shaper.font(face);
+    resources[font.id] ??= font.ref();
+  }
+  // As bytes: pdfkit would otherwise copy the (ASCII) string into bytes one character at a time.
+  doc.addContent(Buffer.from(page.content, 'latin1'));
+  for (const l of page.links) doc.goTo(l.x, l.y, l.w, l.h, l.dest);
 }

@@ -67,98 +67,148 @@ export interface PaginateOptions {
   firstPageNumber: number;
 }
 
-export function paginate(
-  items: readonly FlowItem[],
-  { geo, firstPageNumber }: PaginateOptions,
-): PlacedPage[] {
-  const top = geo.bodyTop;
-  const bottom = geo.bodyBottom;
-  const pages: PlacedPage[] = [];
-  const sectionPages = new Map<SectionId, number>();
-  let page: PlacedPage | undefined;
-  let y = top;
-  let section: PlacedPage['section'];
+/**
+ * Places flow items on pages, a batch (a section) at a time, and hands each page over as soon as
+ * nothing more can go on it — so the caller can turn it into page content and let the boxes go.
+ */
+export class Paginator {
+  private readonly top: number;
+  private readonly bottom: number;
+  private readonly sectionPages = new Map<SectionId, number>();
+  private page: PlacedPage | undefined;
+  private count = 0;
+  private y: number;
+  private section: PlacedPage['section'];
 
-  const newPage = (): PlacedPage => {
-    page = { boxes: [], anchors: [], section };
-    pages.push(page);
-    y = top;
-    return page;
-  };
-  const current = (): PlacedPage => page ?? newPage();
-  const fits = (h: number): boolean => y + h <= bottom + EPSILON;
-  const place = (box: Box): void => {
-    const p = current();
-    p.boxes.push({ ops: box.ops, dy: y });
+  constructor(
+    private readonly options: PaginateOptions,
+    /** Receives each finished page with its 0-based index among the pages produced. */
+    private readonly onPage: (page: PlacedPage, index: number) => void,
+  ) {
+    this.top = options.geo.bodyTop;
+    this.bottom = options.geo.bodyBottom;
+    this.y = this.top;
+  }
+
+  /** Physical page number where a section's heading was placed. */
+  pageOf(id: SectionId): number | undefined {
+    return this.sectionPages.get(id);
+  }
+
+  get pages(): number {
+    return this.count;
+  }
+
+  add(items: readonly FlowItem[]): void {
+    items.forEach((item, i) => this.item(items, item, i));
+  }
+
+  /** Hands over the last page. */
+  finish(): void {
+    if (this.page) this.onPage(this.page, this.count - 1);
+    this.page = undefined;
+  }
+
+  private atTop(): boolean {
+    return this.y <= this.top + EPSILON;
+  }
+
+  private fits(h: number): boolean {
+    return this.y + h <= this.bottom + EPSILON;
+  }
+
+  private newPage(): PlacedPage {
+    if (this.page) this.onPage(this.page, this.count - 1);
+    this.page = { boxes: [], anchors: [], section: this.section };
+    this.count++;
+    this.y = this.top;
+    return this.page;
+  }
+
+  private current(): PlacedPage {
+    return this.page ?? this.newPage();
+  }
+
+  private place(box: Box): void {
+    const p = this.current();
+    p.boxes.push({ ops: box.ops, dy: this.y });
     if (box.anchor) {
-      p.anchors.push({ anchor: box.anchor, y });
-      if (!sectionPages.has(box.anchor.sectionId)) {
-        sectionPages.set(box.anchor.sectionId, firstPageNumber + pages.length - 1);
+      p.anchors.push({ anchor: box.anchor, y: this.y });
+      if (!this.sectionPages.has(box.anchor.sectionId)) {
+        this.sectionPages.set(box.anchor.sectionId, this.options.firstPageNumber + this.count - 1);
       }
-      if (y <= top + EPSILON) p.section = { id: box.anchor.sectionId, title: box.anchor.title };
+      if (this.atTop()) p.section = { id: box.anchor.sectionId, title: box.anchor.title };
     }
-    y += box.h;
-  };
+    this.y += box.h;
+  }
 
-  items.forEach((item, i) => {
+  private item(items: readonly FlowItem[], item: FlowItem, i: number): void {
     switch (item.kind) {
       case 'section':
-        section = { id: item.id, title: item.title };
-        if (page && y <= top + EPSILON) page.section = section;
+        this.section = { id: item.id, title: item.title };
+        if (this.page && this.atTop()) this.page.section = this.section;
         break;
       case 'pageBreak':
-        if (page && y > top + EPSILON) newPage();
+        if (this.page && !this.atTop()) this.newPage();
         break;
       case 'space':
-        if (page && y > top + EPSILON) y += item.h;
+        if (this.page && !this.atTop()) this.y += item.h;
         break;
       case 'box': {
-        current();
+        this.current();
         const need = item.box.h + (item.keepWithNext ? followHeight(items, i) : 0);
-        if (!fits(need) && y > top + EPSILON) newPage();
-        place(item.box);
+        if (!this.fits(need) && !this.atTop()) this.newPage();
+        this.place(item.box);
         break;
       }
       case 'lines': {
         let from = 0;
         const n = item.lines.length;
         while (from < n) {
-          current();
+          this.current();
           let fit = 0;
           let h = 0;
-          while (from + fit < n && fits(h + item.lines[from + fit]!.h)) h += item.lines[from + fit++]!.h;
-          const atTop = y <= top + EPSILON;
+          while (from + fit < n && this.fits(h + item.lines[from + fit]!.h)) h += item.lines[from + fit++]!.h;
+          const atTop = this.atTop();
           let k = linesToPlace(n - from, fit, atTop, ORPHANS, WIDOWS);
           if (k === 0 && atTop) k = 1; // a line taller than the page: set it anyway
           if (k === 0) {
-            newPage();
+            this.newPage();
             continue;
           }
-          for (let l = 0; l < k; l++) place(item.lines[from + l]!);
+          for (let l = 0; l < k; l++) this.place(item.lines[from + l]!);
           from += k;
-          if (from < n) newPage();
+          if (from < n) this.newPage();
         }
         break;
       }
       case 'table': {
-        current();
-        if (!fits(item.header.h + (item.rows[0]?.h ?? 0)) && y > top + EPSILON) newPage();
-        place(item.header);
+        this.current();
+        if (!this.fits(item.header.h + (item.rows[0]?.h ?? 0)) && !this.atTop()) this.newPage();
+        this.place(item.header);
         for (const row of item.rows) {
-          if (!fits(row.h)) {
-            newPage();
-            place(item.continuedHeader);
+          if (!this.fits(row.h)) {
+            this.newPage();
+            this.place(item.continuedHeader);
           }
-          place(row);
+          this.place(row);
         }
         break;
       }
       case 'deferred': {
-        if (!page || y > top + EPSILON) newPage();
-        place(item.build((id) => sectionPages.get(id)));
+        if (!this.page || !this.atTop()) this.newPage();
+        this.place(item.build((id) => this.sectionPages.get(id)));
         break;
       }
     }
-  });
+  }
+}
+
+/** Paginates a whole flow at once (all pages kept). */
+export function paginate(items: readonly FlowItem[], options: PaginateOptions): PlacedPage[] {
+  const pages: PlacedPage[] = [];
+  const paginator = new Paginator(options, (page) => pages.push(page));
+  paginator.add(items);
+  paginator.finish();
   return pages;
 }

@@ -1,22 +1,21 @@
 /**
  * renderBook: a BookModel in, a PDF out. Runs in plain Node (no Electron, no store).
  *
- * 1. layout: every section becomes flow items (measured with the embedded fonts), the contents
- *    pages are reserved (one line per entry), and the body is paginated — so every page number is
- *    known before anything is drawn;
- * 2. render: cover, contents (true page numbers, links), body pages with their header and footer,
- *    named destinations and bookmarks. Pages are written out as they are finished, so memory
- *    stays flat however long the book is.
+ * 1. layout: the contents pages are reserved first (one line per entry); then section by section
+ *    the text becomes flow items (measured and encoded with the embedded fonts), the flow is
+ *    paginated, and each finished page is turned into its content stream at once — so every page
+ *    number is known before anything is written, and only compact page contents stay in memory;
+ * 2. render: cover, contents (true page numbers, links), body pages with their header, footer
+ *    ("Página X de Y"), named destinations and bookmarks, written out page by page.
  *
  * The output is byte-for-byte reproducible: the PDF dates (and so its document ID) come from
  * `generatedAt`, and nothing random is written.
  */
 import PDFDocument from 'pdfkit';
-import type { FlowItem } from './boxes.js';
 import { cardFlow } from './card.js';
 import { coverOps, pageChrome } from './chrome.js';
 import { contentsLayout } from './contents.js';
-import { PageDrawer } from './draw.js';
+import { ContentWriter, writePage, type PageContent } from './draw.js';
 import { BookError, throwIfAborted } from './errors.js';
 import { FACES, loadFonts, registerFonts } from './fonts.js';
 import { Shaper, embeddedFonts } from './shaper.js';
@@ -28,14 +27,14 @@ import {
   type RenderProgress,
   type RenderResult,
 } from './model.js';
-import { paginate } from './paginate.js';
+import { Paginator, type PlacedPage } from './paginate.js';
 import { planSections, sectionFlow } from './sections.js';
 import { t } from './strings.js';
 import type { FlowContext } from './text-layout.js';
 import { BASE_SCALE, pageGeometry } from './theme.js';
 
-/** Share of the progress bar given to layout; drawing and writing the pages take the rest. */
-const LAYOUT_SHARE = 0.2;
+/** Share of the progress bar given to layout (it also encodes each page's content). */
+const LAYOUT_SHARE = 0.6;
 /** Pages drawn between two yields to the event loop (progress delivery, cancellation). */
 const PAGES_PER_SLICE = 4;
 
@@ -104,40 +103,50 @@ export async function renderBook(model: BookModel, options: RenderOptions = {}):
     width: geo.textWidth,
   };
 
-  // 1. Layout.
+  // 1. Layout: sections into flow items, flow items onto pages, each finished page into content.
   const plans = planSections(model);
-  const items: FlowItem[] = [];
-  for (const [i, plan] of plans.entries()) {
-    if (plan.id === 'card') {
-      items.push({ kind: 'section', id: plan.id, title: plan.title }, cardFlow(plan, model, ctx));
-    } else {
-      items.push(...sectionFlow(plan, ctx, i === 0));
+  const contents = contentsLayout(plans, model.lang, geo, BASE_SCALE, measure);
+  const firstBodyPage = 2 + contents.pageCount;
+  const writer = new ContentWriter(measure, geo.height);
+  const body: (
+    { content: PageContent; anchors: PlacedPage['anchors']; section: PlacedPage['section'] } | undefined
+  )[] = [];
+  const destPage = new Map<string, number>();
+  const paginator = new Paginator({ geo, firstPageNumber: firstBodyPage }, (page, index) => {
+    for (const box of page.boxes) writer.draw(box.ops, box.dy);
+    for (const { anchor } of page.anchors) {
+      if (!destPage.has(anchor.dest)) destPage.set(anchor.dest, firstBodyPage + index);
     }
-    report({ phase: 'layout', section: plan.id, fraction: (LAYOUT_SHARE * 0.9 * (i + 1)) / plans.length });
+    body.push({ content: writer.take(), anchors: page.anchors, section: page.section });
+  });
+  for (const [i, plan] of plans.entries()) {
+    paginator.add(
+      plan.id === 'card'
+        ? [{ kind: 'section', id: plan.id, title: plan.title }, cardFlow(plan, model, ctx)]
+        : sectionFlow(plan, ctx, i === 0),
+    );
+    report({
+      phase: 'layout',
+      section: plan.id,
+      page: paginator.pages,
+      fraction: (LAYOUT_SHARE * (i + 1)) / plans.length,
+    });
     await nextTick();
     throwIfAborted(signal);
   }
-  const contents = contentsLayout(plans, model.lang, geo, BASE_SCALE, measure);
-  const firstBodyPage = 2 + contents.pageCount;
-  const bodyPages = paginate(items, { geo, firstPageNumber: firstBodyPage });
-  const destPage = new Map<string, number>();
-  bodyPages.forEach((page, i) => {
-    for (const { anchor } of page.anchors)
-      if (!destPage.has(anchor.dest)) destPage.set(anchor.dest, firstBodyPage + i);
-  });
+  paginator.finish();
   const contentsPages = contents.build((dest) => destPage.get(dest) ?? 0);
   if (contentsPages.length !== contents.pageCount)
     throw new Error('contents pages differ from their reservation');
-  const totalPages = 1 + contentsPages.length + bodyPages.length;
-  report({ phase: 'layout', fraction: LAYOUT_SHARE, totalPages });
-  await nextTick();
-  throwIfAborted(signal);
+  const totalPages = 1 + contentsPages.length + body.length;
 
-  // 2. Render.
-  const drawer = new PageDrawer(doc, measure);
+  // 2. Render: the pages in order, each with its header and footer, bookmarks and destinations.
   const chromeCtx = { model, geo, measure };
   const chrome = pageChrome(chromeCtx);
-  const rendered = (page: number, section?: RenderProgress['section']): void => {
+  const newPage = (): void => {
+    doc.addPage({ size: [geo.width, geo.height], margin: 0 });
+  };
+  const rendered = async (page: number, section?: RenderProgress['section']): Promise<void> => {
     report({
       phase: 'render',
       page,
@@ -145,26 +154,35 @@ export async function renderBook(model: BookModel, options: RenderOptions = {}):
       ...(section ? { section } : {}),
       fraction: LAYOUT_SHARE + ((1 - LAYOUT_SHARE) * page) / totalPages,
     });
+    if (page % PAGES_PER_SLICE === 0) {
+      await nextTick();
+      throwIfAborted(signal);
+    }
   };
-  drawer.addPage(geo.width, geo.height);
-  drawer.draw(coverOps(chromeCtx));
-  rendered(1);
+  newPage();
+  writePage(doc, measure, writer.draw(coverOps(chromeCtx)).take());
+  await rendered(1);
   let pageNumber = 1;
-  for (const page of [...contentsPages, ...bodyPages]) {
+  for (const page of contentsPages) {
     pageNumber++;
-    drawer.addPage(geo.width, geo.height);
-    for (const box of page.boxes) drawer.draw(box.ops, box.dy);
+    newPage();
+    for (const box of page.boxes) writer.draw(box.ops, box.dy);
+    writePage(doc, measure, writer.draw(chrome(pageNumber, totalPages, page.section)).take());
+    await rendered(pageNumber);
+  }
+  for (let i = 0; i < body.length; i++) {
+    const page = body[i]!;
+    pageNumber++;
+    newPage();
+    writePage(doc, measure, page.content);
     for (const { anchor, y } of page.anchors) {
       doc.addNamedDestination(anchor.dest, 'XYZ', geo.marginLeft, Math.max(0, y - 12), null);
       // `fit` makes the bookmark show the whole page instead of jumping to its right edge.
       doc.outline.addItem(anchor.title, { fit: true } as { expanded?: boolean });
     }
-    drawer.draw(chrome(pageNumber, totalPages, page.section));
-    rendered(pageNumber, page.section?.id);
-    if (pageNumber % PAGES_PER_SLICE === 0) {
-      await nextTick();
-      throwIfAborted(signal);
-    }
+    writePage(doc, measure, writer.draw(chrome(pageNumber, totalPages, page.section)).take());
+    body[i] = undefined; // written out: let it go
+    await rendered(pageNumber, page.section?.id);
   }
   throwIfAborted(signal);
   doc.end();

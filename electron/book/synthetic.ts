@@ -83,7 +83,8 @@ const BODY_SECTIONS: SectionId[] = [
 
 export function syntheticBook(pages: number, seed = 1): BookModel {
   const next = rng(seed);
-  const per = Math.max(1, Math.round(pages / BODY_SECTIONS.length));
+  // One block group fills about 0.87 of an A4 page (measured): aim at `pages` pages in all.
+  const per = Math.max(1, Math.round(pages / 0.87 / BODY_SECTIONS.length));
   let n = 0;
   const sections: BookSection[] = BODY_SECTIONS.map((id) => {
     const blocks: Block[] = [];
