@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { exportsAbiSymbol } from './native-abi.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const out = join(root, '.electron-native');
@@ -28,16 +29,8 @@ const wanted = {
   arch: process.arch,
 };
 
-/** Whether an addon registers itself for Electron's ABI (exports node_register_module_v<ABI>). */
-export function exportsAbiSymbol(file) {
-  if (!existsSync(file)) return false;
-  const nm = spawnSync('nm', ['-D', '--defined-only', file], { encoding: 'utf8' });
-  if (nm.status === 0) return nm.stdout.includes(symbol);
-  return readFileSync(file).includes(Buffer.from(symbol)); // no nm (Windows, macOS without tools)
-}
-
 function upToDate() {
-  if (!existsSync(infoFile) || !exportsAbiSymbol(binary)) return false;
+  if (!existsSync(infoFile) || !exportsAbiSymbol(binary, abi)) return false;
   const info = JSON.parse(readFileSync(infoFile, 'utf8'));
   return Object.entries(wanted).every(([key, value]) => info[key] === value);
 }
@@ -76,7 +69,7 @@ function build() {
       120_000,
     );
     attempts.push(`prebuild-install: ${lastLine(r.output)}`);
-    if (r.ok && exportsAbiSymbol(built)) return { built, attempts };
+    if (r.ok && exportsAbiSymbol(built, abi)) return { built, attempts };
   }
   const gyp = join(modules, 'node-gyp', 'bin', 'node-gyp.js');
   if (existsSync(gyp)) {
@@ -95,7 +88,7 @@ function build() {
       900_000,
     );
     attempts.push(`node-gyp: ${lastLine(r.output)}`);
-    if (r.ok && exportsAbiSymbol(built)) return { built, attempts };
+    if (r.ok && exportsAbiSymbol(built, abi)) return { built, attempts };
     if (r.ok) attempts.push(`node-gyp built a binary without ${symbol} (a Node-ABI build?)`);
   }
   return { built: undefined, attempts };

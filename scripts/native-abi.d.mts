@@ -1,0 +1,1 @@
+export function exportsAbiSymbol(file: string, abi: string | number): boolean;
