@@ -4,12 +4,16 @@ import { Shell } from './app/Shell.js';
 import { useRoute, type Route } from './app/router.js';
 import { NotAvailable } from './components/NotAvailable.js';
 import { Home } from './features/home/Home.js';
+import { MeetingPage } from './features/meetings/MeetingPage.js';
+import { MeetingsList } from './features/meetings/MeetingsList.js';
 
 function Screen({ route }: { route: Route }) {
   const { t } = useTranslation();
   switch (route.section) {
     case 'home':
       return <Home />;
+    case 'meetings':
+      return route.id ? <MeetingPage id={route.id} tab={route.tab} /> : <MeetingsList />;
     default:
       return (
         <NotAvailable

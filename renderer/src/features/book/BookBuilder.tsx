@@ -1,0 +1,210 @@
+// The briefing book for a meeting: options, a file to write (on the computer that runs the store), progress
+// while it is typeset, then its summary, and the books printed before.
+import { Button, NativeSelect, Paper, Progress, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Input, Results } from '../../../../electron/api/contract.js';
+import type { ProgressEvent } from '../../../../electron/api/progress.js';
+import { CLASSIFICATIONS } from '../../../../db/kinds.js';
+import { api } from '../../api/client.js';
+import { call, useApiMutation } from '../../api/queries.js';
+import type { Meeting } from '../../api/records.js';
+import { ErrorMessage } from '../../components/ErrorMessage.js';
+import { formatDate } from '../../components/format.js';
+import { enumOptions } from '../../components/options.js';
+
+type BookInput = Input<'book'>;
+
+export function BookBuilder({ meeting }: { meeting: Meeting }) {
+  const { t, i18n } = useTranslation();
+  const [lang, setLang] = useState<'es' | 'en'>(i18n.language === 'es' ? 'es' : 'en');
+  const [classification, setClassification] = useState('');
+  const [annotations, setAnnotations] = useState<'none' | 'shared' | 'mine'>('shared');
+  const [paper, setPaper] = useState<'a4' | 'letter'>('a4');
+  const [copyFor, setCopyFor] = useState('');
+  const [file, setFile] = useState('');
+  const [fileError, setFileError] = useState<string | null>(null);
+  const [progress, setProgress] = useState<ProgressEvent | null>(null);
+  const build = useApiMutation((input: BookInput) => api().book(input));
+  const history = useQuery({
+    queryKey: ['bookHistory', meeting.id],
+    queryFn: () => call(() => api().bookHistory({ meetingId: meeting.id })),
+  });
+
+  // Progress of the book job, while one runs (events of other jobs are ignored).
+  useEffect(() => {
+    if (!build.isPending) return;
+    return api().onProgress((event) => {
+      if (event.kind === 'book') setProgress(event);
+    });
+  }, [build.isPending]);
+
+  const submit = (event: React.FormEvent) => {
+    event.preventDefault();
+    if (file.trim() === '') return setFileError(t('errors.field.empty'));
+    setFileError(null);
+    setProgress(null);
+    build.mutate({
+      meetingId: meeting.id,
+      file: file.trim(),
+      lang,
+      paper,
+      annotations,
+      ...(classification ? { classification: classification as BookInput['classification'] } : {}),
+      ...(copyFor.trim() ? { copyFor: copyFor.trim() } : {}),
+    });
+  };
+
+  const percent = progress && progress.total > 0 ? Math.round((progress.done / progress.total) * 100) : 0;
+  return (
+    <Stack gap="lg" maw={900}>
+      <form onSubmit={submit} aria-labelledby="book-title">
+        <Title order={2} size="h4" id="book-title" mb="sm">
+          {t('book.title')}
+        </Title>
+        <div className="field-row">
+          <NativeSelect
+            label={t('book.language')}
+            value={lang}
+            onChange={(e) => setLang(e.currentTarget.value as 'es' | 'en')}
+            data={[
+              { value: 'es', label: 'Español' },
+              { value: 'en', label: 'English' },
+            ]}
+          />
+          <NativeSelect
+            label={t('book.classification')}
+            value={classification}
+            onChange={(e) => setClassification(e.currentTarget.value)}
+            data={[
+              { value: '', label: t('book.classificationAuto') },
+              ...enumOptions(CLASSIFICATIONS, 'classification', t),
+            ]}
+          />
+          <NativeSelect
+            label={t('book.annotations')}
+            value={annotations}
+            onChange={(e) => setAnnotations(e.currentTarget.value as 'none' | 'shared' | 'mine')}
+            data={[
+              { value: 'none', label: t('book.annNone') },
+              { value: 'shared', label: t('book.annShared') },
+              { value: 'mine', label: t('book.annMine') },
+            ]}
+          />
+          <NativeSelect
+            label={t('book.paper')}
+            value={paper}
+            onChange={(e) => setPaper(e.currentTarget.value as 'a4' | 'letter')}
+            data={[
+              { value: 'a4', label: 'A4' },
+              { value: 'letter', label: 'Letter' },
+            ]}
+          />
+        </div>
+        <div className="field-row">
+          <TextInput
+            label={t('book.copyFor')}
+            value={copyFor}
+            onChange={(e) => setCopyFor(e.currentTarget.value)}
+          />
+          <TextInput
+            label={t('book.file')}
+            description={t('book.fileHint')}
+            placeholder="/home/…/carpeta.pdf"
+            value={file}
+            error={fileError}
+            onChange={(e) => setFile(e.currentTarget.value)}
+          />
+        </div>
+        <Button type="submit" mt="md" loading={build.isPending}>
+          {build.isPending ? t('book.building') : t('book.build')}
+        </Button>
+      </form>
+
+      {build.isPending && (
+        <Paper withBorder p="md">
+          <Progress.Root size="lg">
+            <Progress.Section value={percent} aria-label={t('book.progress')} animated />
+          </Progress.Root>
+          <Text size="xs" c="dimmed" mt={6} aria-live="polite">
+            {percent}% {progress?.message ?? ''}
+          </Text>
+          <Text size="xs" c="dimmed">
+            {t('book.noCancel')}
+          </Text>
+        </Paper>
+      )}
+      {build.error && <ErrorMessage error={build.error} />}
+      {build.data && <BookSummaryView summary={build.data} />}
+
+      <section aria-labelledby="book-history">
+        <Title order={2} size="h4" id="book-history" mb="xs">
+          {t('book.history')}
+        </Title>
+        {history.error && <ErrorMessage error={history.error} />}
+        {history.isSuccess && history.data.length === 0 && (
+          <Text size="sm" c="dimmed">
+            {t('book.noHistory')}
+          </Text>
+        )}
+        {history.isSuccess && history.data.length > 0 && (
+          <Table striped withTableBorder className="book-history">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('book.generatedAt')}</Table.Th>
+                <Table.Th>{t('book.pages')}</Table.Th>
+                <Table.Th>{t('book.copyFor')}</Table.Th>
+                <Table.Th>{t('book.options')}</Table.Th>
+                <Table.Th>{t('book.file')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {history.data.map((book) => (
+                <Table.Tr key={book.id}>
+                  <Table.Td>{formatDate(book.generatedAt, i18n.language)}</Table.Td>
+                  <Table.Td>{book.pages}</Table.Td>
+                  <Table.Td>{book.copyFor}</Table.Td>
+                  <Table.Td>
+                    {Object.entries(book.options)
+                      .map(([k, v]) => `${k}: ${v}`)
+                      .join(', ')}
+                  </Table.Td>
+                  <Table.Td className="path">{book.file}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+      </section>
+    </Stack>
+  );
+}
+
+function BookSummaryView({ summary }: { summary: Results['book'] }) {
+  const { t } = useTranslation();
+  return (
+    <Paper withBorder p="md" className="book-summary" role="status">
+      <Text fw={700}>{t('book.done', { pages: summary.pages })}</Text>
+      <Text size="xs" c="dimmed" className="path">
+        {summary.file} · {t(`enums.classification.${summary.classification}`)} · sha256{' '}
+        {summary.sha256.slice(0, 16)}…
+      </Text>
+      <Text size="sm" mt="sm">
+        {t('book.noPreview')}
+      </Text>
+      <Title order={3} size="h5" mt="sm" mb={4}>
+        {t('book.summary')}
+      </Title>
+      <ol className="book-sections">
+        {summary.sections.map((section) => (
+          <li key={section.id}>
+            <span>{section.title}</span>
+            <span className="leader" aria-hidden />
+            <span>{t('book.page', { page: section.page })}</span>
+          </li>
+        ))}
+      </ol>
+    </Paper>
+  );
+}
