@@ -1,25 +1,32 @@
 // The current screen for the address in the URL fragment, inside the shell.
-import { useTranslation } from 'react-i18next';
 import { Shell } from './app/Shell.js';
 import { useRoute, type Route } from './app/router.js';
-import { NotAvailable } from './components/NotAvailable.js';
 import { Home } from './features/home/Home.js';
 import { MeetingPage } from './features/meetings/MeetingPage.js';
 import { MeetingsList } from './features/meetings/MeetingsList.js';
+import { CommitmentsList, CounterpartsList, InitiativesList } from './features/records/RecordLists.js';
+import { RecordPage } from './features/records/RecordPage.js';
+import { SettingsPage } from './features/settings/SettingsPage.js';
+import { SyncPage } from './features/sync/SyncPage.js';
 
 function Screen({ route }: { route: Route }) {
-  const { t } = useTranslation();
   switch (route.section) {
     case 'home':
       return <Home />;
     case 'meetings':
       return route.id ? <MeetingPage id={route.id} tab={route.tab} /> : <MeetingsList />;
-    default:
-      return (
-        <NotAvailable
-          title={route.section === 'record' ? t(`kinds.${route.kind}`) : t(`nav.${route.section}`)}
-        />
-      );
+    case 'initiatives':
+      return <InitiativesList />;
+    case 'counterparts':
+      return <CounterpartsList />;
+    case 'commitments':
+      return <CommitmentsList />;
+    case 'record':
+      return <RecordPage kind={route.kind} id={route.id} />;
+    case 'sync':
+      return <SyncPage />;
+    case 'settings':
+      return <SettingsPage />;
   }
 }
 

@@ -22,6 +22,8 @@ export interface EditableFieldProps {
   minRows?: number;
   /** Turns the edited text into the stored value (e.g. '' for none in a reference). */
   toStored?: (text: string) => unknown;
+  /** In a table row: the label is for screen readers only. */
+  hideLabel?: boolean;
 }
 
 export function EditableField({
@@ -35,6 +37,7 @@ export function EditableField({
   description,
   minRows = 2,
   toStored = (text) => text,
+  hideLabel = false,
 }: EditableFieldProps) {
   const { t } = useTranslation();
   const shown = input === 'datetime' ? toLocalInput(value) : value;
@@ -78,6 +81,7 @@ export function EditableField({
     error,
     'aria-describedby': statusId,
     className: 'editable-field',
+    labelProps: hideLabel ? { className: 'visually-hidden' } : undefined,
     'data-field': field,
   };
   let control;

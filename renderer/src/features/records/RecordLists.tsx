@@ -1,0 +1,224 @@
+// Initiatives, counterparts (and their people) and commitments as tables; the fields a desk changes most
+// (status, priority, due date) are edited right in the row.
+import { Anchor, Stack, Table, Text, Title } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { COMMITMENT_STATUSES, INITIATIVE_STATUSES, PRIORITIES, type KindName } from '../../../../db/kinds.js';
+import { api } from '../../api/client.js';
+import { useApiMutation, useList } from '../../api/queries.js';
+import type { Commitment, Party } from '../../api/records.js';
+import { href } from '../../app/router.js';
+import { AddText } from '../../components/AddText.js';
+import { EditableField } from '../../components/EditableField.js';
+import { ErrorMessage } from '../../components/ErrorMessage.js';
+import { Loading } from '../../components/Loading.js';
+import { enumOptions } from '../../components/options.js';
+import { commitmentOrder } from '../home/Home.js';
+
+function RecordLink({ kind, id, children }: { kind: KindName; id: string; children: ReactNode }) {
+  return (
+    <Anchor href={href({ section: 'record', kind, id })} size="sm" fw={600}>
+      {children}
+    </Anchor>
+  );
+}
+
+function Page({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <section aria-labelledby="page-title">
+      <Title order={1} id="page-title" className="page-title">
+        {title}
+      </Title>
+      <Stack gap="md">{children}</Stack>
+    </section>
+  );
+}
+
+export function InitiativesList() {
+  const { t } = useTranslation();
+  const list = useList('initiative');
+  const create = useApiMutation((title: string) => api().put({ kind: 'initiative', record: { title } }));
+  return (
+    <Page title={t('records.initiatives')}>
+      {list.error && <ErrorMessage error={list.error} />}
+      {list.isPending && <Loading />}
+      <Table striped withTableBorder highlightOnHover className="records-table">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('fields.title')}</Table.Th>
+            <Table.Th>{t('fields.area')}</Table.Th>
+            <Table.Th w={170}>{t('fields.status')}</Table.Th>
+            <Table.Th w={140}>{t('fields.priority')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {(list.data ?? []).map((r) => {
+            const title = String(r.title);
+            return (
+              <Table.Tr key={r.id}>
+                <Table.Td>
+                  <RecordLink kind="initiative" id={r.id}>
+                    {title}
+                  </RecordLink>
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm">{t(`enums.area.${String(r.area)}`)}</Text>
+                </Table.Td>
+                <Table.Td>
+                  <EditableField
+                    kind="initiative"
+                    id={r.id}
+                    field="status"
+                    value={String(r.status)}
+                    label={`${t('fields.status')}: ${title}`}
+                    hideLabel
+                    input="select"
+                    options={enumOptions(INITIATIVE_STATUSES, 'initiativeStatus', t)}
+                  />
+                </Table.Td>
+                <Table.Td>
+                  <EditableField
+                    kind="initiative"
+                    id={r.id}
+                    field="priority"
+                    value={String(r.priority)}
+                    label={`${t('fields.priority')}: ${title}`}
+                    hideLabel
+                    input="select"
+                    options={enumOptions(PRIORITIES, 'priority', t)}
+                  />
+                </Table.Td>
+              </Table.Tr>
+            );
+          })}
+        </Table.Tbody>
+      </Table>
+      <AddText
+        label={t('records.new', { kind: t('kinds.initiative') })}
+        onAdd={(title) => create.mutateAsync(title)}
+      />
+    </Page>
+  );
+}
+
+export function CounterpartsList() {
+  const { t } = useTranslation();
+  const parties = useList<Party>('party');
+  const people = useList('person');
+  const partyName = new Map((parties.data ?? []).map((p) => [p.id, p.name]));
+  return (
+    <Page title={t('records.counterparts')}>
+      {parties.error && <ErrorMessage error={parties.error} />}
+      <Table striped withTableBorder highlightOnHover className="records-table">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('fields.name')}</Table.Th>
+            <Table.Th>{t('fields.kind')}</Table.Th>
+            <Table.Th>{t('fields.isoCode')}</Table.Th>
+            <Table.Th>{t('fields.region')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {(parties.data ?? []).map((p) => (
+            <Table.Tr key={p.id}>
+              <Table.Td>
+                <RecordLink kind="party" id={p.id}>
+                  {p.name}
+                </RecordLink>
+              </Table.Td>
+              <Table.Td>{t(`enums.partyKind.${p.kind}`)}</Table.Td>
+              <Table.Td>{p.isoCode}</Table.Td>
+              <Table.Td>{p.region}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      <Title order={2} size="h4">
+        {t('records.people')}
+      </Title>
+      {people.error && <ErrorMessage error={people.error} />}
+      <Table striped withTableBorder className="records-table">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('fields.name')}</Table.Th>
+            <Table.Th>{t('fields.role')}</Table.Th>
+            <Table.Th>{t('kinds.party')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {(people.data ?? []).map((p) => (
+            <Table.Tr key={p.id}>
+              <Table.Td>
+                <RecordLink kind="person" id={p.id}>
+                  {String(p.name)}
+                </RecordLink>
+              </Table.Td>
+              <Table.Td>{String(p.role)}</Table.Td>
+              <Table.Td>{partyName.get(String(p.partyId)) ?? ''}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Page>
+  );
+}
+
+export function CommitmentsList() {
+  const { t } = useTranslation();
+  const list = useList<Commitment>('commitment');
+  const parties = useList<Party>('party');
+  const partyName = new Map((parties.data ?? []).map((p) => [p.id, p.name]));
+  const all = list.data ?? [];
+  // Open ones first (overdue first), then the rest.
+  const ordered = [...commitmentOrder(all), ...all.filter((c) => c.status !== 'open')];
+  return (
+    <Page title={t('records.commitments')}>
+      {list.error && <ErrorMessage error={list.error} />}
+      <Table striped withTableBorder className="records-table">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('fields.text')}</Table.Th>
+            <Table.Th>{t('fields.owingPartyId')}</Table.Th>
+            <Table.Th w={170}>{t('fields.dueDate')}</Table.Th>
+            <Table.Th w={150}>{t('fields.status')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {ordered.map((c) => (
+            <Table.Tr key={c.id}>
+              <Table.Td>
+                <RecordLink kind="commitment" id={c.id}>
+                  {c.text}
+                </RecordLink>
+              </Table.Td>
+              <Table.Td>{c.owingPartyId ? partyName.get(c.owingPartyId) : ''}</Table.Td>
+              <Table.Td>
+                <EditableField
+                  kind="commitment"
+                  id={c.id}
+                  field="dueDate"
+                  value={c.dueDate}
+                  label={`${t('fields.dueDate')}: ${c.text}`}
+                  hideLabel
+                  input="date"
+                />
+              </Table.Td>
+              <Table.Td>
+                <EditableField
+                  kind="commitment"
+                  id={c.id}
+                  field="status"
+                  value={c.status}
+                  label={`${t('fields.status')}: ${c.text}`}
+                  hideLabel
+                  input="select"
+                  options={enumOptions(COMMITMENT_STATUSES, 'commitmentStatus', t)}
+                />
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Page>
+  );
+}

@@ -1,0 +1,72 @@
+// Any record that is not a meeting: its fields edited in place, and the notes on it beside them.
+import { Anchor, Badge, Stack, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { isKindName, KINDS, type KindName } from '../../../../db/kinds.js';
+import { useRecord } from '../../api/queries.js';
+import type { Commitment } from '../../api/records.js';
+import { ErrorMessage } from '../../components/ErrorMessage.js';
+import { EditableField } from '../../components/EditableField.js';
+import { Loading } from '../../components/Loading.js';
+import { enumOptions } from '../../components/options.js';
+import { AnnotationsPanel } from '../annotations/AnnotationsPanel.js';
+import { CommitmentFields } from './CommitmentFields.js';
+import { RECORD_FIELDS } from './recordFields.js';
+
+const BACK: Partial<Record<KindName, string>> = {
+  initiative: '#/initiatives',
+  party: '#/counterparts',
+  person: '#/counterparts',
+  commitment: '#/commitments',
+};
+
+export function RecordPage({ kind, id }: { kind: string; id: string }) {
+  if (!isKindName(kind)) return <ErrorMessage error={{ message: `[E_NOT_FOUND] no kind ${kind}` }} />;
+  return <KnownRecordPage kind={kind} id={id} />;
+}
+
+function KnownRecordPage({ kind, id }: { kind: KindName; id: string }) {
+  const { t } = useTranslation();
+  const record = useRecord(kind, id);
+  if (record.error) return <ErrorMessage error={record.error} />;
+  if (!record.data) return <Loading />;
+  const r = record.data;
+  const title = String(r[KINDS[kind].titleField] ?? '') || t('common.untitled');
+  return (
+    <div className="with-side-panel">
+      <section aria-labelledby="page-title">
+        {BACK[kind] && (
+          <Anchor href={BACK[kind]} size="sm">
+            ← {t('records.back')}
+          </Anchor>
+        )}
+        <Badge variant="light" color="gray" mt={6} display="block" w="fit-content">
+          {t(`kinds.${kind}`)}
+        </Badge>
+        <Title order={1} id="page-title" className="page-title record-title" mt={4}>
+          {title}
+        </Title>
+        <Stack gap="sm" maw={900}>
+          {kind === 'commitment' ? (
+            <CommitmentFields commitment={r as unknown as Commitment} />
+          ) : (
+            (RECORD_FIELDS[kind] ?? []).map((view) => (
+              <EditableField
+                key={view.field}
+                kind={kind}
+                id={id}
+                field={view.field}
+                value={String(r[view.field] ?? '')}
+                label={t(`fields.${view.field}`)}
+                input={view.input}
+                options={view.values && view.group ? enumOptions(view.values, view.group, t) : undefined}
+              />
+            ))
+          )}
+        </Stack>
+      </section>
+      <aside className="side-panel" aria-label={t('notes.title')}>
+        <AnnotationsPanel kind={kind} id={id} targetVersion={String(r.version ?? '')} compact />
+      </aside>
+    </div>
+  );
+}

@@ -1,0 +1,208 @@
+// Package files: export everything shared (optionally with a passphrase) to a path; import in two steps —
+// a preview that writes nothing (counts, conflicts side by side, the signer's fingerprint), then apply.
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Code,
+  Paper,
+  PasswordInput,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Results } from '../../../../electron/api/contract.js';
+import { api } from '../../api/client.js';
+import { useApiMutation } from '../../api/queries.js';
+import { ErrorMessage } from '../../components/ErrorMessage.js';
+import { formatDate } from '../../components/format.js';
+
+const OUTCOMES = ['new', 'changed', 'deleted', 'restored', 'known'] as const;
+
+export function SyncPage() {
+  const { t } = useTranslation();
+  return (
+    <section aria-labelledby="page-title">
+      <Title order={1} id="page-title" className="page-title">
+        {t('sync.title')}
+      </Title>
+      <div className="two-columns">
+        <ExportPanel />
+        <ImportPanel />
+      </div>
+    </section>
+  );
+}
+
+function ExportPanel() {
+  const { t } = useTranslation();
+  const [file, setFile] = useState('');
+  const [passphrase, setPassphrase] = useState('');
+  const run = useApiMutation(() => api().exportPackage({ file, ...(passphrase ? { passphrase } : {}) }));
+  return (
+    <Paper
+      withBorder
+      p="md"
+      component="form"
+      onSubmit={(e: React.FormEvent) => (e.preventDefault(), run.mutate())}
+    >
+      <Title order={2} size="h4" mb="sm">
+        {t('sync.export')}
+      </Title>
+      <Stack gap="sm">
+        <TextInput
+          label={t('sync.exportFile')}
+          description={t('book.fileHint')}
+          value={file}
+          required
+          onChange={(e) => setFile(e.currentTarget.value)}
+        />
+        <PasswordInput
+          label={t('sync.passphrase')}
+          value={passphrase}
+          onChange={(e) => setPassphrase(e.currentTarget.value)}
+        />
+        <Button type="submit" loading={run.isPending} w="fit-content">
+          {t('sync.exportButton')}
+        </Button>
+        {run.error && <ErrorMessage error={run.error} />}
+        {run.data && (
+          <Alert color="teal" role="status">
+            {t('sync.exported', { file: run.data.file })} · {run.data.changes}
+          </Alert>
+        )}
+      </Stack>
+    </Paper>
+  );
+}
+
+function ImportPanel() {
+  const { t } = useTranslation();
+  const [file, setFile] = useState('');
+  const [passphrase, setPassphrase] = useState('');
+  const [trust, setTrust] = useState(false);
+  const input = () => ({ file, trust, ...(passphrase ? { passphrase } : {}) });
+  const preview = useApiMutation(() => api().previewImport(input()));
+  const apply = useApiMutation(() => api().applyImport(input()));
+  const report = apply.data ?? preview.data;
+  return (
+    <Paper
+      withBorder
+      p="md"
+      component="form"
+      onSubmit={(e: React.FormEvent) => (e.preventDefault(), preview.mutate())}
+    >
+      <Title order={2} size="h4" mb="sm">
+        {t('sync.import')}
+      </Title>
+      <Stack gap="sm">
+        <TextInput
+          label={t('sync.importFile')}
+          description={t('book.fileHint')}
+          value={file}
+          required
+          onChange={(e) => setFile(e.currentTarget.value)}
+        />
+        <PasswordInput
+          label={t('sync.passphrase')}
+          value={passphrase}
+          onChange={(e) => setPassphrase(e.currentTarget.value)}
+        />
+        <Checkbox
+          label={t('sync.trust')}
+          checked={trust}
+          onChange={(e) => setTrust(e.currentTarget.checked)}
+        />
+        <Button type="submit" variant="default" loading={preview.isPending} w="fit-content">
+          {t('sync.preview')}
+        </Button>
+        {preview.error && <ErrorMessage error={preview.error} />}
+        {report && <ImportReportView report={report} />}
+        {preview.data && !apply.data && !preview.data.alreadyImported && (
+          <Button onClick={() => apply.mutate()} loading={apply.isPending} w="fit-content">
+            {t('sync.apply')}
+          </Button>
+        )}
+        {apply.error && <ErrorMessage error={apply.error} />}
+        {apply.data && (
+          <Alert color="teal" role="status">
+            {t('sync.applied')} {apply.data.backup ? t('sync.backup', { file: apply.data.backup }) : ''}
+          </Alert>
+        )}
+      </Stack>
+    </Paper>
+  );
+}
+
+function ImportReportView({ report }: { report: Results['previewImport'] }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <Stack gap="sm">
+      <div>
+        <Text size="sm" fw={600}>
+          {t('sync.signerName')}: {report.signer.name || report.signer.deviceId}
+        </Text>
+        <Text size="sm">
+          {t('sync.signer')}: <Code>{report.signer.fingerprint}</Code>
+        </Text>
+        <Text size="sm" c={report.signer.trusted ? 'teal.9' : 'orange.9'}>
+          {report.signer.trusted ? t('sync.trusted') : t('sync.notTrusted')}
+        </Text>
+      </div>
+      {report.alreadyImported && <Alert color="gray">{t('sync.already')}</Alert>}
+      <Title order={3} size="h5">
+        {t('sync.counts')}
+      </Title>
+      <Table withTableBorder striped>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('sync.kind')}</Table.Th>
+            {OUTCOMES.map((o) => (
+              <Table.Th key={o}>{t(`sync.outcome.${o}`)}</Table.Th>
+            ))}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {Object.entries(report.counts).map(([kind, counts]) => (
+            <Table.Tr key={kind}>
+              <Table.Td>{t(`kinds.${kind}`)}</Table.Td>
+              {OUTCOMES.map((o) => (
+                <Table.Td key={o}>{counts?.[o] ?? 0}</Table.Td>
+              ))}
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      <Title order={3} size="h5">
+        {t('sync.conflicts')}
+      </Title>
+      {report.conflicts.length === 0 && <Text size="sm">{t('sync.noConflicts')}</Text>}
+      {report.conflicts.map((c) => (
+        <Paper withBorder p="xs" key={`${c.kind}:${c.id}:${c.field}`}>
+          <Text size="sm" fw={600}>
+            {t(`kinds.${c.kind}`)} · {c.title} · {t(`fields.${c.field}`, { defaultValue: c.field })}
+          </Text>
+          <div className="two-columns conflict">
+            {(['mine', 'theirs'] as const).map((side) => (
+              <div key={side} data-winner={c.winner === side || undefined} className="conflict-side">
+                <Text size="xs" fw={700}>
+                  {t(`sync.${side}`)} {c.winner === side ? `· ${t('sync.winner')}` : ''}
+                </Text>
+                <Text size="sm" className="conflict-value">
+                  {typeof c[side].value === 'string' ? c[side].value : JSON.stringify(c[side].value)}
+                </Text>
+                <Text size="xs" c="dimmed">
+                  {c[side].device} · {formatDate(c[side].at, i18n.language)}
+                </Text>
+              </div>
+            ))}
+          </div>
+        </Paper>
+      ))}
+    </Stack>
+  );
+}
