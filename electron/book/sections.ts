@@ -139,7 +139,3 @@ export function sectionFlow(plan: SectionPlan, ctx: FlowContext, first: boolean)
   });
   return items;
 }
-
-export function startsNewPage(id: SectionId): boolean {
-  return NEW_PAGE.has(id);
-}

@@ -44,13 +44,6 @@ export function textRuns(text: Text, lang: Lang, plain = false): InlineRun[] {
   return parts.flatMap((p) => partRuns(p, lang, plain));
 }
 
-/** Plain text of a Text value (labels and dates resolved, Markdown markers removed). */
-export function plainText(text: Text, lang: Lang): string {
-  return textRuns(text, lang)
-    .map((r) => r.text)
-    .join('');
-}
-
 export interface RunStyle {
   bold?: boolean;
   italic?: boolean;
