@@ -50,7 +50,12 @@ function checkReferences(db: Db, kind: KindName, merged: Record<string, unknown>
       throw invalid(`${prefix}field "agendaItemId": that agenda item belongs to another meeting`);
     }
   }
-  if (kind === 'annotation' && !isAliveRecord(db, merged.targetKind as KindName, merged.targetId as string)) {
+  // A new note needs a living target; a new version of an existing note keeps the target it had.
+  if (
+    kind === 'annotation' &&
+    !merged.supersedes &&
+    !isAliveRecord(db, merged.targetKind as KindName, merged.targetId as string)
+  ) {
     throw invalid(
       `${prefix}field "targetId": no ${String(merged.targetKind)} with id ${String(merged.targetId)}`,
     );
@@ -142,7 +147,7 @@ function editAnnotation(
     );
   }
   const next = { ...pickFields('annotation', current), ...fields };
-  if (fieldNames('annotation').every((f) => sameValue(next[f], current[f]))) return current.id;
+  if (Object.keys(next).every((f) => sameValue(next[f], current[f]))) return current.id;
   const sharing = current.visibility === 'private' && next.visibility === 'shared';
   const id = create(w, 'annotation', { ...next, supersedes: sharing ? null : current.id }, prefix, {
     author: '',

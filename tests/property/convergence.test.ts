@@ -152,7 +152,7 @@ async function run(storeCount: number, ops: Op[], skews: number[] = []): Promise
 }
 
 describe('convergence', () => {
-  it(`every store ends with the same dump (${RUNS} random histories)`, async () => {
+  it(`every store ends with the same dump (${RUNS} random histories)`, { timeout: 600_000 }, async () => {
     await fc.assert(
       fc.asyncProperty(
         fc
@@ -173,6 +173,17 @@ describe('convergence', () => {
       { type: 'edit', store: 0, pick: 0, field: 'name', value: 'Chile' },
       { type: 'edit', store: 1, pick: 0, field: 'name', value: 'Ecuador' },
       { type: 'delete', store: 2, pick: 0 },
+    ]);
+  });
+
+  it('a note on a record deleted meanwhile can still be edited (seed 919256670)', async () => {
+    await run(3, [
+      { type: 'create', store: 0, name: 'Perú' },
+      { type: 'export', store: 0 },
+      { type: 'deliver', pick: 0, to: 1 },
+      { type: 'note', store: 1, pick: 0, body: 'Perú' },
+      { type: 'delete', store: 1, pick: 0 },
+      { type: 'editNote', store: 1, pick: 0, body: 'Chile' },
     ]);
   });
 

@@ -173,3 +173,30 @@ describe('annotations are insert-only', () => {
     );
   });
 });
+
+describe('editing notes', () => {
+  it('an edit that changes nothing writes no new version', () => {
+    const store = tempStore();
+    const [meeting] = putRecords(store.writer, 'meeting', { title: 'Reunión' });
+    const [note] = putRecords(store.writer, 'annotation', {
+      targetKind: 'meeting',
+      targetId: meeting!.id,
+      body: 'igual',
+    });
+    const [same] = putRecords(store.writer, 'annotation', { id: note!.id, body: 'igual' });
+    expect(same!.id).toBe(note!.id);
+  });
+
+  it('a note on a record deleted meanwhile can still be edited', () => {
+    const store = tempStore();
+    const [party] = putRecords(store.writer, 'party', { name: 'Jamaica' });
+    const [note] = putRecords(store.writer, 'annotation', {
+      targetKind: 'party',
+      targetId: party!.id,
+      body: 'antes',
+    });
+    deleteRecord(store.writer, 'party', party!.id);
+    const [edited] = putRecords(store.writer, 'annotation', { id: note!.id, body: 'después' });
+    expect(edited!.supersedes).toBe(note!.id);
+  });
+});
