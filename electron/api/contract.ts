@@ -89,6 +89,10 @@ export const contract = {
     summary: 'The books this device printed for a meeting',
     input: z.object({ meetingId: id }).strict(),
   },
+  packageHistory: {
+    summary: 'The packages this store has imported, newest first',
+    input: z.object({}).strict(),
+  },
   trustedKeys: { summary: 'The package signers this device trusts', input: z.object({}).strict() },
   untrustKey: {
     summary: 'Stop trusting a package signer',
@@ -119,6 +123,7 @@ export interface Results {
   applyImport: ImportReport;
   book: BookSummary;
   bookHistory: BookRecord[];
+  packageHistory: ImportedPackage[];
   trustedKeys: TrustedKey[];
   untrustKey: { fingerprint: string; removed: true };
   about: { demo: boolean };
@@ -133,6 +138,14 @@ export interface BookRecord {
   sha256: string;
   copyFor: string;
   file: string;
+}
+
+export interface ImportedPackage {
+  packageId: string;
+  exporterDevice: string;
+  fingerprint: string;
+  importedAt: string;
+  changes: number;
 }
 
 export interface ApiError {

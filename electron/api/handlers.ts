@@ -9,7 +9,7 @@ import { exportPackage } from '../sync/exporter.js';
 import { applyImport, previewImport } from '../sync/importer.js';
 import { listTrustedKeys, untrustKey } from '../sync/trust.js';
 import { buildBook, type BookJobOptions } from '../book/service.js';
-import type { BookRecord, MethodName, ParsedInput, Results } from './contract.js';
+import type { BookRecord, ImportedPackage, MethodName, ParsedInput, Results } from './contract.js';
 
 export type Handlers = { [M in MethodName]: (input: ParsedInput<M>) => Results[M] | Promise<Results[M]> };
 
@@ -70,6 +70,12 @@ export function createHandlers(store: Store, context: HandlerContext = {}): Hand
           options: string;
         })[]
       ).map((b) => ({ ...b, options: JSON.parse(b.options) as Record<string, string> })),
+    packageHistory: () =>
+      db
+        .prepare(
+          'SELECT packageId, exporterDevice, fingerprint, importedAt, changes FROM imported_package ORDER BY importedAt DESC, packageId',
+        )
+        .all() as ImportedPackage[],
     trustedKeys: () => listTrustedKeys(db),
     untrustKey: ({ fingerprint }) => {
       untrustKey(db, fingerprint);

@@ -10,6 +10,7 @@ import { encodePackage } from '../../../electron/sync/encode.js';
 import { exportPackage } from '../../../electron/sync/exporter.js';
 import { applyImport, previewImport } from '../../../electron/sync/importer.js';
 import { listTrustedKeys, untrustKey } from '../../../electron/sync/trust.js';
+import { createHandlers } from '../../../electron/api/handlers.js';
 import { tempDir, tempStore } from '../../helpers.js';
 import { assemble, memoryStore, newSigner, parsePlain, rebuild, signerOf } from '../../sync-helpers.js';
 
@@ -55,6 +56,10 @@ describe('a package carries a whole store', () => {
     const count = changeCount(b);
     const again = await applyImport(b, bytes);
     expect(again).toMatchObject({ alreadyImported: true, applied: false });
+    const history = await createHandlers(b).packageHistory({});
+    expect(history).toEqual([
+      expect.objectContaining({ packageId: again.packageId, exporterDevice: a.device.deviceId }),
+    ]);
     expect(dump(b)).toBe(before);
     expect(changeCount(b)).toBe(count);
   });
