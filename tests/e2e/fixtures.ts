@@ -11,6 +11,11 @@ const VALIJA_BIN = join(ROOT, 'bin', 'valija.js');
 
 export interface ServedApp {
   url: string;
+  /** The temporary folder holding the store (files the tests write go here too). */
+  dir: string;
+  db: string;
+  /** Runs the `valija` CLI on the same store (JSON on stdout parsed; throws on a non-zero exit). */
+  cli(args: string[], input?: string): unknown;
   stop(): Promise<void>;
 }
 
@@ -34,8 +39,20 @@ export async function serveDemo(): Promise<ServedApp> {
     createInterface({ input: child.stdout! }).once('line', resolve);
     child.once('exit', (code) => reject(new Error(`valija serve exited with ${code}`)));
   });
+  const cli = (args: string[], input?: string) => {
+    const run = spawnSync(process.execPath, [VALIJA_BIN, '--db', db, ...args], {
+      env,
+      input,
+      encoding: 'utf8',
+    });
+    if (run.status !== 0) throw new Error(`valija ${args.join(' ')} failed: ${run.stderr}`);
+    return JSON.parse(run.stdout) as unknown;
+  };
   return {
     url,
+    dir,
+    db,
+    cli,
     stop: async () => {
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');

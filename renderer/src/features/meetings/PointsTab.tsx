@@ -55,7 +55,7 @@ export function PointsTab({ meetingId }: { meetingId: string }) {
                         />
                       </div>
                       <RowActions
-                        name={point.text.slice(0, 60)}
+                        name={point.text.slice(0, 100)}
                         onUp={index > 0 ? () => write.mutate(moved(group, index, -1)) : null}
                         onDown={index < group.length - 1 ? () => write.mutate(moved(group, index, 1)) : null}
                         onDelete={() => remove.mutate(point.id)}

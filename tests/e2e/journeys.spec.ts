@@ -1,0 +1,196 @@
+// Whole journeys through the UI in Chromium, served by `valija serve` on a fresh demo store: a desk officer
+// working in Spanish prepares the Ecuador meeting and prints its book; the language switch; record text
+// holding markup stays text.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { serveDemo, type ServedApp } from './fixtures.js';
+import { ECUADOR_MEETING, ECUADOR_TITLE, watch } from './page.js';
+
+let app: ServedApp;
+test.beforeAll(async () => {
+  app = await serveDemo();
+});
+test.afterAll(async () => {
+  await app?.stop();
+});
+
+test.describe('in Spanish', () => {
+  test.use({ locale: 'es-ES' });
+
+  test('finds the Ecuador meeting with Ctrl+K, adds a point and a shared note, and prints the book with them', async ({
+    page,
+  }) => {
+    const problems = watch(page);
+    await page.goto(app.url);
+    await expect(page.getByRole('heading', { level: 1, name: 'Inicio' })).toBeVisible();
+    await expect(page.getByRole('note')).toContainText('Datos de demostración');
+
+    // Search palette: type, move with the arrows to the meeting, open it with Enter.
+    await page.keyboard.press('Control+k');
+    const box = page.getByRole('combobox', { name: 'Buscar en todo' });
+    await expect(box).toBeFocused();
+    await box.fill('Ecuador');
+    const options = page.getByRole('option');
+    await expect(options.filter({ hasText: ECUADOR_TITLE })).toHaveCount(1);
+    await expect(options.first().locator('mark').first()).toHaveText(/ecuador/i);
+    const titles = await options.locator('.search-title').allTextContents();
+    const index = titles.indexOf(ECUADOR_TITLE);
+    for (let i = 0; i < index; i++) await page.keyboard.press('ArrowDown');
+    await expect(options.nth(index)).toHaveAttribute('aria-selected', 'true');
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('heading', { level: 1, name: ECUADOR_TITLE })).toBeVisible();
+    expect(page.url()).toContain(`#/meetings/${ECUADOR_MEETING}/overview`);
+
+    // Edit in place: an empty title is refused next to the field, in Spanish; a place is saved on blur.
+    const title = page.getByRole('textbox', { name: 'Título', exact: true });
+    await title.fill('');
+    await title.blur();
+    await expect(page.getByText('No puede quedar vacío')).toBeVisible();
+    await title.fill(ECUADOR_TITLE);
+    await title.blur();
+    const place = page.getByRole('textbox', { name: 'Lugar' });
+    await place.fill('Quito, Palacio de Carondelet (ejemplo)');
+    await place.blur();
+    await expect(page.locator('.field[data-saved], .save-state[data-state="saved"]').first()).toHaveText(
+      'Guardado',
+    );
+
+    // A point to make, among the certain ones.
+    await page.getByRole('tab', { name: 'Puntos a tratar' }).click();
+    const point = 'Proponer una reunión técnica sobre el corredor vial binacional';
+    const certain = page.locator('section[data-kind="certain"]');
+    await certain.getByRole('textbox', { name: 'Nuevo punto (seguros)' }).fill(point);
+    await certain.getByRole('button', { name: 'Añadir punto' }).click();
+    await expect(certain.getByRole('textbox', { name: 'Seguros 3' })).toHaveValue(point);
+    // Moved up: it becomes the second certain point.
+    await certain.getByRole('button', { name: `Subir: ${point}` }).click();
+    await expect(certain.getByRole('textbox', { name: 'Seguros 2' })).toHaveValue(point);
+
+    // A shared note, in the side panel; its Markdown is rendered.
+    const notes = page.getByRole('complementary', { name: 'Notas' });
+    await notes
+      .getByRole('textbox', { name: 'Escribir una nota' })
+      .fill('Confirmar la **agenda** con Quito.');
+    await notes.getByRole('button', { name: 'Añadir nota' }).click();
+    await expect(notes.locator('.note strong', { hasText: 'agenda' })).toBeVisible();
+    await expect(notes.locator('.note').first()).toContainText('Compartida');
+
+    // The book, in Spanish: progress while it is typeset, then its summary and history.
+    await page.getByRole('tab', { name: 'Carpeta' }).click();
+    const pdf = join(app.dir, 'carpeta-ecuador.pdf');
+    await page.getByRole('textbox', { name: 'Archivo a escribir' }).fill(pdf);
+    await page.getByRole('textbox', { name: 'Ejemplar para' }).fill('Ministro');
+    await page.evaluate(() => {
+      const seen = window as unknown as { sawProgress: boolean };
+      seen.sawProgress = false;
+      new MutationObserver(() => {
+        if (document.querySelector('[role="progressbar"]')) seen.sawProgress = true;
+      }).observe(document.body, { subtree: true, childList: true });
+    });
+    await page.getByRole('button', { name: 'Generar la carpeta' }).click();
+    await expect(page.getByText(/Carpeta escrita: \d+ páginas/)).toBeVisible({ timeout: 30_000 });
+    expect(await page.evaluate(() => (window as unknown as { sawProgress: boolean }).sawProgress)).toBe(true);
+    await expect(page.locator('.book-sections li').first()).toBeVisible();
+    await expect(page.locator('.book-history tbody tr')).toHaveCount(1);
+    await expect(page.locator('.book-history')).toContainText('Ministro');
+
+    expect(existsSync(pdf)).toBe(true);
+    const text = spawnSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).stdout.replace(
+      /\s+/g,
+      ' ',
+    );
+    expect(text).toContain(point);
+    expect(text).toContain('agenda');
+    expect(problems).toEqual([]);
+  });
+
+  test('switching to English changes every label, and the choice is remembered', async ({ page }) => {
+    const problems = watch(page);
+    await page.goto(app.url);
+    const nav = page.getByRole('navigation', { name: 'Principal' });
+    for (const label of [
+      'Inicio',
+      'Reuniones',
+      'Iniciativas',
+      'Contrapartes',
+      'Compromisos',
+      'Sincronización',
+      'Ajustes',
+    ]) {
+      await expect(nav.getByRole('link', { name: label })).toBeVisible();
+    }
+    await page.getByText('English', { exact: true }).click();
+    const english = page.getByRole('navigation', { name: 'Main' });
+    for (const label of [
+      'Home',
+      'Meetings',
+      'Initiatives',
+      'Counterparts',
+      'Commitments',
+      'Sync',
+      'Settings',
+    ]) {
+      await expect(english.getByRole('link', { name: label })).toBeVisible();
+    }
+    await expect(page.getByRole('heading', { level: 1, name: 'Home' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Open commitments' })).toBeVisible();
+    await expect(page.getByRole('note')).toContainText('Demo data');
+    await expect(page.getByRole('button', { name: /Search everything/ })).toBeVisible();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+
+    await page.reload();
+    await english.getByRole('link', { name: 'Meetings' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Meetings' })).toBeVisible();
+    await expect(page.getByRole('combobox', { name: 'Counterpart' })).toBeVisible();
+    await page.getByRole('link', { name: ECUADOR_TITLE }).click();
+    for (const tab of [
+      'Overview',
+      'Programme',
+      'Points to make',
+      'Participants',
+      'Commitments',
+      'Notes',
+      'Briefing book',
+    ]) {
+      await expect(page.getByRole('tab', { name: tab })).toBeVisible();
+    }
+    expect(problems).toEqual([]);
+  });
+});
+
+test('a title and a note holding markup are shown as text, and nothing runs', async ({ page }) => {
+  const markup = '<img src=x onerror=alert(1)>';
+  const created = app.cli(
+    ['put', 'initiative'],
+    JSON.stringify({ title: markup, summary: `Summary ${markup}` }),
+  ) as {
+    id: string;
+  };
+  app.cli([
+    'annotate',
+    'initiative',
+    created.id,
+    '--text',
+    `**Bold** then ${markup} <script>alert(2)</script>`,
+  ]);
+  const problems = watch(page);
+  await page.goto(app.url);
+
+  // Home lists it among the recent changes, as text.
+  await expect(page.getByRole('button', { name: markup })).toBeVisible();
+
+  // Through search: the title and the snippet are text.
+  await page.keyboard.press('Control+k');
+  await page.getByRole('combobox').fill('onerror');
+  await expect(page.getByRole('option').filter({ hasText: markup }).first()).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: markup })).toBeVisible();
+  const note = page.locator('.note').first();
+  await expect(note.locator('strong')).toHaveText('Bold');
+  await expect(note).toContainText(markup);
+  await expect(note).toContainText('<script>alert(2)</script>');
+  await expect(page.locator('main img, main script')).toHaveCount(0);
+  expect(problems).toEqual([]);
+});
