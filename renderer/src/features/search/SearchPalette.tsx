@@ -61,6 +61,7 @@ export function SearchPalette({ opened, onClose }: { opened: boolean; onClose: (
       size="xl"
       yOffset="10vh"
       classNames={{ body: 'search-body' }}
+      closeButtonProps={{ 'aria-label': t('common.close') }}
     >
       <TextInput
         data-autofocus
