@@ -35,6 +35,14 @@ export class ContentWriter {
   private fill = '';
   private stroke = '';
   private lineWidth = -1;
+  /** An open text object, and its font, size and colour (kept open across boxes). */
+  private inText = false;
+  private textFace = '';
+  private textSize = 0;
+  private textColor = '';
+  /** Start of the last line in the text object, in 1/100 pt (lines are placed relative to it). */
+  private lineX = 0;
+  private lineY = 0;
   private readonly colors = new Map<string, string>();
 
   constructor(
@@ -55,6 +63,7 @@ export class ContentWriter {
           break;
         }
         case 'rect': {
+          this.endText();
           const path = `${num(o.x)} ${num(o.y + dy)} ${num(o.w)} ${num(o.h)} re\n`;
           if (o.fill) this.setFill(o.fill);
           if (o.stroke) this.setStroke(o.stroke, o.lineWidth ?? 0.5);
@@ -64,6 +73,7 @@ export class ContentWriter {
           break;
         }
         case 'line': {
+          this.endText();
           this.setStroke(o.color, o.width);
           if (o.dash) this.out += `[${num(o.dash)} ${num(o.dash)}] 0 d\n`;
           this.out += `${num(o.x1)} ${num(o.y1 + dy)} m ${num(o.x2)} ${num(o.y2 + dy)} l S\n`;
@@ -75,6 +85,7 @@ export class ContentWriter {
           // leaders of all lines align.
           const first = Math.ceil(o.x1 / o.gap) * o.gap;
           if (first > o.x2) break;
+          this.endText();
           const y = num(o.y + dy - 0.55);
           this.out += `q 1 J 1.1 w [0 ${num(o.gap)}] 0 d ${this.color(o.color)} RG ${num(first)} ${y} m ${num(o.x2)} ${y} l S Q\n`;
           break;
@@ -89,6 +100,7 @@ export class ContentWriter {
 
   /** The page so far, and a fresh start for the next one. */
   take(): PageContent {
+    this.endText();
     const page = { content: `q\n${this.out}Q\n`, faces: this.faces, links: this.links };
     this.out = '';
     this.faces = new Set();
@@ -122,33 +134,54 @@ export class ContentWriter {
     }
   }
 
-  /** One text object for the text ops ops[from..to). */
+  private endText(): void {
+    if (!this.inText) return;
+    // The fill colour set inside q…Q is forgotten after it.
+    this.out += 'ET Q\n';
+    this.inText = false;
+  }
+
+  /** The text ops ops[from..to), in the open text object (one per run of texts on the page). */
   private texts(ops: readonly Op[], from: number, to: number, dy: number): void {
-    // pdfkit's page space runs top-down; text is set in PDF's own bottom-up space.
-    let out = `q 1 0 0 -1 0 ${num(this.pageHeight)} cm BT\n`;
-    let face = '';
-    let size = 0;
-    let color = '';
+    let out = '';
+    if (!this.inText) {
+      // pdfkit's page space runs top-down; text is set in PDF's own bottom-up space.
+      out = `q 1 0 0 -1 0 ${num(this.pageHeight)} cm BT\n`;
+      this.inText = true;
+      this.textFace = this.textColor = '';
+      this.textSize = this.lineX = this.lineY = 0;
+    }
     for (let i = from; i < to; i++) {
       const o = ops[i] as TextOp;
-      if (o.face !== face || o.size !== size) {
-        face = o.face;
-        size = o.size;
+      if (o.face !== this.textFace || o.size !== this.textSize) {
+        this.textFace = o.face;
+        this.textSize = o.size;
         this.faces.add(o.face);
-        out += `/${this.shaper.font(o.face).id} ${num(size)} Tf\n`;
+        out += `/${this.shaper.font(o.face).id} ${num(o.size)} Tf\n`;
       }
-      if (o.color !== color) {
-        color = o.color;
-        out += `${this.color(color)} rg\n`;
+      if (o.color !== this.textColor) {
+        this.textColor = o.color;
+        out += `${this.color(o.color)} rg\n`;
       }
       const x = o.x;
       const y = this.pageHeight - o.y - dy;
       const tj = o.tj ?? this.shaper.encodeText(o.text, o.face);
-      if (tj !== undefined) out += `1 0 0 1 ${num(x)} ${num(y)} Tm\n[${tj}] TJ\n`;
-      else out += this.glyphByGlyph(o, x, y);
+      if (tj !== undefined) {
+        // Td moves from the start of the previous line: shorter than a full Tm, and exact, since
+        // both positions are whole hundredths of a point.
+        const lx = Math.round(x * 100);
+        const ly = Math.round(y * 100);
+        out += `${num((lx - this.lineX) / 100)} ${num((ly - this.lineY) / 100)} Td\n[${tj}] TJ\n`;
+        this.lineX = lx;
+        this.lineY = ly;
+      } else {
+        out += this.glyphByGlyph(o, x, y);
+        // glyphByGlyph sets the text matrix itself: start again from a known line position.
+        out += '1 0 0 1 0 0 Tm\n';
+        this.lineX = this.lineY = 0;
+      }
     }
-    // The fill colour set inside q…Q is forgotten after it.
-    this.out += out + 'ET Q\n';
+    this.out += out;
   }
 
   /** Text with positioned marks (combining accents): every glyph at its own position. */

@@ -152,7 +152,7 @@ export class Shaper implements Measurer {
       if (e.marks) return undefined;
       tj += e.tj;
     }
-    return tj;
+    return tj.replaceAll('><', '');
   }
 
   /** The glyph run of a text, for drawing glyph by glyph. */

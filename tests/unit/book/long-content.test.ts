@@ -43,6 +43,8 @@ describe('long and awkward content', () => {
         rows: [[LONG_WORD, 'texto normal']],
       },
       { type: 'keyValue', items: [{ label: 'Etiqueta', value: LONG_WORD }] },
+      // Combining marks on letters without a precomposed form are placed by the font (offsets).
+      { type: 'paragraph', markdown: 'Marcas combinadas: q\u0301 x\u0323 y sigue FIN-MARCAS.' },
     ];
     model = oneSectionBook(blocks);
     pdf = await readPdf((await renderBook(model)).pdf);
@@ -69,6 +71,8 @@ describe('long and awkward content', () => {
     expect(all).toContain('INICIO-DEL-PUNTO');
     expect(all).toContain('FINAL-DEL-PUNTO');
     expect(all.indexOf('INICIO-DEL-PUNTO')).toBeLessThan(all.indexOf('FINAL-DEL-PUNTO'));
+    expect(all).toContain('Marcas combinadas:');
+    expect(all).toContain('FIN-MARCAS.');
   });
 });
 
