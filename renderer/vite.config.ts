@@ -17,6 +17,9 @@ export default defineConfig({
     sourcemap: true,
     assetsInlineLimit: 0,
     modulePreload: { polyfill: false },
+    // One bundle read from disk (app:// or the local bridge), never over a network: its size is not a
+    // download cost.
+    chunkSizeWarningLimit: 1500,
   },
   server: { host: '127.0.0.1', strictPort: true },
 });

@@ -1,0 +1,88 @@
+// Notes on a record (changed-since marker, edit, delete with Undo), the author identity, and a package
+// exported then previewed — through the UI, in English.
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { serveDemo, type ServedApp } from './fixtures.js';
+import { ECUADOR_MEETING, watch } from './page.js';
+
+let app: ServedApp;
+test.beforeAll(async () => {
+  app = await serveDemo();
+});
+test.afterAll(async () => {
+  await app?.stop();
+});
+
+test.use({ locale: 'en-GB' });
+
+test('a note: written under my name, marked when the meeting changes, edited, deleted and brought back', async ({
+  page,
+}) => {
+  const problems = watch(page);
+  await page.goto(app.url);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+  await page.getByRole('textbox', { name: 'Name' }).fill('Ana Torres');
+  await page.getByRole('textbox', { name: 'Post' }).fill('Ecuador desk, Lima');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
+
+  await page.evaluate((id) => (location.hash = `#/meetings/${id}/overview`), ECUADOR_MEETING);
+  const panel = page.getByRole('complementary', { name: 'Notes' });
+  await panel.getByRole('textbox', { name: 'Write a note' }).fill('Ask about the _border_ crossings.');
+  await panel.getByRole('switch', { name: 'Private (stays on this computer)' }).check();
+  await panel.getByRole('button', { name: 'Add note' }).click();
+  const note = panel.locator('.note', { hasText: 'crossings' });
+  await expect(note).toContainText('Ana Torres');
+  await expect(note).toContainText('Private');
+  await expect(note).toContainText('Mine');
+  await expect(note.locator('em')).toHaveText('border');
+  await expect(note.locator('.note-stale')).toHaveCount(0);
+
+  // The meeting changes after the note: the note says so.
+  const purpose = page.getByRole('textbox', { name: 'Purpose' });
+  await purpose.fill('Hold the Presidential Meeting and Binational Cabinet with Ecuador (example edit).');
+  await purpose.blur();
+  await expect(note.locator('.note-stale')).toHaveText('Changed since you annotated');
+
+  // Edit: the new text replaces the old one in the list.
+  await note.getByRole('button', { name: 'Edit' }).click();
+  await note
+    .getByRole('textbox', { name: 'Edit note' })
+    .fill('Ask about the border crossings and the bridge.');
+  await note.getByRole('button', { name: 'Save' }).click();
+  const edited = panel.locator('.note', { hasText: 'the bridge' });
+  await expect(edited).toHaveCount(1);
+  await expect(panel.locator('.note', { hasText: '_border_' })).toHaveCount(0);
+
+  // Delete, then Undo.
+  await edited.getByRole('button', { name: 'Delete' }).click();
+  await expect(edited).toHaveCount(0);
+  await panel.getByRole('button', { name: 'Undo' }).click();
+  await expect(panel.locator('.note', { hasText: 'the bridge' })).toHaveCount(1);
+  expect(problems).toEqual([]);
+});
+
+test('sync: a package exported from this store, then previewed with its counts and signer', async ({
+  page,
+}) => {
+  const problems = watch(page);
+  await page.goto(app.url);
+  await page.evaluate(() => (location.hash = '#/sync'));
+  const file = join(app.dir, 'out.valija');
+  await page.getByRole('textbox', { name: 'Package file to write' }).fill(file);
+  await page.getByRole('button', { name: 'Export' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Package written' })).toBeVisible();
+
+  await page.getByRole('textbox', { name: 'Package file to read' }).fill(file);
+  await page.getByRole('button', { name: 'Preview' }).click();
+  await expect(page.getByText('Signer fingerprint')).toBeVisible();
+  await expect(page.getByRole('columnheader', { name: 'New' })).toBeVisible();
+
+  // A file that is not a package: a readable error, in English, with its code.
+  await page.getByRole('textbox', { name: 'Package file to read' }).fill(join(app.dir, 'demo.db'));
+  await page.getByRole('button', { name: 'Preview' }).click();
+  await expect(page.getByRole('alert')).toContainText('E_PACKAGE_CORRUPT');
+  await expect(page.getByRole('alert')).toContainText('damaged or not a Valija package');
+  // Chromium logs the API's 422 answer; nothing else may appear.
+  expect(problems.filter((p) => !p.includes('status of 422'))).toEqual([]);
+});
