@@ -17,7 +17,7 @@ export type Op =
       size: number;
       color: string;
       width: number;
-      /** The text's glyph codes for a TJ array, when the layout already encoded them. */
+      /** The text's glyphs when the layout already encoded them (see Encoded.tj in measure.ts). */
       tj?: string;
     }
   | {

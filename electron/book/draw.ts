@@ -171,7 +171,7 @@ export class ContentWriter {
         // both positions are whole hundredths of a point.
         const lx = Math.round(x * 100);
         const ly = Math.round(y * 100);
-        out += `${num((lx - this.lineX) / 100)} ${num((ly - this.lineY) / 100)} Td\n[${tj}] TJ\n`;
+        out += `${num((lx - this.lineX) / 100)} ${num((ly - this.lineY) / 100)} Td\n[<${tj}>] TJ\n`;
         this.lineX = lx;
         this.lineY = ly;
       } else {

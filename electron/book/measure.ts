@@ -5,7 +5,7 @@ import type { Face } from './fonts.js';
 export interface Encoded {
   /** Advance in 1/1000 em. */
   advance: number;
-  /** Glyph codes and kerning adjustments. */
+  /** Glyph codes and kerning adjustments: the inside of a TJ hex string ("00410042> 20 <0043"). */
   tj: string;
   /** The same without a trailing space glyph (the word ends a line). */
   tjTrim: string;

@@ -139,7 +139,7 @@ export class Shaper implements Measurer {
     return hit;
   }
 
-  /** TJ operands for a whole text, or undefined if it holds positioned marks (see marks()). */
+  /** The glyphs of a whole text (inside of a TJ hex string), or undefined if it holds positioned marks. */
   encodeText(text: string, face: Face): string | undefined {
     let tj = '';
     let last = 0;
@@ -152,7 +152,7 @@ export class Shaper implements Measurer {
       if (e.marks) return undefined;
       tj += e.tj;
     }
-    return tj.replaceAll('><', '');
+    return tj;
   }
 
   /** The glyph run of a text, for drawing glyph by glyph. */
@@ -173,10 +173,13 @@ export class Shaper implements Measurer {
     return w;
   }
 
+  /**
+   * Glyph codes as the inside of a hex string, kerning as "> -20 <": segments then join by plain
+   * concatenation and a line is written `[<…>] TJ` (an empty "<>" after a final kern is harmless).
+   */
   private encodeRun(font: EmbeddedFont, run: GlyphRun): Encoded {
     let tj = '';
     let tjTrim: string | undefined;
-    let hex = '';
     let advance = 0;
     let marks = false;
     const n = run.glyphs.length;
@@ -188,18 +191,12 @@ export class Shaper implements Measurer {
       if (font.unicode[gid] == null) font.unicode[gid] = glyph.codePoints;
       if (pos.xOffset || pos.yOffset) marks = true;
       // Without a trailing space glyph (for a word that ends a line).
-      if (g === n - 1 && glyph.codePoints.length === 1 && glyph.codePoints[0] === 32) {
-        tjTrim = tj + (hex ? `<${hex}>` : '');
-      }
-      hex += gid.toString(16).padStart(4, '0');
+      if (g === n - 1 && glyph.codePoints.length === 1 && glyph.codePoints[0] === 32) tjTrim = tj;
+      tj += gid.toString(16).padStart(4, '0');
       const kern = pos.xAdvance - pos.advanceWidth;
-      if (kern !== 0) {
-        tj += `<${hex}> ${pdfNumber(-kern)} `;
-        hex = '';
-      }
+      if (kern !== 0) tj += `> ${pdfNumber(-kern)} <`;
       advance += pos.xAdvance;
     }
-    if (hex) tj += `<${hex}>`;
     return { advance, tj, tjTrim: tjTrim ?? tj, marks };
   }
 }

@@ -252,8 +252,6 @@ function toLine(pieces: Piece[]): Line {
     }
     x += p.width;
   });
-  // Adjacent glyph strings of consecutive words merge into one (smaller page content).
-  for (const f of fragments) if (f.tj) f.tj = f.tj.replaceAll('><', '');
   return { fragments, width: x };
 }
 
