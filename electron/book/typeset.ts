@@ -54,44 +54,46 @@ const EPSILON = 0.01;
 function tokenize(runs: readonly StyledRun[], size: number, measure: Measurer): Token[] {
   const tokens: Token[] = [];
   let word: Piece[] | null = null;
-  const spaceWidth = new Map<Face, number>();
-  const space = (face: Face): number => {
-    let w = spaceWidth.get(face);
-    if (w === undefined) {
-      w = measure.width(' ', face, size);
-      spaceWidth.set(face, w);
-    }
-    return w;
-  };
+  const spaceWidth: Partial<Record<Face, number>> = {};
+  const space = (face: Face): number => (spaceWidth[face] ??= measure.width(' ', face, size));
   const endWord = (): void => {
     if (word) tokens.push({ kind: 'word', pieces: word, width: word.reduce((s, p) => s + p.width, 0) });
     word = null;
   };
+  const isSpace = (c: number): boolean => c === 32 || c === 9 || c === 13;
   for (const run of runs) {
-    const parts = run.text.replace(/[\t\r]/g, ' ').split(/( +|\n)/);
-    parts.forEach((part, n) => {
-      if (part === '') return;
-      if (part === '\n') {
+    const text = run.text;
+    const n = text.length;
+    let i = 0;
+    let afterWord = false; // the previous part of this run was a word
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      if (c === 10) {
         endWord();
         tokens.push({ kind: 'newline' });
-      } else if (part[0] === ' ') {
+        afterWord = false;
+        i++;
+      } else if (isSpace(c)) {
+        while (i < n && isSpace(text.charCodeAt(i))) i++;
         endWord();
         const last = tokens[tokens.length - 1];
         if (last && last.kind !== 'space' && last.kind !== 'newline') {
           // After a word of the same run the space is already in that word's glyphs ("word ").
-          const merged = n > 0 && parts[n - 1] !== '' && parts[n - 1] !== '\n';
-          const e = merged ? undefined : measure.word?.(' ', run.face, false);
-          const tj = merged ? '' : e && !e.marks ? e.tj : undefined;
+          const e = afterWord ? undefined : measure.word?.(' ', run.face, false);
+          const tj = afterWord ? '' : e && !e.marks ? e.tj : undefined;
           tokens.push({
             kind: 'space',
             piece: { text: ' ', face: run.face, color: run.color, width: space(run.face), tj },
           });
         }
+        afterWord = false;
       } else {
+        const start = i;
+        while (i < n && !isSpace(text.charCodeAt(i)) && text.charCodeAt(i) !== 10) i++;
+        const part = text.slice(start, i);
         // Measure "word " when a space of the same face follows: that is how pdfkit caches words
         // when it draws the line, so each word is shaped once.
-        const next = parts[n + 1];
-        const spaced = next !== undefined && next[0] === ' ';
+        const spaced = i < n && isSpace(text.charCodeAt(i));
         let width: number;
         let e: Encoded | undefined;
         if (measure.word) {
@@ -109,8 +111,9 @@ function tokenize(runs: readonly StyledRun[], size: number, measure: Measurer): 
           tj: e?.tj,
           tjTrim: e?.tjTrim,
         });
+        afterWord = true;
       }
-    });
+    }
   }
   endWord();
   while (tokens.length > 0 && tokens[tokens.length - 1]!.kind === 'space') tokens.pop();
