@@ -10,7 +10,7 @@ import { Loading } from '../../components/Loading.js';
 import { enumOptions } from '../../components/options.js';
 import { AnnotationsPanel } from '../annotations/AnnotationsPanel.js';
 import { CommitmentFields } from './CommitmentFields.js';
-import { RECORD_FIELDS } from './recordFields.js';
+import { RECORD_FIELDS, type FieldView } from './recordFields.js';
 
 const BACK: Partial<Record<KindName, string>> = {
   initiative: '#/initiatives',
@@ -49,17 +49,21 @@ function KnownRecordPage({ kind, id }: { kind: KindName; id: string }) {
           {kind === 'commitment' ? (
             <CommitmentFields commitment={r as unknown as Commitment} />
           ) : (
-            (RECORD_FIELDS[kind] ?? []).map((view) => (
-              <EditableField
-                key={view.field}
-                kind={kind}
-                id={id}
-                field={view.field}
-                value={String(r[view.field] ?? '')}
-                label={t(`fields.${view.field}`)}
-                input={view.input}
-                options={view.values && view.group ? enumOptions(view.values, view.group, t) : undefined}
-              />
+            rows(RECORD_FIELDS[kind] ?? []).map((row) => (
+              <div key={row[0]!.field} className={row.length > 1 ? 'field-row' : undefined}>
+                {row.map((view) => (
+                  <EditableField
+                    key={view.field}
+                    kind={kind}
+                    id={id}
+                    field={view.field}
+                    value={String(r[view.field] ?? '')}
+                    label={t(`fields.${view.field}`)}
+                    input={view.input}
+                    options={view.values && view.group ? enumOptions(view.values, view.group, t) : undefined}
+                  />
+                ))}
+              </div>
             ))
           )}
         </Stack>
@@ -69,4 +73,17 @@ function KnownRecordPage({ kind, id }: { kind: KindName; id: string }) {
       </aside>
     </div>
   );
+}
+
+/** Consecutive choices and dates share a row; text fields take the whole width. */
+function rows(views: FieldView[]): FieldView[][] {
+  const out: FieldView[][] = [];
+  for (const view of views) {
+    const compact = view.input === 'select' || view.input === 'date';
+    const last = out[out.length - 1];
+    const lastCompact = last && (last[0]!.input === 'select' || last[0]!.input === 'date');
+    if (compact && last && lastCompact && last.length < 3) last.push(view);
+    else out.push([view]);
+  }
+  return out;
 }
