@@ -38,17 +38,39 @@ export interface MergeReport {
   conflicts: Conflict[];
 }
 
-/** Every shared change this store holds (never private notes), record by record. */
-export function sharedChanges(db: Db): Change[] {
-  const rows = stmt(
+const SHARED_CHANGES = `FROM change
+  WHERE NOT (kind = 'annotation' AND row IN (SELECT id FROM annotation WHERE visibility = 'private'))`;
+
+/** How many shared changes this store holds (for progress). */
+export function countSharedChanges(db: Db): number {
+  return (stmt(db, `SELECT count(*) AS n ${SHARED_CHANGES}`).get() as { n: number }).n;
+}
+
+/**
+ * Every shared change this store holds (never private notes), record by record, as raw tuples
+ * `[kind, row, field, hlc, device, value]`: one statement, so a consistent snapshot, read lazily.
+ */
+export function sharedChangeTuples(
+  db: Db,
+): IterableIterator<[KindName, string, string, string, string, string]> {
+  return stmt(
     db,
-    `SELECT kind, row, field, hlc, device, value FROM change
-     WHERE NOT (kind = 'annotation' AND row IN (SELECT id FROM annotation WHERE visibility = 'private'))
-     ORDER BY kind, row, field, hlc, device`,
+    `SELECT kind, row, field, hlc, device, value ${SHARED_CHANGES} ORDER BY kind, row, field, hlc, device`,
   )
     .raw(true)
-    .all() as [KindName, string, string, string, string, string][];
-  return rows.map(([kind, row, field, hlc, device, value]) => ({ kind, row, field, hlc, device, value }));
+    .iterate() as IterableIterator<[KindName, string, string, string, string, string]>;
+}
+
+/** The same, as change objects (for tests and small stores). */
+export function sharedChanges(db: Db): Change[] {
+  return [...sharedChangeTuples(db)].map(([kind, row, field, hlc, device, value]) => ({
+    kind,
+    row,
+    field,
+    hlc,
+    device,
+    value,
+  }));
 }
 
 /** For each device, the latest clock of its changes that this store holds. */

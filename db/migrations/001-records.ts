@@ -1,6 +1,8 @@
 // The first schema: this device, the records, their change log, the full-text index and book history.
 // Column names are the API's field names, so rows map to records without a translation table.
 // Every record row carries `deleteCounter` (odd = alive, even = deleted) and `version` (its latest clock).
+// Every reference column is indexed: with deferred foreign keys, inserting a parent row otherwise scans
+// each table that may refer to it.
 export const sql = `
 CREATE TABLE device (
   singleton INTEGER PRIMARY KEY CHECK (singleton = 1),
@@ -49,6 +51,7 @@ CREATE TABLE person (
   languages TEXT NOT NULL DEFAULT '[]',
   protocolNotes TEXT NOT NULL DEFAULT ''
 ) STRICT;
+CREATE INDEX person_by_party ON person (partyId);
 
 CREATE TABLE initiative (
   id TEXT PRIMARY KEY,
@@ -112,6 +115,7 @@ CREATE TABLE talking_point (
   position REAL NOT NULL DEFAULT 0
 ) STRICT;
 CREATE INDEX talking_point_by_meeting ON talking_point (meetingId, position);
+CREATE INDEX talking_point_by_agenda_item ON talking_point (agendaItemId);
 
 CREATE TABLE participant (
   id TEXT PRIMARY KEY,
@@ -125,6 +129,7 @@ CREATE TABLE participant (
   position REAL NOT NULL DEFAULT 0
 ) STRICT;
 CREATE INDEX participant_by_meeting ON participant (meetingId, position);
+CREATE INDEX participant_by_person ON participant (personId);
 
 CREATE TABLE commitment (
   id TEXT PRIMARY KEY,
@@ -138,6 +143,8 @@ CREATE TABLE commitment (
   status TEXT NOT NULL DEFAULT 'open'
 ) STRICT;
 CREATE INDEX commitment_by_meeting ON commitment (meetingId);
+CREATE INDEX commitment_by_party ON commitment (owingPartyId);
+CREATE INDEX commitment_by_initiative ON commitment (initiativeId);
 
 CREATE TABLE annotation (
   id TEXT PRIMARY KEY,

@@ -168,6 +168,13 @@ function mutations(plain: Buffer, sealed: Buffer, signer: Signer, seed: number):
       manifest: (m) => void (m.counts.changes = lines.length),
     }),
   });
+  const newerFormat = Buffer.from(plain);
+  newerFormat[8] = 2;
+  out.push({ name: 'a newer format version', bytes: newerFormat });
+  out.push({
+    name: 'a package for a newer reader',
+    bytes: rebuild(plain, signer, { manifest: (m) => void (m.minReaderVersion = 99) }),
+  });
   out.push({
     name: 'not gzip',
     bytes: rebuild(plain, signer, { rawPayload: Buffer.from('plain text, not gzip\n') }),
