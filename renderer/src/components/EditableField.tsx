@@ -19,6 +19,7 @@ export interface EditableFieldProps {
   /** For selects: the values and their labels. */
   options?: { value: string; label: string }[];
   description?: string;
+  placeholder?: string;
   minRows?: number;
   /** Turns the edited text into the stored value (e.g. '' for none in a reference). */
   toStored?: (text: string) => unknown;
@@ -35,6 +36,7 @@ export function EditableField({
   input = 'text',
   options = [],
   description,
+  placeholder,
   minRows = 2,
   toStored = (text) => text,
   hideLabel = false,
@@ -78,6 +80,7 @@ export function EditableField({
   const common = {
     label,
     description,
+    placeholder,
     error,
     'aria-describedby': statusId,
     className: 'editable-field',

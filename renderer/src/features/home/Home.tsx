@@ -54,6 +54,8 @@ function HomeMeetings() {
             <Anchor
               href={href({ section: 'meetings', id: meeting.id, tab: 'overview' })}
               className="meeting-title"
+              size="sm"
+              fw={600}
             >
               {meeting.title}
             </Anchor>

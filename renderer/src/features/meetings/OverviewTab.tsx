@@ -33,7 +33,7 @@ export function OverviewTab({ meeting: m }: { meeting: Meeting }) {
       <div className="field-row">
         <EditableField {...field('start')} input="datetime" description={t('meetings.dateHint')} />
         <EditableField {...field('end')} input="datetime" description={t('meetings.dateHint')} />
-        <EditableField {...field('timeZone')} description="America/Lima" />
+        <EditableField {...field('timeZone')} placeholder="America/Lima" />
       </div>
       <EditableField {...field('purpose')} input="textarea" />
       <EditableField {...field('objectives')} input="textarea" minRows={3} />
