@@ -86,3 +86,16 @@ test('sync: a package exported from this store, then previewed with its counts a
   // Chromium logs the API's 422 answer; nothing else may appear.
   expect(problems.filter((p) => !p.includes('status of 422'))).toEqual([]);
 });
+
+test('a meeting that does not exist: a readable message in the screen, the shell still works', async ({
+  page,
+}) => {
+  const problems = watch(page);
+  await page.goto(app.url);
+  await page.evaluate(() => (location.hash = '#/meetings/0195a000-0000-7000-8000-00000400ffff/overview'));
+  await expect(page.getByRole('alert')).toContainText('This record does not exist or was deleted.');
+  await expect(page.getByRole('alert')).toContainText('E_NOT_FOUND');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Meetings' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Meetings' })).toBeVisible();
+  expect(problems.filter((p) => !p.includes('status of 404'))).toEqual([]);
+});
