@@ -99,3 +99,26 @@ test('a meeting that does not exist: a readable message in the screen, the shell
   await expect(page.getByRole('heading', { level: 1, name: 'Meetings' })).toBeVisible();
   expect(problems.filter((p) => !p.includes('status of 404'))).toEqual([]);
 });
+
+test('their objectives and our response: added, saved on leaving the box, still there after a reload', async ({
+  page,
+}) => {
+  const problems = watch(page);
+  await page.goto(app.url);
+  await page.evaluate((id) => (location.hash = `#/meetings/${id}/points`), ECUADOR_MEETING);
+  const section = page.locator('section[aria-labelledby="their-objectives"]');
+  await section.getByRole('button', { name: 'Add an objective' }).click();
+  await section
+    .getByRole('textbox', { name: 'Their objective 1' })
+    .fill('(example) A faster border crossing.');
+  await section
+    .getByRole('textbox', { name: 'Our response 1' })
+    .fill('(example) Study it in the binational cabinet.');
+  await section.getByRole('textbox', { name: 'Our response 1' }).blur();
+  await expect(section.getByText('Saved')).toBeVisible();
+  await page.reload();
+  await expect(section.getByRole('textbox', { name: 'Their objective 1' })).toHaveValue(
+    '(example) A faster border crossing.',
+  );
+  expect(problems).toEqual([]);
+});

@@ -23,6 +23,7 @@ export interface Meeting extends Stored {
   outcome: string;
   initiativeIds: string[];
   classification: string;
+  theirObjectives: { objective: string; response: string }[];
 }
 
 export interface AgendaItem extends Stored {

@@ -63,7 +63,7 @@ export function MeetingPage({ id, tab }: { id: string; tab: MeetingTab }) {
             <ProgrammeTab meetingId={id} />
           </Tabs.Panel>
           <Tabs.Panel value="points" pt="md">
-            <PointsTab meetingId={id} />
+            <PointsTab meeting={m} />
           </Tabs.Panel>
           <Tabs.Panel value="participants" pt="md">
             <ParticipantsTab meetingId={id} />

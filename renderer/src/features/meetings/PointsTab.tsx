@@ -5,14 +5,16 @@ import { useTranslation } from 'react-i18next';
 import { TALKING_POINT_KINDS } from '../../../../db/kinds.js';
 import { api } from '../../api/client.js';
 import { useApiMutation, useList } from '../../api/queries.js';
-import type { TalkingPoint } from '../../api/records.js';
+import type { Meeting, TalkingPoint } from '../../api/records.js';
 import { AddText } from '../../components/AddText.js';
 import { EditableField } from '../../components/EditableField.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { moved, nextPosition } from '../../components/ordering.js';
 import { RowActions } from '../../components/RowActions.js';
+import { TheirObjectives } from './TheirObjectives.js';
 
-export function PointsTab({ meetingId }: { meetingId: string }) {
+export function PointsTab({ meeting }: { meeting: Meeting }) {
+  const meetingId = meeting.id;
   const { t } = useTranslation();
   const points = useList<TalkingPoint>('talkingPoint', { meetingId });
   const write = useApiMutation((record: unknown) => api().put({ kind: 'talkingPoint', record }));
@@ -74,6 +76,7 @@ export function PointsTab({ meetingId }: { meetingId: string }) {
           </section>
         );
       })}
+      <TheirObjectives meeting={meeting} />
     </Stack>
   );
 }
