@@ -116,7 +116,7 @@ function tableFlow(block: TableBlock, ctx: FlowContext): FlowItem {
   const header = rowBox(headLines, COLORS.tableHead, false, true);
   const contStyle: LineStyle = { size: s.small * 0.95, leading: s.smallLeading, color: COLORS.muted };
   const contLines = lineBoxes(
-    [{ text: t(ctx.lang, 'table.continued'), face: 'italic' }],
+    [{ text: t(ctx.lang, 'table.continued'), face: 'regular' }],
     ctx.x,
     ctx.width,
     contStyle,

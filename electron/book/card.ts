@@ -200,14 +200,14 @@ function buildCard(
     ops.push(shift(o, frameY + pad));
   }
   const cut = t(model.lang, 'card.cut');
-  const cw = base.measure.width(cut, 'italic', cutSize);
+  const cw = base.measure.width(cut, 'regular', cutSize);
   ops.push(
     textOp(
       base,
       cut,
       frameX + frameW - cw,
       frameY + frameH + baselineIn(cutH, cutSize),
-      'italic',
+      'regular',
       cutSize,
       COLORS.faint,
     ),

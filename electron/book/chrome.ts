@@ -67,7 +67,7 @@ export function pageChrome(
     if (ops) return ops;
     const isPrivate = section?.id === 'privateNotes';
     const rightText = isPrivate ? t(model.lang, 'private.banner') : (section?.title ?? '');
-    const rightFace = isPrivate ? 'bold' : 'italic';
+    const rightFace = isPrivate ? 'bold' : 'regular';
     const rightShown = fitText(rightText, rightFace, small, geo.textWidth * 0.45, ctx.measure);
     const color = isPrivate ? COLORS.privateInk : COLORS.muted;
     const rightOp = text(ctx, rightShown, 0, c.headerBaseline, rightFace, small, color);
@@ -176,7 +176,7 @@ export function coverOps(ctx: ChromeContext): Op[] {
   const rowH = 15;
   const handling = t(model.lang, `handling.${model.classification}`);
   const handlingLines = lineBoxes(
-    [{ text: handling, face: 'italic' }],
+    [{ text: handling, face: 'regular' }],
     x,
     width,
     { size: 8.5, leading: 12, color: COLORS.muted },
