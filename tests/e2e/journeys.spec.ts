@@ -83,15 +83,24 @@ test.describe('in Spanish', () => {
     await page.getByRole('textbox', { name: 'Archivo a escribir' }).fill(pdf);
     await page.getByRole('textbox', { name: 'Ejemplar para' }).fill('Ministro');
     await page.evaluate(() => {
-      const seen = window as unknown as { sawProgress: boolean };
+      const seen = window as unknown as { sawProgress: boolean; maxProgress: number };
       seen.sawProgress = false;
+      seen.maxProgress = 0;
       new MutationObserver(() => {
-        if (document.querySelector('[role="progressbar"]')) seen.sawProgress = true;
-      }).observe(document.body, { subtree: true, childList: true });
+        const bar = document.querySelector('[role="progressbar"]');
+        if (!bar) return;
+        seen.sawProgress = true;
+        seen.maxProgress = Math.max(seen.maxProgress, Number(bar.getAttribute('aria-valuenow')));
+      }).observe(document.body, { subtree: true, childList: true, attributes: true });
     });
     await page.getByRole('button', { name: 'Generar la carpeta' }).click();
     await expect(page.getByText(/Carpeta escrita: \d+ páginas/)).toBeVisible({ timeout: 30_000 });
-    expect(await page.evaluate(() => (window as unknown as { sawProgress: boolean }).sawProgress)).toBe(true);
+    const seen = await page.evaluate(() => {
+      const { sawProgress, maxProgress } = window as unknown as { sawProgress: boolean; maxProgress: number };
+      return { sawProgress, maxProgress };
+    });
+    expect(seen.sawProgress).toBe(true);
+    console.log(`book progress seen up to ${seen.maxProgress}%`);
     await expect(page.locator('.book-sections li').first()).toBeVisible();
     await expect(page.locator('.book-history tbody tr')).toHaveCount(1);
     await expect(page.locator('.book-history')).toContainText('Ministro');

@@ -32,13 +32,14 @@ export function BookBuilder({ meeting }: { meeting: Meeting }) {
     queryFn: () => call(() => api().bookHistory({ meetingId: meeting.id })),
   });
 
-  // Progress of the book job, while one runs (events of other jobs are ignored).
-  useEffect(() => {
-    if (!build.isPending) return;
-    return api().onProgress((event) => {
-      if (event.kind === 'book') setProgress(event);
-    });
-  }, [build.isPending]);
+  // Listening from the moment the screen opens, so the stream is connected before a book starts.
+  useEffect(
+    () =>
+      api().onProgress((event) => {
+        if (event.kind === 'book') setProgress(event);
+      }),
+    [],
+  );
 
   const submit = (event: React.FormEvent) => {
     event.preventDefault();
