@@ -175,7 +175,7 @@ const en: Record<StringKey, string> = {
   'card.cut': 'Cut along the dotted line',
   'card.truncated': 'Card shortened to fit: full text in “{section}”, page {page}.',
 
-  'points.certain': 'Points to make',
+  'points.certain': 'Key points',
   'points.possible': 'Possible points',
   'points.defensive': 'Defensive points (only if raised)',
   'points.press': 'Press',
