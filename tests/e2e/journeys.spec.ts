@@ -1,6 +1,8 @@
 // Whole journeys through the UI in Chromium, served by `valija serve` on a fresh demo store: a desk officer
 // working in Spanish prepares the Ecuador meeting and prints its book; the language switch; record text
 // holding markup stays text.
+// page.evaluate callbacks run in the browser:
+/// <reference lib="dom" />
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';

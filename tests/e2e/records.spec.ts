@@ -1,5 +1,7 @@
 // Notes on a record (changed-since marker, edit, delete with Undo), the author identity, and a package
 // exported then previewed — through the UI, in English.
+// page.evaluate callbacks run in the browser:
+/// <reference lib="dom" />
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { serveDemo, type ServedApp } from './fixtures.js';

@@ -1,6 +1,8 @@
 // Every main screen: an accessibility scan (axe) with no serious or critical violation, and a screenshot
 // in test-results/screenshots/ to look at.
-import AxeBuilder from '@axe-core/playwright';
+// page.evaluate callbacks run in the browser:
+/// <reference lib="dom" />
+import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { serveDemo, type ServedApp } from './fixtures.js';
 import { ECUADOR_MEETING, watch } from './page.js';
