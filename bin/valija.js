@@ -5,7 +5,9 @@ import { fileURLToPath } from 'node:url';
 
 const cli = new URL('../dist/electron/cli.js', import.meta.url);
 if (!existsSync(fileURLToPath(cli))) {
-  process.stderr.write('error[E_NOT_BUILT]: valija is not built yet; run `npm install` (or `npm run build`) in its folder\n');
+  process.stderr.write(
+    'error[E_NOT_BUILT]: valija is not built yet; run `npm install` (or `npm run build`) in its folder\n',
+  );
   process.exit(1);
 }
 await import(cli.href);
