@@ -106,6 +106,8 @@ test.describe('in Spanish', () => {
     await expect(page.locator('.book-sections li').first()).toBeVisible();
     await expect(page.locator('.book-history tbody tr')).toHaveCount(1);
     await expect(page.locator('.book-history')).toContainText('Ministro');
+    await page.locator('.book-summary').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: 'test-results/screenshots/meeting-book-built.png' });
 
     expect(existsSync(pdf)).toBe(true);
     const text = spawnSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).stdout.replace(

@@ -155,9 +155,9 @@ function NoteCard({
         </Group>
       </Group>
       {stale && (
-        <Badge size="sm" color="orange" variant="light" mb={4} className="note-stale">
+        <Text size="xs" fw={600} c="orange.9" mb={4} className="note-stale">
           {mine ? t('notes.changed') : t('notes.changedOther')}
-        </Badge>
+        </Text>
       )}
       {editing ? (
         <form
