@@ -124,3 +124,18 @@ test('their objectives and our response: added, saved on leaving the box, still 
   );
   expect(problems).toEqual([]);
 });
+
+test('a new meeting from the list opens on its own page, and the list shows it', async ({ page }) => {
+  const problems = watch(page);
+  await page.goto(app.url);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Meetings' }).click();
+  await page.getByRole('textbox', { name: 'New meeting' }).fill('(example) Consultations with Chile');
+  await page.getByRole('textbox', { name: 'New meeting' }).press('Enter');
+  await expect(
+    page.getByRole('heading', { level: 1, name: '(example) Consultations with Chile' }),
+  ).toBeVisible();
+  await page.getByRole('link', { name: 'All meetings' }).click();
+  await expect(page.getByRole('listitem').filter({ hasText: 'Consultations with Chile' })).toHaveCount(1);
+  await expect(page.getByText('4 meetings')).toBeVisible();
+  expect(problems).toEqual([]);
+});

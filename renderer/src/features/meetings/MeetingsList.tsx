@@ -5,9 +5,11 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MEETING_KINDS } from '../../../../db/kinds.js';
-import { useList } from '../../api/queries.js';
+import { api } from '../../api/client.js';
+import { useApiMutation, useList } from '../../api/queries.js';
 import type { Meeting, Party } from '../../api/records.js';
-import { href } from '../../app/router.js';
+import { href, navigate } from '../../app/router.js';
+import { AddText } from '../../components/AddText.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { formatDate } from '../../components/format.js';
 import { Loading } from '../../components/Loading.js';
@@ -36,6 +38,7 @@ export function MeetingsList() {
   const [partyId, setPartyId] = useState('');
   const [kind, setKind] = useState('');
   const [order, setOrder] = useState<'newest' | 'oldest'>('newest');
+  const create = useApiMutation((title: string) => api().put({ kind: 'meeting', record: { title } }));
   const partyName = useMemo(() => new Map((parties.data ?? []).map((p) => [p.id, p.name])), [parties.data]);
   const involved = useMemo(() => {
     const ids = new Set((meetings.data ?? []).flatMap((m) => m.partyIds));
@@ -132,6 +135,15 @@ export function MeetingsList() {
           })}
         </div>
       </Paper>
+      <div className="below-list">
+        <AddText
+          label={t('meetings.new')}
+          onAdd={async (title) => {
+            const meeting = await create.mutateAsync(title);
+            if (!Array.isArray(meeting)) navigate({ section: 'meetings', id: meeting.id, tab: 'overview' });
+          }}
+        />
+      </div>
     </section>
   );
 }

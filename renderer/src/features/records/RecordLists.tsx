@@ -106,6 +106,8 @@ export function CounterpartsList() {
   const parties = useList<Party>('party');
   const people = useList('person');
   const partyName = new Map((parties.data ?? []).map((p) => [p.id, p.name]));
+  const createParty = useApiMutation((name: string) => api().put({ kind: 'party', record: { name } }));
+  const createPerson = useApiMutation((name: string) => api().put({ kind: 'person', record: { name } }));
   return (
     <Page title={t('records.counterparts')}>
       {parties.error && <ErrorMessage error={parties.error} />}
@@ -133,6 +135,10 @@ export function CounterpartsList() {
           ))}
         </Table.Tbody>
       </Table>
+      <AddText
+        label={t('records.new', { kind: t('kinds.party') })}
+        onAdd={(name) => createParty.mutateAsync(name)}
+      />
       <Title order={2} size="h4">
         {t('records.people')}
       </Title>
@@ -159,6 +165,10 @@ export function CounterpartsList() {
           ))}
         </Table.Tbody>
       </Table>
+      <AddText
+        label={t('records.new', { kind: t('kinds.person') })}
+        onAdd={(name) => createPerson.mutateAsync(name)}
+      />
     </Page>
   );
 }
