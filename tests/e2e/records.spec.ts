@@ -139,3 +139,17 @@ test('a new meeting from the list opens on its own page, and the list shows it',
   await expect(page.getByText('4 meetings')).toBeVisible();
   expect(problems).toEqual([]);
 });
+
+test("a meeting's counterparts: chosen from a searchable list and saved at once", async ({ page }) => {
+  const problems = watch(page);
+  await page.goto(app.url);
+  await page.evaluate((id) => (location.hash = `#/meetings/${id}/overview`), ECUADOR_MEETING);
+  const field = page.locator('.field', { has: page.getByRole('textbox', { name: 'Counterparts' }) });
+  await expect(field).toContainText('Ecuador');
+  await page.getByRole('textbox', { name: 'Counterparts' }).fill('Chil');
+  await page.getByRole('option', { name: 'Chile' }).click();
+  await expect(field.locator('.save-state')).toHaveText('Saved');
+  const stored = app.cli(['get', 'meeting', ECUADOR_MEETING]) as { partyIds: string[] };
+  expect(stored.partyIds).toHaveLength(3);
+  expect(problems).toEqual([]);
+});

@@ -4,6 +4,7 @@ import { CLASSIFICATIONS, MEETING_KINDS } from '../../../../db/kinds.js';
 import type { Meeting } from '../../api/records.js';
 import { EditableField } from '../../components/EditableField.js';
 import { enumOptions } from '../../components/options.js';
+import { RefsField } from '../../components/RefsField.js';
 
 export function OverviewTab({ meeting: m }: { meeting: Meeting }) {
   const { t } = useTranslation();
@@ -35,11 +36,27 @@ export function OverviewTab({ meeting: m }: { meeting: Meeting }) {
         <EditableField {...field('end')} input="datetime" description={t('meetings.dateHint')} />
         <EditableField {...field('timeZone')} placeholder="America/Lima" />
       </div>
+      <RefsField
+        kind="meeting"
+        id={m.id}
+        field="partyIds"
+        value={m.partyIds}
+        label={t('fields.partyIds')}
+        refKind="party"
+      />
       <EditableField {...field('purpose')} input="textarea" />
       <EditableField {...field('objectives')} input="textarea" minRows={3} />
       <EditableField {...field('background')} input="textarea" />
       <EditableField {...field('logistics')} input="textarea" />
       <EditableField {...field('outcome')} input="textarea" />
+      <RefsField
+        kind="meeting"
+        id={m.id}
+        field="initiativeIds"
+        value={m.initiativeIds}
+        label={t('fields.initiativeIds')}
+        refKind="initiative"
+      />
     </Stack>
   );
 }
