@@ -63,12 +63,12 @@ test.describe('in Spanish', () => {
     await page.getByRole('tab', { name: 'Puntos a tratar' }).click();
     const point = 'Proponer una reunión técnica sobre el corredor vial binacional';
     const certain = page.locator('section[data-kind="certain"]');
-    await certain.getByRole('textbox', { name: 'Nuevo punto (seguros)' }).fill(point);
+    await certain.getByRole('textbox', { name: 'Nuevo punto (firmes)' }).fill(point);
     await certain.getByRole('button', { name: 'Añadir punto' }).click();
-    await expect(certain.getByRole('textbox', { name: 'Seguros 3' })).toHaveValue(point);
+    await expect(certain.getByRole('textbox', { name: 'Firmes 3' })).toHaveValue(point);
     // Moved up: it becomes the second certain point.
     await certain.getByRole('button', { name: `Subir: ${point}` }).click();
-    await expect(certain.getByRole('textbox', { name: 'Seguros 2' })).toHaveValue(point);
+    await expect(certain.getByRole('textbox', { name: 'Firmes 2' })).toHaveValue(point);
 
     // A shared note, in the side panel; its Markdown is rendered.
     const notes = page.getByRole('complementary', { name: 'Notas' });
