@@ -89,6 +89,10 @@ export const contract = {
     summary: 'The books this device printed for a meeting',
     input: z.object({ meetingId: id }).strict(),
   },
+  bookPdf: {
+    summary: "A printed book's PDF (base64), for the in-app preview; refused if the file changed since",
+    input: z.object({ bookId: id }).strict(),
+  },
   packageHistory: {
     summary: 'The packages this store has imported, newest first',
     input: z.object({}).strict(),
@@ -123,6 +127,7 @@ export interface Results {
   applyImport: ImportReport;
   book: BookSummary;
   bookHistory: BookRecord[];
+  bookPdf: { bookId: string; file: string; pages: number; base64: string };
   packageHistory: ImportedPackage[];
   trustedKeys: TrustedKey[];
   untrustKey: { fingerprint: string; removed: true };

@@ -8,7 +8,7 @@ import { readPackageFile } from '../sync/files.js';
 import { exportPackage } from '../sync/exporter.js';
 import { applyImport, previewImport } from '../sync/importer.js';
 import { listTrustedKeys, untrustKey } from '../sync/trust.js';
-import { buildBook, type BookJobOptions } from '../book/service.js';
+import { buildBook, readBookPdf, type BookJobOptions } from '../book/service.js';
 import type { BookRecord, ImportedPackage, MethodName, ParsedInput, Results } from './contract.js';
 
 export type Handlers = { [M in MethodName]: (input: ParsedInput<M>) => Results[M] | Promise<Results[M]> };
@@ -70,6 +70,7 @@ export function createHandlers(store: Store, context: HandlerContext = {}): Hand
           options: string;
         })[]
       ).map((b) => ({ ...b, options: JSON.parse(b.options) as Record<string, string> })),
+    bookPdf: ({ bookId }) => readBookPdf(store, bookId),
     packageHistory: () =>
       db
         .prepare(

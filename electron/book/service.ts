@@ -1,7 +1,8 @@
 // Building a briefing book for the API: collect from the store, render, write the file atomically, and
 // remember it in this device's book history.
 import { createHash } from 'node:crypto';
-import { ValijaError, type ErrorCode } from '../../db/errors.js';
+import { readFileSync } from 'node:fs';
+import { notFound, ValijaError, type ErrorCode } from '../../db/errors.js';
 import { uuidv7 } from '../../db/ids.js';
 import type { Classification } from '../../db/kinds.js';
 import type { Store } from '../../db/store.js';
@@ -100,4 +101,27 @@ export async function buildBook(
     generatedAt: model.generatedAt,
     sections: rendered.sections,
   };
+}
+
+/** The PDF of a book in this device's history, as written: refused if the file is gone or was changed. */
+export function readBookPdf(
+  store: Store,
+  bookId: string,
+): { bookId: string; file: string; pages: number; base64: string } {
+  const book = store.db.prepare('SELECT file, pages, sha256 FROM book WHERE id = ?').get(bookId) as
+    { file: string; pages: number; sha256: string } | undefined;
+  if (!book) throw notFound(`no printed book with id ${bookId}`);
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(book.file);
+  } catch {
+    throw notFound(`the book file ${book.file} is no longer there; build the book again`);
+  }
+  if (createHash('sha256').update(bytes).digest('hex') !== book.sha256) {
+    throw new ValijaError(
+      'E_CONFLICT',
+      `the book file ${book.file} was changed after it was printed; build the book again`,
+    );
+  }
+  return { bookId, file: book.file, pages: book.pages, base64: bytes.toString('base64') };
 }
