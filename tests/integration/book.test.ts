@@ -148,6 +148,12 @@ describe('valija book', () => {
       expect(history).toEqual([
         expect.objectContaining({ meetingId: ECUADOR, copyFor: 'Embajada en Quito', file: out }),
       ]);
+      const pdf = await createHandlers(store).bookPdf({ bookId: history[0]!.id });
+      expect(Buffer.from(pdf.base64, 'base64').equals(readFileSync(out))).toBe(true);
+      writeFileSync(out, Buffer.concat([readFileSync(out), Buffer.from('%tampered')]));
+      expect(() => createHandlers(store).bookPdf({ bookId: history[0]!.id })).toThrow(
+        /changed after it was printed/,
+      );
     } finally {
       store.close();
     }
