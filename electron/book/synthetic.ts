@@ -3,7 +3,7 @@
  * Deterministic: the same N gives the same model. The text is Spanish-looking filler with accents,
  * in every kind of block the renderer knows.
  */
-import type { Block, BookModel, BookSection, SectionId } from './model.js';
+import { SECTION_ORDER, type Block, type BookModel, type BookSection } from './model.js';
 import { t } from './strings.js';
 
 const WORDS = (
@@ -68,18 +68,8 @@ function pageOfBlocks(next: () => number, n: number): Block[] {
   ];
 }
 
-const BODY_SECTIONS: SectionId[] = [
-  'purpose',
-  'programme',
-  'points',
-  'theirObjectives',
-  'press',
-  'background',
-  'commitments',
-  'initiatives',
-  'biographies',
-  'sharedNotes',
-];
+/** Every section but the private annex and the card, in print order. */
+const BODY_SECTIONS = SECTION_ORDER.filter((id) => id !== 'privateNotes' && id !== 'card');
 
 export function syntheticBook(pages: number, seed = 1): BookModel {
   const next = rng(seed);

@@ -17,6 +17,17 @@ function changesOf(store: Store, row: string): ChangeRow[] {
   return store.db.prepare('SELECT * FROM change WHERE row = ? ORDER BY hlc, field').all(row) as ChangeRow[];
 }
 
+/** A meeting and a shared note on it, written through the writer. */
+function meetingWithNote(store: Store, body: string) {
+  const [meeting] = putRecords(store.writer, 'meeting', { title: 'Reunión' });
+  const [note] = putRecords(store.writer, 'annotation', {
+    targetKind: 'meeting',
+    targetId: meeting!.id,
+    body,
+  });
+  return { meeting: meeting!, note: note! };
+}
+
 function changeCount(store: Store): number {
   return (store.db.prepare('SELECT count(*) AS n FROM change').get() as { n: number }).n;
 }
@@ -118,15 +129,10 @@ describe('the writer records every write as clocked per-field changes', () => {
 describe('annotations are insert-only', () => {
   it('an edit writes a new version that supersedes the old one; the old one is no longer listed', () => {
     const store = tempStore();
-    const [meeting] = putRecords(store.writer, 'meeting', { title: 'Reunión' });
-    const [note] = putRecords(store.writer, 'annotation', {
-      targetKind: 'meeting',
-      targetId: meeting!.id,
-      body: 'v1',
-    });
-    const [edited] = putRecords(store.writer, 'annotation', { id: note!.id, body: 'v2' });
-    expect(edited!.id).not.toBe(note!.id);
-    expect(edited!.supersedes).toBe(note!.id);
+    const { note } = meetingWithNote(store, 'v1');
+    const [edited] = putRecords(store.writer, 'annotation', { id: note.id, body: 'v2' });
+    expect(edited!.id).not.toBe(note.id);
+    expect(edited!.supersedes).toBe(note.id);
     expect(listRecords(store.db, 'annotation').map((a) => a.body)).toEqual(['v2']);
     const rows = store.db.prepare('SELECT body FROM annotation ORDER BY createdAt').all();
     expect(rows).toEqual([{ body: 'v1' }, { body: 'v2' }]);
@@ -134,13 +140,8 @@ describe('annotations are insert-only', () => {
 
   it('deleting an edited note deletes its history too, and a restore brings back the latest version', () => {
     const store = tempStore();
-    const [meeting] = putRecords(store.writer, 'meeting', { title: 'Reunión' });
-    const [note] = putRecords(store.writer, 'annotation', {
-      targetKind: 'meeting',
-      targetId: meeting!.id,
-      body: 'v1',
-    });
-    const [edited] = putRecords(store.writer, 'annotation', { id: note!.id, body: 'v2' });
+    const { note } = meetingWithNote(store, 'v1');
+    const [edited] = putRecords(store.writer, 'annotation', { id: note.id, body: 'v2' });
     deleteRecord(store.writer, 'annotation', edited!.id);
     expect(listRecords(store.db, 'annotation')).toEqual([]);
     restoreRecord(store.writer, 'annotation', edited!.id);
@@ -149,26 +150,16 @@ describe('annotations are insert-only', () => {
 
   it('remembers the target version it was written against', () => {
     const store = tempStore();
-    const [meeting] = putRecords(store.writer, 'meeting', { title: 'Reunión' });
-    const [note] = putRecords(store.writer, 'annotation', {
-      targetKind: 'meeting',
-      targetId: meeting!.id,
-      body: 'nota',
-    });
-    expect(note!.targetVersion).toBe(meeting!.version);
-    const [moved] = putRecords(store.writer, 'meeting', { id: meeting!.id, place: 'Quito' });
-    expect((moved!.version as string) > (note!.targetVersion as string)).toBe(true);
+    const { meeting, note } = meetingWithNote(store, 'nota');
+    expect(note.targetVersion).toBe(meeting.version);
+    const [moved] = putRecords(store.writer, 'meeting', { id: meeting.id, place: 'Quito' });
+    expect((moved!.version as string) > (note.targetVersion as string)).toBe(true);
   });
 
   it('a shared note cannot be made private again', () => {
     const store = tempStore();
-    const [meeting] = putRecords(store.writer, 'meeting', { title: 'Reunión' });
-    const [note] = putRecords(store.writer, 'annotation', {
-      targetKind: 'meeting',
-      targetId: meeting!.id,
-      body: 'x',
-    });
-    expect(() => putRecords(store.writer, 'annotation', { id: note!.id, visibility: 'private' })).toThrow(
+    const { note } = meetingWithNote(store, 'x');
+    expect(() => putRecords(store.writer, 'annotation', { id: note.id, visibility: 'private' })).toThrow(
       /cannot be made private/,
     );
   });
@@ -177,14 +168,9 @@ describe('annotations are insert-only', () => {
 describe('editing notes', () => {
   it('an edit that changes nothing writes no new version', () => {
     const store = tempStore();
-    const [meeting] = putRecords(store.writer, 'meeting', { title: 'Reunión' });
-    const [note] = putRecords(store.writer, 'annotation', {
-      targetKind: 'meeting',
-      targetId: meeting!.id,
-      body: 'igual',
-    });
-    const [same] = putRecords(store.writer, 'annotation', { id: note!.id, body: 'igual' });
-    expect(same!.id).toBe(note!.id);
+    const { note } = meetingWithNote(store, 'igual');
+    const [same] = putRecords(store.writer, 'annotation', { id: note.id, body: 'igual' });
+    expect(same!.id).toBe(note.id);
   });
 
   it('a note on a record deleted meanwhile can still be edited', () => {
