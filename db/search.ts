@@ -43,15 +43,8 @@ function isCurrentSharedAnnotation(db: Db, row: Record<string, unknown>): boolea
   return newer === undefined;
 }
 
-/** Brings the index row of one main record up to date (removing it when the record is gone). */
-export function reindexRecord(db: Db, kind: KindName, id: string): void {
-  if (!(MAIN_KINDS as readonly string[]).includes(kind)) {
-    const parentField = KINDS[kind].parentField;
-    const row = readRow(db, kind, id);
-    const parentId = parentField && row ? (row[parentField] as string | null) : null;
-    if (parentId) reindexRecord(db, 'meeting', parentId);
-    return;
-  }
+/** Brings the document of one main record up to date (removing it when the record is gone). */
+function reindexDocument(db: Db, kind: KindName, id: string): void {
   const doc = stmt(db, 'SELECT docid FROM search_doc WHERE kind = ? AND id = ?').get(kind, id) as
     { docid: number } | undefined;
   if (doc) {
@@ -94,7 +87,7 @@ export function reindexRecords(db: Db, records: Iterable<[KindName, string]>): v
       const key = `${docKind}\u0000${docId}`;
       if (done.has(key)) continue;
       done.add(key);
-      reindexRecord(db, docKind, docId);
+      reindexDocument(db, docKind, docId);
     }
   }
 }
@@ -104,7 +97,7 @@ export function rebuildSearchIndex(db: Db): void {
   db.exec('DELETE FROM search_index; DELETE FROM search_doc;');
   for (const kind of MAIN_KINDS) {
     const ids = stmt(db, `SELECT id FROM "${KINDS[kind].table}"`).all() as { id: string }[];
-    for (const { id } of ids) reindexRecord(db, kind, id);
+    for (const { id } of ids) reindexDocument(db, kind, id);
   }
 }
 

@@ -8,7 +8,7 @@ import { invalid, notFound, ValijaError } from './errors.js';
 import { uuidv7 } from './ids.js';
 import { createSchemas, fieldNames, KINDS, patchSchemas, type KindName, type StoredRecord } from './kinds.js';
 import { getRecord, isAlive, isAliveRecord, readRow } from './reader.js';
-import { reindexRecord } from './search.js';
+import { reindexRecords } from './search.js';
 import { stmt } from './statements.js';
 import { describeIssues } from './validation.js';
 
@@ -153,7 +153,6 @@ function editAnnotation(
     author: '',
   });
   if (sharing) setDeleteCounter(w, 'annotation', current.id, 'delete');
-  reindexRecord(w.db, 'annotation', current.id);
   return id;
 }
 
@@ -178,7 +177,7 @@ export function putRecords(w: Writer, kind: KindName, input: unknown): StoredRec
         const id = isPatch
           ? update(w, kind, parse(patchSchemas[kind], item, kind, prefix), prefix)
           : create(w, kind, parse(createSchemas[kind], item, kind, prefix), prefix);
-        reindexRecord(w.db, kind, id);
+        reindexRecords(w.db, [[kind, id]]);
         return id;
       });
       return ids.map((id) => getRecord(w.db, kind, id));
@@ -213,7 +212,10 @@ function changeLifecycle(w: Writer, kind: KindName, id: string, action: 'delete'
       setDeleteCounter(w, kind, older, action);
     }
   }
-  for (const each of ids) reindexRecord(w.db, kind, each);
+  reindexRecords(
+    w.db,
+    ids.map((each): [KindName, string] => [kind, each]),
+  );
 }
 
 /** Deletes a record: its counter becomes even; its fields and history stay, so a restore loses nothing. */
