@@ -6,10 +6,10 @@ import type { Store } from '../../db/store.js';
 import { deleteRecord, putRecords, restoreRecord } from '../../db/writer.js';
 import { readPackageFile } from '../sync/files.js';
 import { exportPackage } from '../sync/exporter.js';
-import { applyImport, previewImport } from '../sync/importer.js';
+import { applyImport, listImportedPackages, previewImport } from '../sync/importer.js';
 import { listTrustedKeys, untrustKey } from '../sync/trust.js';
-import { buildBook, readBookPdf, type BookJobOptions } from '../book/service.js';
-import type { BookRecord, ImportedPackage, MethodName, ParsedInput, Results } from './contract.js';
+import { buildBook, listBookHistory, readBookPdf, type BookJobOptions } from '../book/service.js';
+import type { MethodName, ParsedInput, Results } from './contract.js';
 
 export type Handlers = { [M in MethodName]: (input: ParsedInput<M>) => Results[M] | Promise<Results[M]> };
 
@@ -62,21 +62,9 @@ export function createHandlers(store: Store, context: HandlerContext = {}): Hand
     applyImport: ({ file, ...options }) =>
       applyImport(store, readPackageFile(file), { ...options, ...context }),
     book: (request) => buildBook(store, request, bookOptions),
-    bookHistory: ({ meetingId }) =>
-      (
-        db
-          .prepare('SELECT * FROM book WHERE meetingId = ? ORDER BY generatedAt DESC, id DESC')
-          .all(meetingId) as (BookRecord & {
-          options: string;
-        })[]
-      ).map((b) => ({ ...b, options: JSON.parse(b.options) as Record<string, string> })),
+    bookHistory: ({ meetingId }) => listBookHistory(store, meetingId),
     bookPdf: ({ bookId }) => readBookPdf(store, bookId),
-    packageHistory: () =>
-      db
-        .prepare(
-          'SELECT packageId, exporterDevice, fingerprint, importedAt, changes FROM imported_package ORDER BY importedAt DESC, packageId',
-        )
-        .all() as ImportedPackage[],
+    packageHistory: () => listImportedPackages(store),
     trustedKeys: () => listTrustedKeys(db),
     untrustKey: ({ fingerprint }) => {
       untrustKey(db, fingerprint);

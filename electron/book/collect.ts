@@ -95,7 +95,6 @@ export function collectBook(db: Db, meetingId: string, options: CollectOptions):
     .map((id) => allInitiatives.get(id))
     .filter((i): i is R => i !== undefined);
   const initiativeIds = new Set(initiatives.map((i) => i.id));
-  const today = (options.generatedAt ?? '').slice(0, 10);
 
   const commitments = (listRecords(db, 'commitment') as R[]).filter(
     (c) =>
@@ -168,7 +167,7 @@ export function collectBook(db: Db, meetingId: string, options: CollectOptions):
   ];
   const latest = included.map((r) => String(r.version ?? '')).reduce((a, b) => (b > a ? b : a), '');
   const generatedAt = options.generatedAt ?? (latest ? hlcToIso(latest) : '2000-01-01T00:00:00.000Z');
-  const todayIso = today || generatedAt.slice(0, 10);
+  const bookDate = generatedAt.slice(0, 10);
 
   const sections: BookSection[] = [];
   const section = (id: BookSection['id'], blocks: Block[]) => sections.push({ id, blocks });
@@ -304,7 +303,7 @@ export function collectBook(db: Db, meetingId: string, options: CollectOptions):
     const due = (c: R) => text(c.dueDate) || '9999';
     return due(a).localeCompare(due(b)) || String(a.id).localeCompare(String(b.id));
   });
-  const overdue = (c: R) => text(c.dueDate) !== '' && text(c.dueDate) < todayIso;
+  const overdue = (c: R) => text(c.dueDate) !== '' && text(c.dueDate) < bookDate;
   section(
     'commitments',
     sorted.length

@@ -6,10 +6,11 @@ import { notFound, ValijaError, type ErrorCode } from '../../db/errors.js';
 import { uuidv7 } from '../../db/ids.js';
 import type { Classification } from '../../db/kinds.js';
 import type { Store } from '../../db/store.js';
-import { writeFileAtomically } from '../sync/files.js';
+import { writeFileAtomically } from '../files.js';
 import { collectBook, type AnnotationChoice } from './collect.js';
 import { BookError } from './errors.js';
 import type { Lang, Paper, RenderProgress } from './model.js';
+import type { BookRecord } from '../api/contract.js';
 import { renderBook } from './render.js';
 
 export interface BookRequest {
@@ -124,4 +125,12 @@ export function readBookPdf(
     );
   }
   return { bookId, file: book.file, pages: book.pages, base64: bytes.toString('base64') };
+}
+
+/** The books this device printed for a meeting, newest first. */
+export function listBookHistory(store: Store, meetingId: string): BookRecord[] {
+  const rows = store.db
+    .prepare('SELECT * FROM book WHERE meetingId = ? ORDER BY generatedAt DESC, id DESC')
+    .all(meetingId) as (Omit<BookRecord, 'options'> & { options: string })[];
+  return rows.map((b) => ({ ...b, options: JSON.parse(b.options) as Record<string, string> }));
 }

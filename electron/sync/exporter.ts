@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import type { Store } from '../../db/store.js';
 import { encodePackage, type EncodeOptions } from './encode.js';
-import { writeFileAtomically } from './files.js';
+import { writeFileAtomically } from '../files.js';
 
 export interface ExportResult {
   file: string;

@@ -1,35 +1,7 @@
-// Writing files so that an interrupted run never leaves a partial file at the target path.
-import { randomBytes } from 'node:crypto';
-import {
-  closeSync,
-  fsyncSync,
-  openSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  statSync,
-  writeSync,
-} from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+// Reading package files, with the size limit checked before anything is read.
+import { readFileSync, statSync } from 'node:fs';
 import { ValijaError } from '../../db/errors.js';
 import { LIMITS } from './format.js';
-
-export function writeFileAtomically(target: string, bytes: Buffer): void {
-  const temp = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
-  try {
-    const fd = openSync(temp, 'wx');
-    try {
-      writeSync(fd, bytes);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(temp, target);
-  } catch (error) {
-    rmSync(temp, { force: true });
-    throw new ValijaError('E_IO', `cannot write ${target}: ${(error as Error).message}`);
-  }
-}
 
 /** Reads a package file, refusing one over the size limit before reading it. */
 export function readPackageFile(file: string): Buffer {

@@ -4,6 +4,7 @@ import { fingerprintOf } from '../../db/device.js';
 import { ValijaError } from '../../db/errors.js';
 import { analyzeChanges, applyChanges, type MergeReport } from '../../db/merge.js';
 import type { Store } from '../../db/store.js';
+import type { ImportedPackage } from '../api/contract.js';
 import { backupStore } from './backups.js';
 import { decodePackage, type DecodedPackage } from './decode.js';
 import { isTrusted, trustKey } from './trust.js';
@@ -133,4 +134,13 @@ export async function applyImport(
     throw error;
   }
   return { ...report(store, decoded, merge, true), alreadyImported: false, backup };
+}
+
+/** The packages this store imported, newest first. */
+export function listImportedPackages(store: Store): ImportedPackage[] {
+  return store.db
+    .prepare(
+      'SELECT packageId, exporterDevice, fingerprint, importedAt, changes FROM imported_package ORDER BY importedAt DESC, packageId',
+    )
+    .all() as ImportedPackage[];
 }
