@@ -13,7 +13,7 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Results } from '../../../../electron/api/contract.js';
 import { api } from '../../api/client.js';
@@ -44,39 +44,24 @@ function ExportPanel() {
   const [passphrase, setPassphrase] = useState('');
   const run = useApiMutation(() => api().exportPackage({ file, ...(passphrase ? { passphrase } : {}) }));
   return (
-    <Paper
-      withBorder
-      p="md"
-      component="form"
-      onSubmit={(e: React.FormEvent) => (e.preventDefault(), run.mutate())}
-    >
-      <Title order={2} size="h4" mb="sm">
-        {t('sync.export')}
-      </Title>
-      <Stack gap="sm">
-        <TextInput
-          label={t('sync.exportFile')}
-          description={t('book.fileHint')}
-          value={file}
-          required
-          onChange={(e) => setFile(e.currentTarget.value)}
-        />
-        <PasswordInput
-          label={t('sync.passphrase')}
-          value={passphrase}
-          onChange={(e) => setPassphrase(e.currentTarget.value)}
-        />
-        <Button type="submit" loading={run.isPending} w="fit-content">
-          {t('sync.exportButton')}
-        </Button>
-        {run.error && <ErrorMessage error={run.error} />}
-        {run.data && (
-          <Alert color="teal" role="status">
-            {t('sync.exported', { file: run.data.file })} · {run.data.changes}
-          </Alert>
-        )}
-      </Stack>
-    </Paper>
+    <PackageForm title={t('sync.export')} onSubmit={() => run.mutate()}>
+      <PackageFileFields
+        fileLabel={t('sync.exportFile')}
+        file={file}
+        onFile={setFile}
+        passphrase={passphrase}
+        onPassphrase={setPassphrase}
+      />
+      <Button type="submit" loading={run.isPending} w="fit-content">
+        {t('sync.exportButton')}
+      </Button>
+      {run.error && <ErrorMessage error={run.error} />}
+      {run.data && (
+        <Alert color="teal" role="status">
+          {t('sync.exported', { file: run.data.file })} · {run.data.changes}
+        </Alert>
+      )}
+    </PackageForm>
   );
 }
 
@@ -90,51 +75,84 @@ function ImportPanel() {
   const apply = useApiMutation(() => api().applyImport(input()));
   const report = apply.data ?? preview.data;
   return (
+    <PackageForm title={t('sync.import')} onSubmit={() => preview.mutate()}>
+      <PackageFileFields
+        fileLabel={t('sync.importFile')}
+        file={file}
+        onFile={setFile}
+        passphrase={passphrase}
+        onPassphrase={setPassphrase}
+      />
+      <Checkbox label={t('sync.trust')} checked={trust} onChange={(e) => setTrust(e.currentTarget.checked)} />
+      <Button type="submit" variant="default" loading={preview.isPending} w="fit-content">
+        {t('sync.preview')}
+      </Button>
+      {preview.error && <ErrorMessage error={preview.error} />}
+      {report && <ImportReportView report={report} />}
+      {preview.data && !apply.data && !preview.data.alreadyImported && (
+        <Button onClick={() => apply.mutate()} loading={apply.isPending} w="fit-content">
+          {t('sync.apply')}
+        </Button>
+      )}
+      {apply.error && <ErrorMessage error={apply.error} />}
+      {apply.data && (
+        <Alert color="teal" role="status">
+          {t('sync.applied')} {apply.data.backup ? t('sync.backup', { file: apply.data.backup }) : ''}
+        </Alert>
+      )}
+    </PackageForm>
+  );
+}
+
+/** A panel that is one form: its title, its fields stacked, submitted by Enter or its button. */
+function PackageForm({
+  title,
+  onSubmit,
+  children,
+}: {
+  title: string;
+  onSubmit: () => void;
+  children: ReactNode;
+}) {
+  return (
     <Paper
       withBorder
       p="md"
       component="form"
-      onSubmit={(e: React.FormEvent) => (e.preventDefault(), preview.mutate())}
+      onSubmit={(e: React.FormEvent) => (e.preventDefault(), onSubmit())}
     >
       <Title order={2} size="h4" mb="sm">
-        {t('sync.import')}
+        {title}
       </Title>
-      <Stack gap="sm">
-        <TextInput
-          label={t('sync.importFile')}
-          description={t('book.fileHint')}
-          value={file}
-          required
-          onChange={(e) => setFile(e.currentTarget.value)}
-        />
-        <PasswordInput
-          label={t('sync.passphrase')}
-          value={passphrase}
-          onChange={(e) => setPassphrase(e.currentTarget.value)}
-        />
-        <Checkbox
-          label={t('sync.trust')}
-          checked={trust}
-          onChange={(e) => setTrust(e.currentTarget.checked)}
-        />
-        <Button type="submit" variant="default" loading={preview.isPending} w="fit-content">
-          {t('sync.preview')}
-        </Button>
-        {preview.error && <ErrorMessage error={preview.error} />}
-        {report && <ImportReportView report={report} />}
-        {preview.data && !apply.data && !preview.data.alreadyImported && (
-          <Button onClick={() => apply.mutate()} loading={apply.isPending} w="fit-content">
-            {t('sync.apply')}
-          </Button>
-        )}
-        {apply.error && <ErrorMessage error={apply.error} />}
-        {apply.data && (
-          <Alert color="teal" role="status">
-            {t('sync.applied')} {apply.data.backup ? t('sync.backup', { file: apply.data.backup }) : ''}
-          </Alert>
-        )}
-      </Stack>
+      <Stack gap="sm">{children}</Stack>
     </Paper>
+  );
+}
+
+/** The package file's path (on the computer that runs the store) and its optional passphrase. */
+function PackageFileFields(props: {
+  fileLabel: string;
+  file: string;
+  onFile: (file: string) => void;
+  passphrase: string;
+  onPassphrase: (passphrase: string) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <TextInput
+        label={props.fileLabel}
+        description={t('book.fileHint')}
+        value={props.file}
+        required
+        onChange={(e) => props.onFile(e.currentTarget.value)}
+      />
+      <PasswordInput
+        label={t('sync.passphrase')}
+        value={props.passphrase}
+        onChange={(e) => props.onPassphrase(e.currentTarget.value)}
+      />
+    </>
   );
 }
 
