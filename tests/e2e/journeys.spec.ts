@@ -4,9 +4,9 @@
 // page.evaluate callbacks run in the browser:
 /// <reference lib="dom" />
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Locator } from '@playwright/test';
 import { serveDemo, type ServedApp } from './fixtures.js';
 import { ECUADOR_MEETING, ECUADOR_TITLE, watch } from './page.js';
 
@@ -116,6 +116,54 @@ test.describe('in Spanish', () => {
     );
     expect(text).toContain(point);
     expect(text).toContain('agenda');
+
+    // The preview opens on page 1, drawn (not blank), and counts the pages pdfinfo counts.
+    const pages = Number(
+      /Pages:\s+(\d+)/.exec(spawnSync('pdfinfo', [pdf], { encoding: 'utf8' }).stdout)?.[1],
+    );
+    expect(pages).toBeGreaterThan(1);
+    const summaryPages = Number(
+      /(\d+) páginas/.exec((await page.locator('.book-summary').innerText()) ?? '')?.[1],
+    );
+    expect(summaryPages).toBe(pages);
+    const preview = page.getByRole('region', { name: 'Vista previa' });
+    await expect(preview.getByText(`Página 1 de ${pages}`)).toBeVisible({ timeout: 20_000 });
+    const canvas = preview.getByRole('img', { name: `Página 1 de ${pages} de la carpeta` });
+    await expect.poll(() => inkOn(canvas), { timeout: 20_000 }).toBeGreaterThan(0.005);
+    await preview.getByRole('button', { name: 'Página siguiente' }).click();
+    await expect(preview.getByText(`Página 2 de ${pages}`)).toBeVisible();
+    await expect.poll(() => inkOn(preview.getByRole('img'))).toBeGreaterThan(0.005);
+    await preview.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: 'test-results/screenshots/meeting-book-preview.png' });
+
+    // Save a copy: the same bytes, under the book's file name.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      preview.getByRole('button', { name: 'Guardar una copia…' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('carpeta-ecuador.pdf');
+    expect(readFileSync((await download.path())!).equals(readFileSync(pdf))).toBe(true);
+
+    // Print: every page is drawn for the print sheet before the dialog opens.
+    await page.evaluate(() => {
+      const w = window as unknown as { printed: number };
+      w.printed = -1;
+      window.print = () => (w.printed = document.querySelectorAll('.print-pages img').length);
+    });
+    await preview.getByRole('button', { name: 'Imprimir' }).click();
+    await expect
+      .poll(() => page.evaluate(() => (window as unknown as { printed: number }).printed))
+      .toBe(pages);
+
+    // Any book in the history opens in the preview too.
+    await preview.getByRole('button', { name: 'Cerrar la vista previa' }).click();
+    await expect(preview).toHaveCount(0);
+    await page
+      .locator('.book-history tbody tr')
+      .first()
+      .getByRole('button', { name: /^Ver la carpeta/ })
+      .click();
+    await expect(preview.getByText(`Página 1 de ${pages}`)).toBeVisible({ timeout: 20_000 });
     expect(problems).toEqual([]);
   });
 
@@ -207,3 +255,17 @@ test('a title and a note holding markup are shown as text, and nothing runs', as
   await expect(page.locator('main img, main script')).toHaveCount(0);
   expect(problems).toEqual([]);
 });
+
+/** The share of a canvas's pixels that are not white: 0 for a blank page. */
+function inkOn(canvas: Locator): Promise<number> {
+  return canvas.evaluate((element) => {
+    const c = element as HTMLCanvasElement;
+    if (!c.width || !c.height) return 0;
+    const data = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+    let ink = 0;
+    for (let i = 0; i < data.length; i += 4) {
+      if (data[i + 3]! > 0 && (data[i]! < 240 || data[i + 1]! < 240 || data[i + 2]! < 240)) ink++;
+    }
+    return ink / (data.length / 4);
+  });
+}

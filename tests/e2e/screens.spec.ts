@@ -4,12 +4,15 @@
 /// <reference lib="dom" />
 import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { join } from 'node:path';
 import { serveDemo, type ServedApp } from './fixtures.js';
 import { ECUADOR_MEETING, watch } from './page.js';
 
 let app: ServedApp;
 test.beforeAll(async () => {
   app = await serveDemo();
+  // A printed book, so the book screen has a history and a preview to scan.
+  app.cli(['book', ECUADOR_MEETING, '--out', join(app.dir, 'carpeta.pdf')]);
 });
 test.afterAll(async () => {
   await app?.stop();
@@ -54,7 +57,7 @@ test.describe('main screens in Spanish', () => {
   test.use({ locale: 'es-ES', viewport: { width: 1366, height: 860 } });
 
   test('no serious or critical accessibility violations, and a screenshot of each', async ({ page }) => {
-    test.setTimeout(120_000);
+    test.setTimeout(180_000);
     const problems = watch(page);
     await page.goto(app.url);
     const violations: string[] = [];
@@ -67,7 +70,20 @@ test.describe('main screens in Spanish', () => {
         ...(await scan(page, index === 0 ? undefined : '#main')).map((v) => `${screen.name}: ${v}`),
       );
     }
-    // The search palette, open with results.
+    // A book's preview, its first page drawn.
+    await page.evaluate((hash) => (location.hash = hash), meeting('book'));
+    await page
+      .locator('.book-history tbody tr')
+      .first()
+      .getByRole('button', { name: /^Ver la carpeta/ })
+      .click();
+    await expect(page.getByText(/^Página 1 de \d+$/)).toBeVisible({ timeout: 20_000 });
+    await page.locator('.book-preview').scrollIntoViewIfNeeded();
+    await shoot(page, 'meeting-book-preview');
+    violations.push(...(await scan(page, '.book-preview')).map((v) => `book preview: ${v}`));
+    // The search palette, open with results (over a screen without option lists of its own).
+    await page.evaluate(() => (location.hash = '#/settings'));
+    await expect(page.getByRole('heading', { level: 1, name: 'Ajustes' })).toBeVisible();
     await page.keyboard.press('Control+k');
     await page.getByRole('combobox').fill('Ecuador');
     await expect(page.getByRole('option').first()).toBeVisible();

@@ -109,6 +109,11 @@ function subscribeProgress(
 
 let client: ValijaBridge | undefined;
 
+/** Inside the desktop app (files are on this computer's disk), not a browser tab on `valija serve`. */
+export function isDesktop(): boolean {
+  return !!window.valija;
+}
+
 export function api(): ValijaBridge {
   return (client ??= window.valija ? fromDesktop(window.valija) : fromBridge(takeToken()));
 }

@@ -13,6 +13,7 @@ import type { Meeting } from '../../api/records.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { formatDate } from '../../components/format.js';
 import { enumOptions } from '../../components/options.js';
+import { BookPreview } from './BookPreview.js';
 
 type BookInput = Input<'book'>;
 
@@ -26,6 +27,7 @@ export function BookBuilder({ meeting }: { meeting: Meeting }) {
   const [file, setFile] = useState('');
   const [fileError, setFileError] = useState<string | null>(null);
   const [progress, setProgress] = useState<ProgressEvent | null>(null);
+  const [previewId, setPreviewId] = useState<string | null>(null);
   const build = useApiMutation((input: BookInput) => api().book(input));
   const history = useQuery({
     queryKey: ['bookHistory', meeting.id],
@@ -46,15 +48,19 @@ export function BookBuilder({ meeting }: { meeting: Meeting }) {
     if (file.trim() === '') return setFileError(t('errors.field.empty'));
     setFileError(null);
     setProgress(null);
-    build.mutate({
-      meetingId: meeting.id,
-      file: file.trim(),
-      lang,
-      paper,
-      annotations,
-      ...(classification ? { classification: classification as BookInput['classification'] } : {}),
-      ...(copyFor.trim() ? { copyFor: copyFor.trim() } : {}),
-    });
+    setPreviewId(null);
+    build.mutate(
+      {
+        meetingId: meeting.id,
+        file: file.trim(),
+        lang,
+        paper,
+        annotations,
+        ...(classification ? { classification: classification as BookInput['classification'] } : {}),
+        ...(copyFor.trim() ? { copyFor: copyFor.trim() } : {}),
+      },
+      { onSuccess: (summary) => setPreviewId(summary.id) },
+    );
   };
 
   const percent = progress && progress.total > 0 ? Math.round((progress.done / progress.total) * 100) : 0;
@@ -138,6 +144,7 @@ export function BookBuilder({ meeting }: { meeting: Meeting }) {
       )}
       {build.error && <ErrorMessage error={build.error} />}
       {build.data && <BookSummaryView summary={build.data} />}
+      {previewId && <BookPreview key={previewId} bookId={previewId} onClose={() => setPreviewId(null)} />}
 
       <section aria-labelledby="book-history">
         <Title order={2} size="h4" id="book-history" mb="xs">
@@ -158,6 +165,9 @@ export function BookBuilder({ meeting }: { meeting: Meeting }) {
                 <Table.Th>{t('book.copyFor')}</Table.Th>
                 <Table.Th>{t('book.options')}</Table.Th>
                 <Table.Th>{t('book.file')}</Table.Th>
+                <Table.Th>
+                  <span className="visually-hidden">{t('book.preview.title')}</span>
+                </Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -172,6 +182,19 @@ export function BookBuilder({ meeting }: { meeting: Meeting }) {
                       .join(', ')}
                   </Table.Td>
                   <Table.Td className="path">{book.file}</Table.Td>
+                  <Table.Td>
+                    <Button
+                      variant="subtle"
+                      size="xs"
+                      onClick={() => setPreviewId(book.id)}
+                      aria-pressed={previewId === book.id}
+                      aria-label={t('book.preview.open', {
+                        date: formatDate(book.generatedAt, i18n.language),
+                      })}
+                    >
+                      {t('book.preview.show')}
+                    </Button>
+                  </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
@@ -190,9 +213,6 @@ function BookSummaryView({ summary }: { summary: Results['book'] }) {
       <Text size="xs" c="dimmed" className="path">
         {summary.file} · {t(`enums.classification.${summary.classification}`)} · sha256{' '}
         {summary.sha256.slice(0, 16)}…
-      </Text>
-      <Text size="sm" mt="sm">
-        {t('book.noPreview')}
       </Text>
       <Title order={3} size="h5" mt="sm" mb={4}>
         {t('book.summary')}
