@@ -7,9 +7,8 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { ValijaError } from '../db/errors.js';
 import { openStore, type Store } from '../db/store.js';
-import { dispatch } from './api/dispatch.js';
 import { createHandlers } from './api/handlers.js';
-import { jobKindOf, runJob } from './jobs/runner.js';
+import { createCaller } from './jobs/calls.js';
 import { findPackageRoot } from './paths.js';
 import { newToken } from './serve/auth.js';
 import { ProgressHub } from './serve/events.js';
@@ -47,14 +46,15 @@ export function parsePort(value: string | undefined): number | null | undefined 
 export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   const token = options.token ?? newToken();
   const hub = new ProgressHub();
-  const handlers = createHandlers(options.store);
+  // Packages and books run in a worker (the server keeps answering), their progress to the event stream.
+  const { call } = createCaller({
+    handlers: createHandlers(options.store),
+    storeFile: options.store.file,
+    onProgress: (e) => hub.publish(e),
+  });
   let port = 0;
   const handler = createBridgeHandler({
-    // Packages and books run in a worker (the server keeps answering), their progress to the event stream.
-    call: (method, input, signal) =>
-      jobKindOf(method)
-        ? runJob(method, input, { storeFile: options.store.file, signal, onProgress: (e) => hub.publish(e) })
-        : dispatch(handlers, method, input),
+    call,
     token,
     rendererDir: options.rendererDir ?? rendererDir(),
     hub,

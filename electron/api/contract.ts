@@ -85,6 +85,11 @@ export const contract = {
       })
       .strict(),
   },
+  cancelJob: {
+    summary:
+      'Stop a running book, import or export (its progress events carry the jobId); it leaves nothing behind',
+    input: z.object({ jobId: id }).strict(),
+  },
   bookHistory: {
     summary: 'The books this device printed for a meeting',
     input: z.object({ meetingId: id }).strict(),
@@ -126,6 +131,8 @@ export interface Results {
   previewImport: ImportReport;
   applyImport: ImportReport;
   book: BookSummary;
+  /** `cancelled: false` when no such job is running (it had already finished). */
+  cancelJob: { jobId: string; cancelled: boolean };
   bookHistory: BookRecord[];
   bookPdf: { bookId: string; file: string; pages: number; base64: string };
   packageHistory: ImportedPackage[];

@@ -1,5 +1,6 @@
 // The one implementation of the contract, over an open store. Handlers receive input already validated.
 import { identityOf, readDevice, setIdentity } from '../../db/device.js';
+import { ValijaError } from '../../db/errors.js';
 import { getRecord, listRecords, sharedState } from '../../db/reader.js';
 import { search } from '../../db/search.js';
 import type { Store } from '../../db/store.js';
@@ -62,6 +63,11 @@ export function createHandlers(store: Store, context: HandlerContext = {}): Hand
     applyImport: ({ file, ...options }) =>
       applyImport(store, readPackageFile(file), { ...options, ...context }),
     book: (request) => buildBook(store, request, bookOptions),
+    // Jobs belong to the process that started them: the desktop shell and the bridge answer this themselves
+    // (electron/jobs/calls.ts); here, inline (the CLI, a job's own thread), nothing runs to be cancelled.
+    cancelJob: () => {
+      throw new ValijaError('E_NOT_AVAILABLE', 'no jobs run here: cancel a job in the app that started it');
+    },
     bookHistory: ({ meetingId }) => listBookHistory(store, meetingId),
     bookPdf: ({ bookId }) => readBookPdf(store, bookId),
     packageHistory: () => listImportedPackages(store),

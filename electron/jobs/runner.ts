@@ -27,6 +27,8 @@ export interface JobOptions {
   nativeBinding?: string;
   onProgress?: (event: ProgressEvent) => void;
   signal?: AbortSignal;
+  /** The id its progress events carry (by default a fresh one). */
+  jobId?: string;
   /** The compiled worker (tests point at dist/). */
   workerFile?: string;
 }
@@ -52,7 +54,7 @@ export function runJob(method: string, input: unknown, options: JobOptions): Pro
       error: { code: 'E_INVALID', message: `invalid ${method} request: ${describeIssues(parsed.error)}` },
     });
   }
-  const jobId = randomUUID();
+  const jobId = options.jobId ?? randomUUID();
   const report = (phase: ProgressEvent['phase'], done: number, total: number, message?: string) =>
     options.onProgress?.({ jobId, kind, phase, done, total, message });
   const request: JobRequest = {

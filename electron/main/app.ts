@@ -2,10 +2,9 @@
 // as a parameter (index.ts passes the real one), so tests can run all of it against a fake.
 import type * as Electron from 'electron';
 import { join } from 'node:path';
-import { dispatch } from '../api/dispatch.js';
 import { createHandlers } from '../api/handlers.js';
 import { PROGRESS_CHANNEL, type ProgressEvent } from '../api/progress.js';
-import { jobKindOf, runJob } from '../jobs/runner.js';
+import { createCaller } from '../jobs/calls.js';
 import { APP_NAME, defaultStoreFile, userDataDir } from '../paths.js';
 import { createActions } from './actions.js';
 import { openAppStore } from './appStore.js';
@@ -81,12 +80,16 @@ export async function startApp(
     lockDownSession(electron.session.defaultSession);
     serveAppProtocol(electron.protocol, join(appRoot, 'dist', 'renderer'));
 
-    const handlers = createHandlers(store);
     const sendProgress = (event: ProgressEvent) => window?.webContents.send(PROGRESS_CHANNEL, event);
-    const job = (method: string, input: unknown) =>
-      runJob(method, input, { storeFile, nativeBinding, onProgress: sendProgress });
-    const call: Call = (method, input) =>
-      jobKindOf(method) ? job(method, input) : dispatch(handlers, method, input);
+    const caller = createCaller({
+      handlers: createHandlers(store),
+      storeFile,
+      nativeBinding,
+      onProgress: sendProgress,
+    });
+    const call: Call = (method, input) => caller.call(method, input);
+    const job = (method: 'exportPackage' | 'previewImport' | 'applyImport', input: unknown) =>
+      caller.call(method, input);
     registerIpc(electron.ipcMain, { call, expectedFrame: () => window?.webContents.mainFrame });
 
     const dialogs = createDialogs(electron.dialog, () => window);

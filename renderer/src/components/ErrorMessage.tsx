@@ -17,12 +17,14 @@ export function ErrorMessage({ error, title }: { error: unknown; title?: string 
   const { t } = useTranslation();
   const text = useErrorText();
   const { code, message } = fromBridgedError(error);
+  // Stopped on the user's own request: a plain notice, not an alarm.
+  const cancelled = code === 'E_CANCELLED';
   return (
     <Alert
-      color="red"
+      color={cancelled ? 'gray' : 'red'}
       variant="light"
-      role="alert"
-      title={title ?? t('errors.title')}
+      role={cancelled ? 'status' : 'alert'}
+      title={title ?? (cancelled ? t('errors.cancelledTitle') : t('errors.title'))}
       className="error-message"
     >
       <Text size="sm">{text(error)}</Text>

@@ -1,17 +1,17 @@
 // The briefing book for a meeting: options, a file to write (on the computer that runs the store), progress
 // while it is typeset, then its summary, and the books printed before.
-import { Button, NativeSelect, Paper, Progress, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Button, NativeSelect, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Input, Results } from '../../../../electron/api/contract.js';
-import type { ProgressEvent } from '../../../../electron/api/progress.js';
 import { CLASSIFICATIONS } from '../../../../db/kinds.js';
 import { api } from '../../api/client.js';
 import { call, useApiMutation } from '../../api/queries.js';
 import type { Meeting } from '../../api/records.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { formatDate } from '../../components/format.js';
+import { JobProgress, useJobProgress } from '../../components/JobProgress.js';
 import { enumOptions } from '../../components/options.js';
 import { BookPreview } from './BookPreview.js';
 
@@ -26,7 +26,7 @@ export function BookBuilder({ meeting }: { meeting: Meeting }) {
   const [copyFor, setCopyFor] = useState('');
   const [file, setFile] = useState('');
   const [fileError, setFileError] = useState<string | null>(null);
-  const [progress, setProgress] = useState<ProgressEvent | null>(null);
+  const [progress, forgetProgress] = useJobProgress('book');
   const [previewId, setPreviewId] = useState<string | null>(null);
   const build = useApiMutation((input: BookInput) => api().book(input));
   const history = useQuery({
@@ -34,20 +34,11 @@ export function BookBuilder({ meeting }: { meeting: Meeting }) {
     queryFn: () => call(() => api().bookHistory({ meetingId: meeting.id })),
   });
 
-  // Listening from the moment the screen opens, so the stream is connected before a book starts.
-  useEffect(
-    () =>
-      api().onProgress((event) => {
-        if (event.kind === 'book') setProgress(event);
-      }),
-    [],
-  );
-
   const submit = (event: React.FormEvent) => {
     event.preventDefault();
     if (file.trim() === '') return setFileError(t('errors.field.empty'));
     setFileError(null);
-    setProgress(null);
+    forgetProgress();
     setPreviewId(null);
     build.mutate(
       {
@@ -63,7 +54,6 @@ export function BookBuilder({ meeting }: { meeting: Meeting }) {
     );
   };
 
-  const percent = progress && progress.total > 0 ? Math.round((progress.done / progress.total) * 100) : 0;
   return (
     <Stack gap="lg" maw={900}>
       <form onSubmit={submit} aria-labelledby="book-title">
@@ -129,19 +119,7 @@ export function BookBuilder({ meeting }: { meeting: Meeting }) {
         </Button>
       </form>
 
-      {build.isPending && (
-        <Paper withBorder p="md">
-          <Progress.Root size="lg">
-            <Progress.Section value={percent} aria-label={t('book.progress')} animated />
-          </Progress.Root>
-          <Text size="xs" c="dimmed" mt={6} aria-live="polite">
-            {percent}% {progress?.message ?? ''}
-          </Text>
-          <Text size="xs" c="dimmed">
-            {t('book.noCancel')}
-          </Text>
-        </Paper>
-      )}
+      {build.isPending && <JobProgress progress={progress} label={t('book.progress')} />}
       {build.error && <ErrorMessage error={build.error} />}
       {build.data && <BookSummaryView summary={build.data} />}
       {previewId && <BookPreview key={previewId} bookId={previewId} onClose={() => setPreviewId(null)} />}

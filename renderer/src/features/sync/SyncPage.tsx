@@ -20,6 +20,7 @@ import { api } from '../../api/client.js';
 import { useApiMutation } from '../../api/queries.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { formatDate } from '../../components/format.js';
+import { JobProgress, useJobProgress } from '../../components/JobProgress.js';
 
 const OUTCOMES = ['new', 'changed', 'deleted', 'restored', 'known'] as const;
 
@@ -43,8 +44,9 @@ function ExportPanel() {
   const [file, setFile] = useState('');
   const [passphrase, setPassphrase] = useState('');
   const run = useApiMutation(() => api().exportPackage({ file, ...(passphrase ? { passphrase } : {}) }));
+  const [progress, forgetProgress] = useJobProgress('export');
   return (
-    <PackageForm title={t('sync.export')} onSubmit={() => run.mutate()}>
+    <PackageForm title={t('sync.export')} onSubmit={() => (forgetProgress(), run.mutate())}>
       <PackageFileFields
         fileLabel={t('sync.exportFile')}
         file={file}
@@ -55,6 +57,7 @@ function ExportPanel() {
       <Button type="submit" loading={run.isPending} w="fit-content">
         {t('sync.exportButton')}
       </Button>
+      {run.isPending && <JobProgress progress={progress} label={t('sync.exportProgress')} />}
       {run.error && <ErrorMessage error={run.error} />}
       {run.data && (
         <Alert color="teal" role="status">
@@ -74,8 +77,13 @@ function ImportPanel() {
   const preview = useApiMutation(() => api().previewImport(input()));
   const apply = useApiMutation(() => api().applyImport(input()));
   const report = apply.data ?? preview.data;
+  const [progress, forgetProgress] = useJobProgress('import');
+  const running = preview.isPending || apply.isPending;
   return (
-    <PackageForm title={t('sync.import')} onSubmit={() => preview.mutate()}>
+    <PackageForm
+      title={t('sync.import')}
+      onSubmit={() => (forgetProgress(), apply.reset(), preview.mutate())}
+    >
       <PackageFileFields
         fileLabel={t('sync.importFile')}
         file={file}
@@ -87,10 +95,11 @@ function ImportPanel() {
       <Button type="submit" variant="default" loading={preview.isPending} w="fit-content">
         {t('sync.preview')}
       </Button>
+      {running && <JobProgress progress={progress} label={t('sync.importProgress')} />}
       {preview.error && <ErrorMessage error={preview.error} />}
       {report && <ImportReportView report={report} />}
       {preview.data && !apply.data && !preview.data.alreadyImported && (
-        <Button onClick={() => apply.mutate()} loading={apply.isPending} w="fit-content">
+        <Button onClick={() => (forgetProgress(), apply.mutate())} loading={apply.isPending} w="fit-content">
           {t('sync.apply')}
         </Button>
       )}

@@ -1,0 +1,52 @@
+// Heavy jobs from the UI: a long book is cancelled from its progress bar, and nothing is left behind.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { serveDemo, type ServedApp } from './fixtures.js';
+import { ECUADOR_MEETING, watch } from './page.js';
+
+let app: ServedApp;
+test.beforeAll(async () => {
+  app = await serveDemo();
+  // Enough points for a book of a few hundred pages (several seconds of typesetting).
+  const words = 'cooperación fronteriza desarrollo integración binacional seguimiento compromiso'.split(' ');
+  const points = Array.from({ length: 300 }, (_, i) => ({
+    meetingId: ECUADOR_MEETING,
+    kind: 'certain',
+    text: `Punto ${i}: ${Array.from({ length: 250 }, (_, j) => words[(i + j) % words.length]).join(' ')}.`,
+  }));
+  app.cli(['put', 'talkingPoint'], JSON.stringify(points));
+});
+test.afterAll(async () => {
+  await app?.stop();
+});
+
+test.use({ locale: 'es-ES' });
+
+test('a long book cancelled from its progress bar writes no file and adds no history row', async ({
+  page,
+}) => {
+  const problems = watch(page);
+  await page.goto(app.url);
+  await page.evaluate((hash) => (location.hash = hash), `#/meetings/${ECUADOR_MEETING}/book`);
+  await expect(page.getByText('Aún no se imprimió ninguna carpeta.')).toBeVisible();
+  const pdf = join(app.dir, 'larga.pdf');
+  await page.getByRole('textbox', { name: 'Archivo a escribir' }).fill(pdf);
+  await page.getByRole('button', { name: 'Generar la carpeta' }).click();
+
+  // Once the job reports real work, cancel it.
+  const bar = page.getByRole('progressbar', { name: 'Avance de la carpeta' });
+  await expect
+    .poll(async () => Number(await bar.getAttribute('aria-valuenow')), { timeout: 30_000 })
+    .toBeGreaterThan(0);
+  await page.locator('.job-progress').getByRole('button', { name: 'Cancelar' }).click();
+
+  const notice = page.getByRole('status').filter({ hasText: 'Cancelado; no se cambió nada.' });
+  await expect(notice).toBeVisible({ timeout: 15_000 });
+  await expect(bar).toHaveCount(0);
+  await page.screenshot({ path: 'test-results/screenshots/meeting-book-cancelled.png' });
+  await expect(page.getByText('Aún no se imprimió ninguna carpeta.')).toBeVisible();
+  expect(existsSync(pdf)).toBe(false);
+  // The book call itself answers 409 E_CANCELLED, which the browser logs.
+  expect(problems.filter((p) => !p.includes('status of 409'))).toEqual([]);
+});
