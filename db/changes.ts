@@ -1,21 +1,31 @@
-// The change log and the rule that turns it into rows. Local writes and imported changes both go through
-// applyChange, so there is one definition of "the current value": for an ordinary field, the change with
-// the greatest (hlc, device); for deleteCounter, the greatest counter (odd = alive, even = deleted).
+// The change log and the rule that turns it into rows. One write of one record is one change set: the
+// fields it set, under one clock (hlc) and device. Values are still decided field by field — a field's
+// value comes from the set with the greatest (hlc, device) among those holding that field — and
+// deleteCounter by its greatest value (odd = alive, even = deleted). Grouping only keeps the per-field
+// changes of one write together, so a create is one log row and one package line, not one per field.
+// Local writes and imports both go through applyChangeSet or writeNewRow: one definition of "current".
 import type { Db } from './connection.js';
 import { stmt } from './statements.js';
 import { KINDS, type KindName } from './kinds.js';
 
 export const DELETE_COUNTER = 'deleteCounter';
 
-export interface Change {
+export interface ChangeSet {
   kind: KindName;
   row: string;
-  field: string;
   hlc: string;
   device: string;
-  /** The field's value as JSON text. */
-  value: string;
+  /** The fields this write set, by name; deleteCounter among them for a create, delete or restore. */
+  fields: Record<string, unknown>;
 }
+
+export interface Clocked {
+  hlc: string;
+  device: string;
+}
+
+/** The deterministic order of writes: by clock, then by device. */
+export const isNewer = (a: Clocked, b: Clocked) => a.hlc > b.hlc || (a.hlc === b.hlc && a.device > b.device);
 
 const q = (identifier: string) => `"${identifier}"`;
 
@@ -32,45 +42,94 @@ export function fromColumn(kind: KindName, field: string, value: unknown): unkno
   return spec?.type === 'json' ? JSON.parse(value as string) : value;
 }
 
+/** Adds a set to the log; false when the log already had it (a set is known by kind, row, hlc, device). */
+export function logChangeSet(db: Db, set: ChangeSet): boolean {
+  return (
+    stmt(db, 'INSERT OR IGNORE INTO change_set (kind, row, hlc, device, fields) VALUES (?, ?, ?, ?, ?)').run(
+      set.kind,
+      set.row,
+      set.hlc,
+      set.device,
+      JSON.stringify(set.fields),
+    ).changes > 0
+  );
+}
+
+/** The log's sets for one record, newest first. */
+export function changeSetsOf(db: Db, kind: KindName, row: string): (Clocked & { fields: string })[] {
+  return stmt(
+    db,
+    'SELECT hlc, device, fields FROM change_set WHERE kind = ? AND row = ? ORDER BY hlc DESC, device DESC',
+  ).all(kind, row) as (Clocked & { fields: string })[];
+}
+
+/**
+ * Writes a record this store does not hold yet, in one insert: the given winning values (defaults for
+ * fields no set holds), its delete counter and its version (latest clock).
+ */
+export function writeNewRow(
+  db: Db,
+  kind: KindName,
+  row: string,
+  values: Record<string, unknown>,
+  counter: number,
+  version: string,
+): void {
+  const spec = KINDS[kind];
+  const fields = Object.keys(spec.fields);
+  stmt(
+    db,
+    `INSERT INTO ${q(spec.table)} (id, deleteCounter, version, ${fields.map(q).join(', ')})
+     VALUES (?, ?, ?, ${fields.map(() => '?').join(', ')})`,
+  ).run(
+    row,
+    counter,
+    version,
+    ...fields.map((field) =>
+      toColumn(kind, field, field in values ? values[field] : spec.fields[field]!.default),
+    ),
+  );
+}
+
 type Outcome = 'known' | 'applied' | 'superseded';
 
 /**
- * Records one change and, when it wins, writes it to the row (creating the row if needed).
- * Returns 'known' when the log already had it, 'superseded' when an existing change wins.
+ * Records one change set and writes the fields it wins to the row (creating the row if needed).
+ * Returns 'known' when the log already had it, 'superseded' when newer sets win every field it holds.
  */
-export function applyChange(db: Db, change: Change): Outcome {
-  const inserted = stmt(
-    db,
-    'INSERT OR IGNORE INTO change (kind, row, field, hlc, device, value) VALUES (?, ?, ?, ?, ?, ?)',
-  ).run(change.kind, change.row, change.field, change.hlc, change.device, change.value);
-  if (inserted.changes === 0) return 'known';
-
-  const table = q(KINDS[change.kind].table);
-  stmt(db, `INSERT OR IGNORE INTO ${table} (id) VALUES (?)`).run(change.row);
-  stmt(db, `UPDATE ${table} SET version = ? WHERE id = ? AND version < ?`).run(
-    change.hlc,
-    change.row,
-    change.hlc,
-  );
-
-  const value = JSON.parse(change.value) as unknown;
-  if (change.field === DELETE_COUNTER) {
-    const result = stmt(db, `UPDATE ${table} SET deleteCounter = ? WHERE id = ? AND deleteCounter < ?`).run(
-      value,
-      change.row,
-      value,
-    );
-    return result.changes > 0 ? 'applied' : 'superseded';
+export function applyChangeSet(db: Db, set: ChangeSet): Outcome {
+  if (!logChangeSet(db, set)) return 'known';
+  const { kind, row, hlc, device } = set;
+  const table = q(KINDS[kind].table);
+  const exists = stmt(db, `SELECT 1 FROM ${table} WHERE id = ?`).get(row) !== undefined;
+  const counter = set.fields[DELETE_COUNTER] as number | undefined;
+  if (!exists) {
+    writeNewRow(db, kind, row, set.fields, counter ?? 1, hlc);
+    return 'applied';
   }
-  const winner = stmt(
+  // A field is this set's unless a newer set (usually none: local writes are the newest) also holds it.
+  const shadowed = new Set<string>();
+  const newerSets = stmt(
     db,
-    `SELECT hlc, device FROM change WHERE kind = ? AND row = ? AND field = ?
-       ORDER BY hlc DESC, device DESC LIMIT 1`,
-  ).get(change.kind, change.row, change.field) as { hlc: string; device: string };
-  if (winner.hlc !== change.hlc || winner.device !== change.device) return 'superseded';
-  stmt(db, `UPDATE ${table} SET ${q(change.field)} = ? WHERE id = ?`).run(
-    toColumn(change.kind, change.field, value),
-    change.row,
-  );
-  return 'applied';
+    'SELECT fields FROM change_set WHERE kind = ? AND row = ? AND (hlc > ? OR (hlc = ? AND device > ?))',
+  )
+    .pluck()
+    .all(kind, row, hlc, hlc, device) as string[];
+  for (const text of newerSets)
+    for (const field of Object.keys(JSON.parse(text) as object)) shadowed.add(field);
+  const winning = Object.keys(set.fields).filter((field) => field !== DELETE_COUNTER && !shadowed.has(field));
+  stmt(
+    db,
+    `UPDATE ${table} SET ${winning.map((field) => `${q(field)} = ?, `).join('')}version = max(version, ?) WHERE id = ?`,
+  ).run(...winning.map((field) => toColumn(kind, field, set.fields[field])), hlc, row);
+  let applied = winning.length > 0;
+  if (counter !== undefined) {
+    const raised = stmt(db, `UPDATE ${table} SET deleteCounter = ? WHERE id = ? AND deleteCounter < ?`).run(
+      counter,
+      row,
+      counter,
+    );
+    applied ||= raised.changes > 0;
+  }
+  return applied ? 'applied' : 'superseded';
 }

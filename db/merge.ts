@@ -1,8 +1,18 @@
-// Merging changes from another store: a set union of per-field changes. `analyzeChanges` says what
-// importing would do without writing anything; `applyChanges` does it in one transaction. Both use the
-// rule in changes.ts, so the preview and the result agree, and any order of imports gives the same store.
+// Merging changes from another store: a set union of change sets, each field decided on its own (see
+// changes.ts). `analyzeChanges` says what importing would do without writing anything; `applyChanges` does
+// it in one transaction. Both use the same rule, so the preview and the result agree, and any order of
+// imports gives the same store.
 import type { Db } from './connection.js';
-import { applyChange, DELETE_COUNTER, toColumn, type Change } from './changes.js';
+import {
+  applyChangeSet,
+  changeSetsOf,
+  DELETE_COUNTER,
+  isNewer,
+  logChangeSet,
+  writeNewRow,
+  type ChangeSet,
+  type Clocked,
+} from './changes.js';
 import { observeClock } from './device.js';
 import { hlcToIso } from './hlc.js';
 import { KINDS, type KindName } from './kinds.js';
@@ -32,44 +42,42 @@ export interface Conflict {
 }
 
 export interface MergeReport {
+  /** Change sets in the package, and how many of them this store lacks. */
   changes: number;
   newChanges: number;
   counts: Partial<Record<KindName, KindCounts>>;
   conflicts: Conflict[];
 }
 
-const SHARED_CHANGES = `FROM change
+const SHARED_CHANGES = `FROM change_set
   WHERE NOT (kind = 'annotation' AND row IN (SELECT id FROM annotation WHERE visibility = 'private'))`;
 
-/** How many shared changes this store holds (for progress). */
+/** How many shared change sets this store holds (for progress). */
 export function countSharedChanges(db: Db): number {
   return (stmt(db, `SELECT count(*) AS n ${SHARED_CHANGES}`).get() as { n: number }).n;
 }
 
+/** A change set as the log keeps it: `[kind, row, hlc, device, fields as JSON text]`. */
+export type ChangeSetTuple = [KindName, string, string, string, string];
+
 /**
- * Every shared change this store holds (never private notes), record by record, as raw tuples
- * `[kind, row, field, hlc, device, value]`: one statement, so a consistent snapshot, read lazily.
+ * Every shared change set this store holds (never private notes), record by record, as raw tuples: one
+ * statement, so a consistent snapshot, read lazily.
  */
-export function sharedChangeTuples(
-  db: Db,
-): IterableIterator<[KindName, string, string, string, string, string]> {
-  return stmt(
-    db,
-    `SELECT kind, row, field, hlc, device, value ${SHARED_CHANGES} ORDER BY kind, row, field, hlc, device`,
-  )
+export function sharedChangeTuples(db: Db): IterableIterator<ChangeSetTuple> {
+  return stmt(db, `SELECT kind, row, hlc, device, fields ${SHARED_CHANGES} ORDER BY kind, row, hlc, device`)
     .raw(true)
-    .iterate() as IterableIterator<[KindName, string, string, string, string, string]>;
+    .iterate() as IterableIterator<ChangeSetTuple>;
 }
 
-/** The same, as change objects (for tests and small stores). */
-export function sharedChanges(db: Db): Change[] {
-  return [...sharedChangeTuples(db)].map(([kind, row, field, hlc, device, value]) => ({
+/** The same, as change sets (for tests and small stores). */
+export function sharedChanges(db: Db): ChangeSet[] {
+  return [...sharedChangeTuples(db)].map(([kind, row, hlc, device, fields]) => ({
     kind,
     row,
-    field,
     hlc,
     device,
-    value,
+    fields: JSON.parse(fields) as Record<string, unknown>,
   }));
 }
 
@@ -77,52 +85,47 @@ export function sharedChanges(db: Db): Change[] {
 export function seenClocks(db: Db): Record<string, string> {
   const rows = stmt(
     db,
-    'SELECT device, max(hlc) AS hlc FROM change GROUP BY device ORDER BY device',
-  ).all() as {
-    device: string;
-    hlc: string;
-  }[];
+    'SELECT device, max(hlc) AS hlc FROM change_set GROUP BY device ORDER BY device',
+  ).all() as Clocked[];
   return Object.fromEntries(rows.map((r) => [r.device, r.hlc]));
 }
 
-const changeKey = (c: { kind: string; row: string; field: string; hlc: string; device: string }) =>
-  `${c.kind}\u0000${c.row}\u0000${c.field}\u0000${c.hlc}\u0000${c.device}`;
+const setKey = (c: Clocked) => `${c.hlc}\u0000${c.device}`;
 
-const newer = (a: { hlc: string; device: string }, b: { hlc: string; device: string }) =>
-  a.hlc > b.hlc || (a.hlc === b.hlc && a.device > b.device);
+const sameValue = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 function emptyCounts(): KindCounts {
   return { new: 0, changed: 0, deleted: 0, restored: 0, known: 0 };
 }
 
-function isKnown(db: Db, c: Change): boolean {
-  return (
-    stmt(db, 'SELECT 1 FROM change WHERE kind = ? AND row = ? AND field = ? AND hlc = ? AND device = ?').get(
-      c.kind,
-      c.row,
-      c.field,
-      c.hlc,
-      c.device,
-    ) !== undefined
-  );
+interface FieldChange extends Clocked {
+  value: unknown;
 }
 
-function localWinner(db: Db, kind: KindName, row: string, field: string) {
-  return stmt(
-    db,
-    `SELECT hlc, device, value FROM change WHERE kind = ? AND row = ? AND field = ?
-     ORDER BY hlc DESC, device DESC LIMIT 1`,
-  ).get(kind, row, field) as { hlc: string; device: string; value: string } | undefined;
+/** For each field, the newest of these sets that holds it. */
+function winnersByField(
+  sets: Iterable<Clocked & { fields: Record<string, unknown> }>,
+): Map<string, FieldChange> {
+  const winners = new Map<string, FieldChange>();
+  for (const set of sets) {
+    for (const [field, value] of Object.entries(set.fields)) {
+      const best = winners.get(field);
+      if (!best || isNewer(set, best)) winners.set(field, { hlc: set.hlc, device: set.device, value });
+    }
+  }
+  return winners;
 }
 
-function side(c: { hlc: string; device: string; value: string }): ConflictSide {
-  return { value: JSON.parse(c.value), hlc: c.hlc, device: c.device, at: hlcToIso(c.hlc) };
+function side(c: FieldChange): ConflictSide {
+  return { value: c.value, hlc: c.hlc, device: c.device, at: hlcToIso(c.hlc) };
 }
 
-function groupByRow(changes: Iterable<Change>): Map<string, Change[]> {
-  const byRow = new Map<string, Change[]>();
-  for (const c of changes) {
-    const key = `${c.kind}\u0000${c.row}`;
+const rowKey = (kind: KindName, row: string) => `${kind}\u0000${row}`;
+
+function groupByRow(sets: Iterable<ChangeSet>): Map<string, ChangeSet[]> {
+  const byRow = new Map<string, ChangeSet[]>();
+  for (const c of sets) {
+    const key = rowKey(c.kind, c.row);
     const list = byRow.get(key);
     if (list) list.push(c);
     else byRow.set(key, [c]);
@@ -130,55 +133,77 @@ function groupByRow(changes: Iterable<Change>): Map<string, Change[]> {
   return byRow;
 }
 
-/** What importing these changes would do, per record, without writing anything. */
-export function analyzeChanges(db: Db, changes: readonly Change[]): MergeReport {
-  const report: MergeReport = { changes: changes.length, newChanges: 0, counts: {}, conflicts: [] };
-  for (const rowChanges of groupByRow(changes).values()) {
-    const { kind, row } = rowChanges[0]!;
+/** Which of these records this store holds: one query per thousand ids rather than one per record. */
+function heldRows(db: Db, groups: Map<string, ChangeSet[]>): Set<string> {
+  const byKind = new Map<KindName, string[]>();
+  for (const [{ kind, row }] of groups.values() as Iterable<[ChangeSet]>) {
+    const ids = byKind.get(kind);
+    if (ids) ids.push(row);
+    else byKind.set(kind, [row]);
+  }
+  const held = new Set<string>();
+  for (const [kind, ids] of byKind) {
+    const query = stmt(
+      db,
+      `SELECT id FROM "${KINDS[kind].table}" WHERE id IN (SELECT value FROM json_each(?))`,
+    );
+    for (let start = 0; start < ids.length; start += 1000) {
+      const found = query.pluck().all(JSON.stringify(ids.slice(start, start + 1000))) as string[];
+      for (const id of found) held.add(rowKey(kind, id));
+    }
+  }
+  return held;
+}
+
+/** What importing these change sets would do, per record, without writing anything. */
+export function analyzeChanges(db: Db, sets: readonly ChangeSet[]): MergeReport {
+  const report: MergeReport = { changes: sets.length, newChanges: 0, counts: {}, conflicts: [] };
+  const groups = groupByRow(sets);
+  const held = heldRows(db, groups);
+  for (const [key, rowSets] of groups) {
+    const { kind, row } = rowSets[0]!;
     const counts = (report.counts[kind] ??= emptyCounts());
-    const local = readRow(db, kind, row);
+    const local = held.has(key) ? readRow(db, kind, row) : undefined;
     if (!local) {
       // A record this store has never seen: none of its changes can be known here.
-      report.newChanges += rowChanges.length;
+      report.newChanges += rowSets.length;
       counts.new++;
       continue;
     }
-    const incoming = new Set(rowChanges.map(changeKey));
-    const unknown = rowChanges.filter((c) => !isKnown(db, c));
+    const localSets = changeSetsOf(db, kind, row);
+    const localKeys = new Set(localSets.map(setKey));
+    const unknown = rowSets.filter((set) => !localKeys.has(setKey(set)));
     report.newChanges += unknown.length;
     if (unknown.length === 0) {
       counts.known++;
       continue;
     }
-    const counters = unknown
-      .filter((c) => c.field === DELETE_COUNTER)
-      .map((c) => JSON.parse(c.value) as number);
-    const counter = Math.max(local.deleteCounter, ...counters);
+    const theirs = winnersByField(unknown);
+    const counter = Math.max(local.deleteCounter, (theirs.get(DELETE_COUNTER)?.value as number) ?? 0);
     const deleted = isAlive(local.deleteCounter) && !isAlive(counter);
     const restored = !isAlive(local.deleteCounter) && isAlive(counter);
     if (deleted) counts.deleted++;
     if (restored) counts.restored++;
+    theirs.delete(DELETE_COUNTER);
+    const mine = winnersByField(
+      localSets.map((set) => ({ ...set, fields: JSON.parse(set.fields) as Record<string, unknown> })),
+    );
+    const incoming = new Set(rowSets.map(setKey));
     let changed = false;
-    const bestByField = new Map<string, Change>();
-    for (const c of unknown) {
-      if (c.field === DELETE_COUNTER) continue;
-      const best = bestByField.get(c.field);
-      if (!best || newer(c, best)) bestByField.set(c.field, c);
-    }
-    for (const [field, theirs] of bestByField) {
-      const mine = localWinner(db, kind, row, field);
-      if (!mine) continue;
-      const theirsWins = newer(theirs, mine);
-      if (theirsWins && theirs.value !== mine.value) changed = true;
+    for (const [field, their] of theirs) {
+      const my = mine.get(field);
+      if (!my || sameValue(their.value, my.value)) continue;
+      const theirsWins = isNewer(their, my);
+      if (theirsWins) changed = true;
       // A conflict: they did not know my current value when they changed theirs, and the two differ.
-      if (!incoming.has(changeKey({ kind, row, field, ...mine })) && theirs.value !== mine.value) {
+      if (!incoming.has(setKey(my))) {
         report.conflicts.push({
           kind,
           id: row,
           title: String(local[KINDS[kind].titleField] ?? ''),
           field,
-          mine: side(mine),
-          theirs: side(theirs),
+          mine: side(my),
+          theirs: side(their),
           winner: theirsWins ? 'theirs' : 'mine',
         });
       }
@@ -188,38 +213,20 @@ export function analyzeChanges(db: Db, changes: readonly Change[]): MergeReport 
   return report;
 }
 
-/**
- * A record this store has never seen: log its changes and write the row once, with each field's winner
- * chosen by the same rule as applyChange (greatest (hlc, device); greatest delete counter).
- */
-function insertNewRow(db: Db, kind: KindName, row: string, changes: Change[]): void {
-  const spec = KINDS[kind];
-  const winners = new Map<string, Change>();
-  let counter = 0;
+/** A record this store has never seen: log its sets and write the row once, each field's newest value. */
+function insertNewRow(db: Db, kind: KindName, row: string, sets: ChangeSet[]): void {
   let version = '';
-  const log = stmt(
-    db,
-    'INSERT OR IGNORE INTO change (kind, row, field, hlc, device, value) VALUES (?, ?, ?, ?, ?, ?)',
-  );
-  for (const c of changes) {
-    log.run(c.kind, c.row, c.field, c.hlc, c.device, c.value);
-    if (c.hlc > version) version = c.hlc;
-    if (c.field === DELETE_COUNTER) counter = Math.max(counter, JSON.parse(c.value) as number);
-    else {
-      const best = winners.get(c.field);
-      if (!best || newer(c, best)) winners.set(c.field, c);
-    }
+  for (const set of sets) {
+    logChangeSet(db, set);
+    if (set.hlc > version) version = set.hlc;
   }
-  const fields = Object.keys(spec.fields);
-  const values = fields.map((field) => {
-    const winner = winners.get(field);
-    return toColumn(kind, field, winner ? JSON.parse(winner.value) : spec.fields[field]!.default);
-  });
-  stmt(
-    db,
-    `INSERT INTO "${spec.table}" (id, deleteCounter, version, ${fields.map((f) => `"${f}"`).join(', ')})
-     VALUES (?, ?, ?, ${fields.map(() => '?').join(', ')})`,
-  ).run(row, counter || 1, version, ...values);
+  const winners = winnersByField(sets);
+  const values = Object.fromEntries([...winners].map(([field, change]) => [field, change.value]));
+  let counter = 1;
+  for (const set of sets)
+    counter = Math.max(counter, (set.fields[DELETE_COUNTER] as number | undefined) ?? 0);
+  delete values[DELETE_COUNTER];
+  writeNewRow(db, kind, row, values, counter, version);
 }
 
 export interface ApplyOptions {
@@ -229,32 +236,33 @@ export interface ApplyOptions {
   signal?: AbortSignal;
 }
 
-/** Applies changes (a set union) and brings the search index up to date. Call inside a transaction. */
-export function applyChanges(db: Db, changes: Iterable<Change>, options: ApplyOptions = {}): number {
+/** Applies change sets (a set union) and brings the search index up to date. Call inside a transaction. */
+export function applyChanges(db: Db, sets: Iterable<ChangeSet>, options: ApplyOptions = {}): number {
   const touched: [KindName, string][] = [];
   let latest = '';
   let applied = 0;
-  const groups = groupByRow(changes);
+  const groups = groupByRow(sets);
+  const held = heldRows(db, groups);
   let done = 0;
-  for (const rowChanges of groups.values()) {
+  for (const [key, rowSets] of groups) {
     if (++done % 1000 === 0) {
       options.signal?.throwIfAborted();
       options.onProgress?.(done, groups.size);
     }
-    const { kind, row } = rowChanges[0]!;
-    if (!readRow(db, kind, row)) {
-      insertNewRow(db, kind, row, rowChanges);
-      applied += rowChanges.length;
-      touched.push([kind, row]);
-      for (const c of rowChanges) if (c.hlc > latest) latest = c.hlc;
-      continue;
-    }
+    const { kind, row } = rowSets[0]!;
     let changed = false;
-    for (const change of rowChanges) {
-      if (applyChange(db, change) === 'known') continue;
-      applied++;
+    if (!held.has(key)) {
+      insertNewRow(db, kind, row, rowSets);
+      applied += rowSets.length;
       changed = true;
-      if (change.hlc > latest) latest = change.hlc;
+      for (const set of rowSets) if (set.hlc > latest) latest = set.hlc;
+    } else {
+      for (const set of rowSets) {
+        if (applyChangeSet(db, set) === 'known') continue;
+        applied++;
+        changed = true;
+        if (set.hlc > latest) latest = set.hlc;
+      }
     }
     if (changed) touched.push([kind, row]);
   }

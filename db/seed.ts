@@ -2,7 +2,7 @@
 // every laptop that loads it holds the very same records and changes, and their packages agree.
 import { z } from 'zod';
 import type { Db } from './connection.js';
-import { applyChange, DELETE_COUNTER } from './changes.js';
+import { applyChangeSet, DELETE_COUNTER } from './changes.js';
 import { observeClock } from './device.js';
 import { invalid } from './errors.js';
 import { HLC_PATTERN } from './hlc.js';
@@ -38,10 +38,9 @@ export function loadFixedRecords(db: Db, input: unknown): number {
         const result = fullSchema(kind).safeParse(raw);
         if (!result.success) throw invalid(`fixed ${kind} ${index}: ${describeIssues(result.error)}`);
         const record = result.data as Record<string, unknown> & { id: string };
-        const change = (field: string, value: unknown) =>
-          applyChange(db, { kind, row: record.id, field, hlc: clock, device, value: JSON.stringify(value) });
-        change(DELETE_COUNTER, 1);
-        for (const field of fieldNames(kind)) change(field, record[field]);
+        const fields: Record<string, unknown> = { [DELETE_COUNTER]: 1 };
+        for (const field of fieldNames(kind)) fields[field] = record[field];
+        applyChangeSet(db, { kind, row: record.id, hlc: clock, device, fields });
         count++;
       }
     }

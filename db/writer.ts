@@ -1,8 +1,9 @@
-// The one writer: every create, change, delete and restore becomes clocked per-field changes, recorded in
-// the same transaction as the row, and the search index follows. Nothing else writes records.
+// The one writer: every create, change, delete and restore becomes one clocked change set (the fields it
+// set), recorded in the same transaction as the row, and the search index follows. Nothing else writes
+// records.
 import type { z } from 'zod';
 import type { Db } from './connection.js';
-import { applyChange, DELETE_COUNTER } from './changes.js';
+import { applyChangeSet, DELETE_COUNTER } from './changes.js';
 import { nextClock, readDevice } from './device.js';
 import { invalid, notFound, ValijaError } from './errors.js';
 import { uuidv7 } from './ids.js';
@@ -62,8 +63,9 @@ function checkReferences(db: Db, kind: KindName, merged: Record<string, unknown>
   }
 }
 
-function record(w: Writer, kind: KindName, id: string, field: string, value: unknown, hlc: string): void {
-  applyChange(w.db, { kind, row: id, field, hlc, device: w.deviceId, value: JSON.stringify(value) });
+/** Records one write of one record: the fields it sets, under a fresh clock of this device. */
+function record(w: Writer, kind: KindName, id: string, fields: Record<string, unknown>): void {
+  applyChangeSet(w.db, { kind, row: id, hlc: nextClock(w.db, w.now()), device: w.deviceId, fields });
 }
 
 function nextPosition(db: Db, kind: KindName, meetingId: string): number {
@@ -106,9 +108,9 @@ function create(
   }
   checkReferences(w.db, kind, values, prefix);
   const id = uuidv7(w.now());
-  const hlc = nextClock(w.db, w.now());
-  record(w, kind, id, DELETE_COUNTER, 1, hlc);
-  for (const field of fieldNames(kind)) record(w, kind, id, field, values[field], hlc);
+  const fields: Record<string, unknown> = { [DELETE_COUNTER]: 1 };
+  for (const field of fieldNames(kind)) fields[field] = values[field];
+  record(w, kind, id, fields);
   return id;
 }
 
@@ -120,8 +122,7 @@ function update(w: Writer, kind: KindName, patch: Record<string, unknown>, prefi
   checkReferences(w.db, kind, merged, prefix);
   const changed = Object.keys(fields).filter((field) => !sameValue(fields[field], current[field]));
   if (changed.length === 0) return id;
-  const hlc = nextClock(w.db, w.now());
-  for (const field of changed) record(w, kind, id, field, fields[field], hlc);
+  record(w, kind, id, Object.fromEntries(changed.map((field) => [field, fields[field]])));
   return id;
 }
 
@@ -191,7 +192,7 @@ function setDeleteCounter(w: Writer, kind: KindName, id: string, action: 'delete
   const alive = isAlive(row.deleteCounter);
   if (action === 'delete' && !alive) throw notFound(`the ${kind} ${id} is already deleted`);
   if (action === 'restore' && alive) throw new ValijaError('E_CONFLICT', `the ${kind} ${id} is not deleted`);
-  record(w, kind, id, DELETE_COUNTER, row.deleteCounter + 1, nextClock(w.db, w.now()));
+  record(w, kind, id, { [DELETE_COUNTER]: row.deleteCounter + 1 });
 }
 
 /** A note and the versions it superseded: deleting or restoring a note acts on its whole history. */

@@ -1,6 +1,7 @@
 // Numbered migrations, applied in order. Never edit one that has shipped: add the next number.
 import { sql as records } from './001-records.js';
 import { sql as syncLedger } from './002-sync-ledger.js';
+import { sql as changeSets } from './003-change-sets.js';
 
 export interface Migration {
   version: number;
@@ -11,6 +12,7 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'records', sql: records },
   { version: 2, name: 'sync-ledger', sql: syncLedger },
+  { version: 3, name: 'change-sets', sql: changeSets },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

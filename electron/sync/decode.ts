@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
-import type { Change } from '../../db/changes.js';
+import type { ChangeSet } from '../../db/changes.js';
 import { ValijaError } from '../../db/errors.js';
 import { parseHlc } from '../../db/hlc.js';
 import { SCHEMA_VERSION } from '../../db/migrations/index.js';
@@ -14,7 +14,7 @@ import { manifestSchema, type Manifest } from './manifest.js';
 
 export interface DecodedPackage {
   manifest: Manifest;
-  changes: Change[];
+  changes: ChangeSet[];
   encrypted: boolean;
 }
 
@@ -103,12 +103,12 @@ function readManifest(body: Buffer, options: DecodeOptions): { manifest: Manifes
   return { manifest, payload };
 }
 
-async function readLines(payload: Buffer, manifest: Manifest, options: DecodeOptions): Promise<Change[]> {
+async function readLines(payload: Buffer, manifest: Manifest, options: DecodeOptions): Promise<ChangeSet[]> {
   const { signal } = options;
   // The manifest (signed) bounds the inflated size: no line is longer than the line limit.
   const bound = Math.min(LIMITS.payloadInflatedBytes, manifest.counts.changes * (LIMITS.lineBytes + 1));
   const decoder = new TextDecoder('utf-8', { fatal: true });
-  const changes: Change[] = [];
+  const changes: ChangeSet[] = [];
   let inflated = 0;
   let pending = '';
   const take = (text: string) => {
@@ -144,15 +144,20 @@ async function readLines(payload: Buffer, manifest: Manifest, options: DecodeOpt
   return changes;
 }
 
-function checkMeaning(manifest: Manifest, changes: Change[], now: number): void {
+function checkMeaning(manifest: Manifest, changes: ChangeSet[], now: number): void {
   if (changes.length !== manifest.counts.changes) throw corrupt('the change count differs from the manifest');
   const rows = new Map<string, Set<string>>();
+  const keys = new Set<string>();
   let min = '';
   let max = '';
   for (const c of changes) {
     let set = rows.get(c.kind);
     if (!set) rows.set(c.kind, (set = new Set()));
     set.add(c.row);
+    // One write is one set: two sets under one name would let the log and the rows disagree.
+    const key = `${c.kind}\u0000${c.row}\u0000${c.hlc}\u0000${c.device}`;
+    if (keys.has(key)) throw corrupt(`the change of ${c.kind} ${c.row} at ${c.hlc} appears twice`);
+    keys.add(key);
     if (!min || c.hlc < min) min = c.hlc;
     if (c.hlc > max) max = c.hlc;
   }

@@ -27,7 +27,7 @@ export interface EncodedPackage {
 }
 
 export function encodePackage(store: Store, options: EncodeOptions = {}): EncodedPackage {
-  // Lines are gathered as buffers, not strings or objects: a large store has close to a million changes.
+  // Lines are gathered as buffers, not strings or objects: a large store has hundreds of thousands of change sets.
   const total = countSharedChanges(store.db);
   const chunks: Buffer[] = [];
   const rows: Partial<Record<KindName, number>> = {};
@@ -36,8 +36,9 @@ export function encodePackage(store: Store, options: EncodeOptions = {}): Encode
   let min = '';
   let max = '';
   let previous = '';
-  for (const [kind, row, field, hlc, device, value] of sharedChangeTuples(store.db)) {
-    chunk += encodeLine({ kind, row, field, hlc, device, value }) + '\n';
+  for (const tuple of sharedChangeTuples(store.db)) {
+    const [kind, row, hlc] = tuple;
+    chunk += encodeLine(tuple) + '\n';
     if (++count % 10_000 === 0) {
       chunks.push(Buffer.from(chunk, 'utf8'));
       chunk = '';

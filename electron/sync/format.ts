@@ -9,7 +9,8 @@
 // Each part is checked before the next, cheapest first; every length has a hard limit.
 
 export const MAGIC = Buffer.from('VALIJAPK', 'ascii');
-export const FORMAT_VERSION = 1;
+/** 2: one line per change set (a write's fields together); 1 (pre-release) had one line per field. */
+export const FORMAT_VERSION = 2;
 export const FLAG_ENCRYPTED = 0b0000_0001;
 export const HEADER_LENGTH = MAGIC.length + 2;
 

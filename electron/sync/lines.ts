@@ -1,32 +1,51 @@
-// The payload's lines: one change per line, `[kind, row, field, hlc, device, value-as-JSON-text]`.
+// The payload's lines: one change set per line, `[kind, row, hlc, device, {field: value, …}]`.
 import { z } from 'zod';
-import { DELETE_COUNTER, type Change } from '../../db/changes.js';
+import { DELETE_COUNTER, type ChangeSet } from '../../db/changes.js';
 import { ValijaError } from '../../db/errors.js';
 import { HLC_PATTERN } from '../../db/hlc.js';
 import { KIND_NAMES, KINDS, type KindName } from '../../db/kinds.js';
+import type { ChangeSetTuple } from '../../db/merge.js';
 
-/** Kind, row, field, clock and device are plain ASCII names and ids, so only the value needs escaping. */
-export function encodeLine(c: Change): string {
-  return `["${c.kind}","${c.row}","${c.field}","${c.hlc}","${c.device}",${JSON.stringify(c.value)}]`;
+/** Kind, row, clock and device are plain ASCII names and ids; the fields are the log's JSON as stored. */
+export function encodeLine([kind, row, hlc, device, fields]: ChangeSetTuple): string {
+  return `["${kind}","${row}","${hlc}","${device}",${fields}]`;
 }
 
 const DEVICE_PATTERN = /^[0-9A-Za-z]{1,64}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-/** The line's shape, checked by hand: this runs once per change on the import's hot path. */
-function isChangeTuple(raw: unknown): raw is [KindName, string, string, string, string, string] {
-  if (!Array.isArray(raw) || raw.length !== 6 || !raw.every((part) => typeof part === 'string')) return false;
-  const [kind, row, field, hlc, device] = raw as string[];
+/** The line's shape, checked by hand: this runs once per change set on the import's hot path. */
+function isChangeSetLine(raw: unknown): raw is [KindName, string, string, string, Record<string, unknown>] {
+  if (!Array.isArray(raw) || raw.length !== 5) return false;
+  const [kind, row, hlc, device, fields] = raw as unknown[];
   return (
-    (KIND_NAMES as readonly string[]).includes(kind!) &&
-    UUID.test(row!) &&
-    field!.length <= 100 &&
-    HLC_PATTERN.test(hlc!) &&
-    DEVICE_PATTERN.test(device!)
+    typeof kind === 'string' &&
+    (KIND_NAMES as readonly string[]).includes(kind) &&
+    typeof row === 'string' &&
+    UUID.test(row) &&
+    typeof hlc === 'string' &&
+    HLC_PATTERN.test(hlc) &&
+    typeof device === 'string' &&
+    DEVICE_PATTERN.test(device) &&
+    fields !== null &&
+    typeof fields === 'object' &&
+    !Array.isArray(fields)
   );
 }
 
 const counterSchema = z.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
+
+/** Per kind: any of its fields (each valid), and the delete counter; nothing else. */
+const fieldsSchemas = Object.fromEntries(
+  KIND_NAMES.map((kind) => {
+    const shape: Record<string, z.ZodType> = { [DELETE_COUNTER]: counterSchema };
+    for (const [field, spec] of Object.entries(KINDS[kind].fields)) shape[field] = spec.schema;
+    return [kind, z.object(shape).partial().strict()];
+  }),
+) as Record<KindName, z.ZodObject>;
+
+/** A `\u` escape of a UTF-16 surrogate: the only way a lone surrogate can reach text decoded from UTF-8. */
+const SURROGATE_ESCAPE = /\\u[dD][89a-fA-F]/;
 
 const LONE_SURROGATE = /\p{Cs}/u;
 
@@ -41,33 +60,35 @@ function wellFormed(value: unknown): boolean {
 const corrupt = (line: number, why: string) =>
   new ValijaError('E_PACKAGE_CORRUPT', `package line ${line}: ${why}`);
 
-/** Parses and validates one line strictly: the kind, the field and the value must all be ones we know. */
-export function decodeLine(text: string, line: number): Change {
+/** Parses and validates one line strictly: the kind, every field and every value must be ones we know. */
+export function decodeLine(text: string, line: number): ChangeSet {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch {
     throw corrupt(line, 'not valid JSON');
   }
-  if (!isChangeTuple(raw)) throw corrupt(line, 'not a change record');
-  const [kind, row, field, hlc, device, value] = raw;
-  let decoded: unknown;
-  try {
-    decoded = JSON.parse(value);
-  } catch {
-    throw corrupt(line, 'the value is not valid JSON');
-  }
-  if (!wellFormed(decoded) || !wellFormed(raw))
+  if (!isChangeSetLine(raw)) throw corrupt(line, 'not a change record');
+  const [kind, row, hlc, device, fields] = raw;
+  if (SURROGATE_ESCAPE.test(text) && !wellFormed(fields)) {
     throw corrupt(line, 'text with broken Unicode (a lone surrogate)');
-  if (field === DELETE_COUNTER) {
-    if (!counterSchema.safeParse(decoded).success) throw corrupt(line, 'a bad delete counter');
-  } else {
-    const spec = KINDS[kind as KindName].fields[field];
-    if (!spec) throw corrupt(line, `${kind} has no field "${field}"`);
-    if (!spec.schema.safeParse(decoded).success) throw corrupt(line, `an invalid value for ${kind}.${field}`);
-    if (kind === 'annotation' && field === 'visibility' && decoded !== 'shared') {
-      throw corrupt(line, 'packages never carry private notes');
-    }
   }
-  return { kind, row, field, hlc, device, value };
+  const names = Object.keys(fields);
+  if (names.length === 0) throw corrupt(line, 'a change of no field');
+  const parsed = fieldsSchemas[kind].safeParse(fields);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const unknown = issue.code === 'unrecognized_keys' ? issue.keys[0] : undefined;
+    throw corrupt(
+      line,
+      unknown !== undefined
+        ? `${kind} has no field "${unknown}"`
+        : `an invalid value for ${kind}.${String(issue.path[0])}`,
+    );
+  }
+  if (kind === 'annotation' && 'visibility' in fields && fields.visibility !== 'shared') {
+    throw corrupt(line, 'packages never carry private notes');
+  }
+  // The fields as sent, not as parsed (parsing trims titles): every store keeps the very same set.
+  return { kind, row, hlc, device, fields };
 }

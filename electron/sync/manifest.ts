@@ -2,13 +2,14 @@
 import { z } from 'zod';
 import { HLC_PATTERN } from '../../db/hlc.js';
 import { KIND_NAMES } from '../../db/kinds.js';
+import { FORMAT_VERSION } from './format.js';
 
 const hlc = z.string().regex(HLC_PATTERN);
 const device = z.string().regex(/^[0-9A-Za-z]{1,64}$/);
 
 export const manifestSchema = z
   .object({
-    format: z.literal(1),
+    format: z.literal(FORMAT_VERSION),
     schemaVersion: z.number().int().min(1),
     minReaderVersion: z.number().int().min(1),
     packageId: z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/),

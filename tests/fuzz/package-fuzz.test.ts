@@ -8,6 +8,7 @@ import { isValijaError } from '../../db/errors.js';
 import { putRecords } from '../../db/writer.js';
 import { loadDemo } from '../../electron/demo.js';
 import { encodePackage } from '../../electron/sync/encode.js';
+import { FORMAT_VERSION } from '../../electron/sync/format.js';
 import { applyImport, previewImport } from '../../electron/sync/importer.js';
 import { trustKey } from '../../electron/sync/trust.js';
 import { tempStore } from '../helpers.js';
@@ -111,17 +112,20 @@ function mutations(plain: Buffer, sealed: Buffer, signer: Signer, seed: number):
       bytes: rebuild(plain, newSigner(), { lines: (l) => l.slice(0, 1 + int(l.length)) }),
     });
   }
+  // Lines are `[kind, row, hlc, device, {field: value, …}]`.
   const invalidLine = [
     (l: string) => l.replace(/^\["\w+"/, '["embassy"'),
     (l: string) => l.replace(/^(\["\w+",)"[^"]+"/, '$1"not-a-uuid"'),
-    (l: string) => l.replace(/^(\["\w+","[^"]+",)"\w+"/, '$1"colour"'),
+    (l: string) => l.replace(/,\{/, ',{"colour":"blue",'),
     (l: string) => l.replace(/"\d{15}-\d{6}"/, '"yesterday"'),
     (l: string) => l.replace(/"\d{15}-\d{6}"/, '"253402300799000-000000"'),
-    (l: string) => l.replace(/"([^"]*)"\]$/, '"{not json"]'),
+    (l: string) => l.replace(/\{.*\}\]$/, '"{not json"]'),
     (l: string) => l.replace(/\]$/, ',"extra"]'),
     (l: string) => l.slice(0, Math.floor(l.length / 2)),
-    (l: string) => l.replace(/,"(?:[^"\\]|\\.)*"\]$/, ',"\\"\\\\ud800\\""]'),
+    (l: string) => l.replace(/("\w+":)"(?:[^"\\]|\\.)*"/, '$1"\\ud800"'),
     (l: string) => `{"line":${JSON.stringify(l)}}`,
+    (l: string) => l.replace(/\{.*\}\]$/, '{}]'),
+    (l: string) => l.replace(/"deleteCounter":\d+/, '"deleteCounter":0'),
   ];
   for (let i = 0; i < 300; i++) {
     const edit = invalidLine[i % invalidLine.length]!;
@@ -152,6 +156,12 @@ function mutations(plain: Buffer, sealed: Buffer, signer: Signer, seed: number):
       }),
     });
   }
+  for (let i = 0; i < 20; i++) {
+    out.push({
+      name: `a line repeated, and counted #${i}`,
+      bytes: rebuild(plain, signer, { lines: (l) => [...l, l[int(l.length)]!] }),
+    });
+  }
   const bomb = gzipSync(Buffer.alloc(256 * 1024 * 1024, 0x61), { level: 9 });
   out.push({ name: 'decompression bomb', bytes: rebuild(plain, signer, { rawPayload: bomb }) });
   out.push({
@@ -169,7 +179,7 @@ function mutations(plain: Buffer, sealed: Buffer, signer: Signer, seed: number):
     }),
   });
   const newerFormat = Buffer.from(plain);
-  newerFormat[8] = 2;
+  newerFormat[8] = FORMAT_VERSION + 1;
   out.push({ name: 'a newer format version', bytes: newerFormat });
   out.push({
     name: 'a package for a newer reader',

@@ -38,7 +38,7 @@ function inspect(file: string): { integrity: string; changes: number; dump: stri
   try {
     return {
       integrity: store.db.pragma('integrity_check', { simple: true }) as string,
-      changes: (store.db.prepare('SELECT count(*) AS n FROM change').get() as { n: number }).n,
+      changes: (store.db.prepare('SELECT count(*) AS n FROM change_set').get() as { n: number }).n,
       dump: canonicalJson(sharedState(store.db)),
     };
   } finally {

@@ -5,7 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../db/connection.js';
 import { MIGRATIONS, SCHEMA_VERSION } from '../../../db/migrations/index.js';
 import { KIND_NAMES, KINDS } from '../../../db/kinds.js';
-import { listRecords } from '../../../db/reader.js';
+import { listRecords, sharedState } from '../../../db/reader.js';
+import { canonicalJson } from '../../../db/canonical.js';
+import { encodePackage } from '../../../electron/sync/encode.js';
+import { applyImport } from '../../../electron/sync/importer.js';
 import { openStore } from '../../../db/store.js';
 import { ROOT, tempDir } from '../../helpers.js';
 
@@ -48,6 +51,30 @@ describe('migrations', () => {
     const backup = new Database(join(dir, backups[0]!), { readonly: true });
     expect(backup.pragma('user_version', { simple: true })).toBe(1);
     backup.close();
+  });
+
+  it('regroups a version-1 per-field change log into one change set per write, losing no field', async () => {
+    const old = new Database(FIXTURE_V1, { readonly: true });
+    const expected = new Map<string, Record<string, unknown>>();
+    for (const c of old.prepare('SELECT * FROM change').all() as Record<string, string>[]) {
+      const key = [c.kind, c.row, c.hlc, c.device].join(' ');
+      expected.set(key, { ...expected.get(key), [c.field!]: JSON.parse(c.value!) });
+    }
+    old.close();
+    expect(expected.size).toBeGreaterThan(0);
+    const file = join(tempDir(), 'old.db');
+    copyFileSync(FIXTURE_V1, file);
+    const store = openStore(file);
+    const sets = store.db.prepare('SELECT * FROM change_set').all() as Record<string, string>[];
+    expect(
+      new Map(sets.map((c) => [[c.kind, c.row, c.hlc, c.device].join(' '), JSON.parse(c.fields!)])),
+    ).toEqual(expected);
+    // Its package rebuilds the very same records in an empty store.
+    const copy = openStore(join(tempDir(), 'copy.db'), { create: true });
+    await applyImport(copy, encodePackage(store).bytes, { trust: true });
+    expect(canonicalJson(sharedState(copy.db), 0)).toBe(canonicalJson(sharedState(store.db), 0));
+    copy.close();
+    store.close();
   });
 
   it('refuses a store written by a newer version and leaves it byte-for-byte unchanged', () => {

@@ -4,17 +4,22 @@ import { getRecord, listRecords } from '../../../db/reader.js';
 import { deleteRecord, putRecords, restoreRecord } from '../../../db/writer.js';
 import { tempStore } from '../../helpers.js';
 
-interface ChangeRow {
+interface ChangeSetRow {
   kind: string;
   row: string;
-  field: string;
   hlc: string;
   device: string;
-  value: string;
+  fields: Record<string, unknown>;
 }
 
-function changesOf(store: Store, row: string): ChangeRow[] {
-  return store.db.prepare('SELECT * FROM change WHERE row = ? ORDER BY hlc, field').all(row) as ChangeRow[];
+/** A record's change sets as the log holds them, oldest first. */
+function changesOf(store: Store, row: string): ChangeSetRow[] {
+  return (
+    store.db.prepare('SELECT * FROM change_set WHERE row = ? ORDER BY hlc').all(row) as (Omit<
+      ChangeSetRow,
+      'fields'
+    > & { fields: string })[]
+  ).map((set) => ({ ...set, fields: JSON.parse(set.fields) as Record<string, unknown> }));
 }
 
 /** A meeting and a shared note on it, written through the writer. */
@@ -29,21 +34,27 @@ function meetingWithNote(store: Store, body: string) {
 }
 
 function changeCount(store: Store): number {
-  return (store.db.prepare('SELECT count(*) AS n FROM change').get() as { n: number }).n;
+  return (store.db.prepare('SELECT count(*) AS n FROM change_set').get() as { n: number }).n;
 }
 
-describe('the writer records every write as clocked per-field changes', () => {
-  it('a create records every field once, alive, with this device and one clock', () => {
+describe('the writer records every write as one clocked change set', () => {
+  it('a create records one set holding every field, alive, with this device', () => {
     const store = tempStore();
     const [party] = putRecords(store.writer, 'party', { name: 'Perú', isoCode: 'PE' });
     const changes = changesOf(store, party!.id);
-    expect(changes.map((c) => c.field).sort()).toEqual(
-      ['deleteCounter', 'isoCode', 'kind', 'name', 'profile', 'region', 'relationship'].sort(),
-    );
-    expect(new Set(changes.map((c) => c.hlc)).size).toBe(1);
-    expect(new Set(changes.map((c) => c.device))).toEqual(new Set([store.device.deviceId]));
-    expect(JSON.parse(changes.find((c) => c.field === 'deleteCounter')!.value)).toBe(1);
-    expect(JSON.parse(changes.find((c) => c.field === 'name')!.value)).toBe('Perú');
+    expect(changes).toHaveLength(1);
+    expect(changes[0]!.device).toBe(store.device.deviceId);
+    expect(changes[0]!.kind).toBe('party');
+    expect(changes[0]!.fields).toEqual({
+      deleteCounter: 1,
+      name: 'Perú',
+      kind: 'country',
+      isoCode: 'PE',
+      region: '',
+      profile: '',
+      relationship: '',
+    });
+    expect(party!.version).toBe(changes[0]!.hlc);
   });
 
   it('an update records exactly the changed fields, with a later clock', () => {
@@ -52,9 +63,9 @@ describe('the writer records every write as clocked per-field changes', () => {
     const before = changesOf(store, party!.id);
     putRecords(store.writer, 'party', { id: party!.id, region: 'South America', name: 'Chile' });
     const after = changesOf(store, party!.id);
-    const added = after.filter((c) => !before.some((b) => b.field === c.field && b.hlc === c.hlc));
-    expect(added.map((c) => c.field)).toEqual(['region']);
-    expect(added[0]!.hlc > before[0]!.hlc).toBe(true);
+    expect(after.slice(0, before.length)).toEqual(before);
+    expect(after.slice(before.length).map((c) => c.fields)).toEqual([{ region: 'South America' }]);
+    expect(after.at(-1)!.hlc > before[0]!.hlc).toBe(true);
     expect(getRecord(store.db, 'party', party!.id).region).toBe('South America');
   });
 
@@ -82,8 +93,8 @@ describe('the writer records every write as clocked per-field changes', () => {
     expect(() => getRecord(store.db, 'party', party!.id)).toThrow(/no party/);
     const counters = () =>
       changesOf(store, party!.id)
-        .filter((c) => c.field === 'deleteCounter')
-        .map((c) => JSON.parse(c.value));
+        .filter((c) => 'deleteCounter' in c.fields)
+        .map((c) => c.fields.deleteCounter);
     expect(counters()).toEqual([1, 2]);
     const restored = restoreRecord(store.writer, 'party', party!.id);
     expect(counters()).toEqual([1, 2, 3]);
