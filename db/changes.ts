@@ -17,6 +17,8 @@ export interface ChangeSet {
   device: string;
   /** The fields this write set, by name; deleteCounter among them for a create, delete or restore. */
   fields: Record<string, unknown>;
+  /** The same fields as JSON text, when already at hand (a package line): kept as received. */
+  fieldsText?: string;
 }
 
 export interface Clocked {
@@ -50,7 +52,7 @@ export function logChangeSet(db: Db, set: ChangeSet): boolean {
       set.row,
       set.hlc,
       set.device,
-      JSON.stringify(set.fields),
+      set.fieldsText ?? JSON.stringify(set.fields),
     ).changes > 0
   );
 }
@@ -62,6 +64,8 @@ export function changeSetsOf(db: Db, kind: KindName, row: string): (Clocked & { 
     'SELECT hlc, device, fields FROM change_set WHERE kind = ? AND row = ? ORDER BY hlc DESC, device DESC',
   ).all(kind, row) as (Clocked & { fields: string })[];
 }
+
+const insertRowSql = new Map<KindName, string>();
 
 /**
  * Writes a record this store does not hold yet, in one insert: the given winning values (defaults for
@@ -77,11 +81,13 @@ export function writeNewRow(
 ): void {
   const spec = KINDS[kind];
   const fields = Object.keys(spec.fields);
-  stmt(
-    db,
-    `INSERT INTO ${q(spec.table)} (id, deleteCounter, version, ${fields.map(q).join(', ')})
-     VALUES (?, ?, ?, ${fields.map(() => '?').join(', ')})`,
-  ).run(
+  let sql = insertRowSql.get(kind);
+  if (!sql) {
+    sql = `INSERT INTO ${q(spec.table)} (id, deleteCounter, version, ${fields.map(q).join(', ')})
+     VALUES (?, ?, ?, ${fields.map(() => '?').join(', ')})`;
+    insertRowSql.set(kind, sql);
+  }
+  stmt(db, sql).run(
     row,
     counter,
     version,

@@ -3,7 +3,7 @@ import type { Db } from './connection.js';
 import { DELETE_COUNTER, fromColumn } from './changes.js';
 import { notFound } from './errors.js';
 import { hlcToIso } from './hlc.js';
-import { fieldNames, KINDS, type KindName, type StoredRecord } from './kinds.js';
+import { fieldNames, KIND_NAMES, KINDS, type KindName, type StoredRecord } from './kinds.js';
 import { stmt } from './statements.js';
 
 type Row = Record<string, unknown> & { id: string; deleteCounter: number; version: string };
@@ -35,8 +35,12 @@ function table(kind: KindName): string {
   return `"${KINDS[kind].table}"`;
 }
 
+const READ_ROW = Object.fromEntries(
+  KIND_NAMES.map((kind) => [kind, `SELECT * FROM ${table(kind)} WHERE id = ?`]),
+) as Record<KindName, string>;
+
 export function readRow(db: Db, kind: KindName, id: string): Row | undefined {
-  return stmt(db, `SELECT * FROM ${table(kind)} WHERE id = ?`).get(id) as Row | undefined;
+  return stmt(db, READ_ROW[kind]).get(id) as Row | undefined;
 }
 
 /** An alive record, or E_NOT_FOUND. */

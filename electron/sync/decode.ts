@@ -115,7 +115,8 @@ async function readLines(payload: Buffer, manifest: Manifest, options: DecodeOpt
     changes.push(decodeLine(text, changes.length + 1));
     if (changes.length > manifest.counts.changes) throw corrupt('more changes than the manifest counts');
   };
-  const gunzip = createGunzip();
+  // Large output chunks: each chunk is a round trip to the thread pool.
+  const gunzip = createGunzip({ chunkSize: 1024 * 1024 });
   try {
     for await (const chunk of Readable.from([payload]).pipe(gunzip) as AsyncIterable<Buffer>) {
       signal?.throwIfAborted();

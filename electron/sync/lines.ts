@@ -89,6 +89,10 @@ export function decodeLine(text: string, line: number): ChangeSet {
   if (kind === 'annotation' && 'visibility' in fields && fields.visibility !== 'shared') {
     throw corrupt(line, 'packages never carry private notes');
   }
-  // The fields as sent, not as parsed (parsing trims titles): every store keeps the very same set.
-  return { kind, row, hlc, device, fields };
+  // The fields as sent, not as parsed (parsing trims titles): every store keeps the very same set, and
+  // the log stores the line's own text of them rather than writing it out again.
+  const prefix = `["${kind}","${row}","${hlc}","${device}",`;
+  const fieldsText =
+    text.startsWith(prefix) && text.endsWith('}]') ? text.slice(prefix.length, -1) : undefined;
+  return { kind, row, hlc, device, fields, fieldsText };
 }

@@ -47,6 +47,20 @@ describe('a package carries a whole store', () => {
     expect(dump(b)).toBe(dump(a));
   });
 
+  it('a package whose lines are spaced differently (valid JSON all the same) imports the same records', async () => {
+    const a = tempStore();
+    loadDemo(a.db);
+    const spaced = rebuild(pkg(a), signerOf(a), {
+      lines: (lines) => lines.map((l) => JSON.stringify(JSON.parse(l), null, 1).replaceAll('\n', '')),
+    });
+    const b = tempStore();
+    await applyImport(b, spaced, { trust: true });
+    expect(dump(b)).toBe(dump(a));
+    // Its change sets are the same sets: importing the original package as well adds nothing.
+    const again = await applyImport(b, pkg(a), { trust: true });
+    expect(again.newChanges).toBe(0);
+  });
+
   it('importing the same package twice changes nothing and says so', async () => {
     const a = tempStore();
     putRecords(a.writer, 'party', { name: 'Chile' });
