@@ -3,7 +3,6 @@
 import {
   Alert,
   Button,
-  Checkbox,
   Code,
   Paper,
   PasswordInput,
@@ -21,6 +20,8 @@ import { useApiMutation } from '../../api/queries.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { formatDate } from '../../components/format.js';
 import { JobProgress, useJobProgress } from '../../components/JobProgress.js';
+import { TrustedKeys } from './TrustedKeys.js';
+import { TrustPrompt, untrustedSigner } from './TrustPrompt.js';
 
 const OUTCOMES = ['new', 'changed', 'deleted', 'restored', 'known'] as const;
 
@@ -35,6 +36,7 @@ export function SyncPage() {
         <ExportPanel />
         <ImportPanel />
       </div>
+      <TrustedKeys />
     </section>
   );
 }
@@ -72,18 +74,23 @@ function ImportPanel() {
   const { t } = useTranslation();
   const [file, setFile] = useState('');
   const [passphrase, setPassphrase] = useState('');
+  // Trust is given only through the prompt, for the package being previewed; applying it records the key.
   const [trust, setTrust] = useState(false);
-  const input = () => ({ file, trust, ...(passphrase ? { passphrase } : {}) });
-  const preview = useApiMutation(() => api().previewImport(input()));
-  const apply = useApiMutation(() => api().applyImport(input()));
+  const input = (trusting: boolean) => ({ file, trust: trusting, ...(passphrase ? { passphrase } : {}) });
+  const preview = useApiMutation((trusting: boolean) => api().previewImport(input(trusting)));
+  const apply = useApiMutation(() => api().applyImport(input(trust)));
+  const signer = untrustedSigner(preview.error);
   const report = apply.data ?? preview.data;
   const [progress, forgetProgress] = useJobProgress('import');
   const running = preview.isPending || apply.isPending;
+  const runPreview = (trusting: boolean) => {
+    forgetProgress();
+    apply.reset();
+    setTrust(trusting);
+    preview.mutate(trusting);
+  };
   return (
-    <PackageForm
-      title={t('sync.import')}
-      onSubmit={() => (forgetProgress(), apply.reset(), preview.mutate())}
-    >
+    <PackageForm title={t('sync.import')} onSubmit={() => runPreview(false)}>
       <PackageFileFields
         fileLabel={t('sync.importFile')}
         file={file}
@@ -91,12 +98,14 @@ function ImportPanel() {
         passphrase={passphrase}
         onPassphrase={setPassphrase}
       />
-      <Checkbox label={t('sync.trust')} checked={trust} onChange={(e) => setTrust(e.currentTarget.checked)} />
       <Button type="submit" variant="default" loading={preview.isPending} w="fit-content">
         {t('sync.preview')}
       </Button>
       {running && <JobProgress progress={progress} label={t('sync.importProgress')} />}
-      {preview.error && <ErrorMessage error={preview.error} />}
+      {signer && (
+        <TrustPrompt signer={signer} onTrust={() => runPreview(true)} onCancel={() => preview.reset()} />
+      )}
+      {preview.error && !signer && <ErrorMessage error={preview.error} />}
       {report && <ImportReportView report={report} />}
       {preview.data && !apply.data && !preview.data.alreadyImported && (
         <Button onClick={() => (forgetProgress(), apply.mutate())} loading={apply.isPending} w="fit-content">
