@@ -69,7 +69,7 @@ const insertRowSql = new Map<KindName, string>();
 
 /**
  * Writes a record this store does not hold yet, in one insert: the given winning values (defaults for
- * fields no set holds), its delete counter and its version (latest clock).
+ * fields no set holds), its delete counter and its version (latest clock). Returns the row as written.
  */
 export function writeNewRow(
   db: Db,
@@ -78,7 +78,7 @@ export function writeNewRow(
   values: Record<string, unknown>,
   counter: number,
   version: string,
-): void {
+): Record<string, unknown> {
   const spec = KINDS[kind];
   const fields = Object.keys(spec.fields);
   let sql = insertRowSql.get(kind);
@@ -87,14 +87,13 @@ export function writeNewRow(
      VALUES (?, ?, ?, ${fields.map(() => '?').join(', ')})`;
     insertRowSql.set(kind, sql);
   }
-  stmt(db, sql).run(
-    row,
-    counter,
-    version,
-    ...fields.map((field) =>
-      toColumn(kind, field, field in values ? values[field] : spec.fields[field]!.default),
-    ),
+  const columns = fields.map((field) =>
+    toColumn(kind, field, field in values ? values[field] : spec.fields[field]!.default),
   );
+  stmt(db, sql).run(row, counter, version, ...columns);
+  const written: Record<string, unknown> = { id: row, deleteCounter: counter, version };
+  fields.forEach((field, i) => (written[field] = columns[i]));
+  return written;
 }
 
 type Outcome = 'known' | 'applied' | 'superseded';

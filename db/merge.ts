@@ -17,7 +17,7 @@ import { observeClock } from './device.js';
 import { hlcToIso } from './hlc.js';
 import { KINDS, type KindName } from './kinds.js';
 import { isAlive, readRow } from './reader.js';
-import { reindexRecords } from './search.js';
+import { freshKey, reindexRecords, type FreshRows } from './search.js';
 import { stmt } from './statements.js';
 
 export type Outcome = 'new' | 'changed' | 'deleted' | 'restored' | 'known';
@@ -120,7 +120,7 @@ function side(c: FieldChange): ConflictSide {
   return { value: c.value, hlc: c.hlc, device: c.device, at: hlcToIso(c.hlc) };
 }
 
-const rowKey = (kind: KindName, row: string) => `${kind}\u0000${row}`;
+const rowKey = freshKey;
 
 function groupByRow(sets: Iterable<ChangeSet>): Map<string, ChangeSet[]> {
   const byRow = new Map<string, ChangeSet[]>();
@@ -214,7 +214,7 @@ export function analyzeChanges(db: Db, sets: readonly ChangeSet[]): MergeReport 
 }
 
 /** A record this store has never seen: log its sets and write the row once, each field's newest value. */
-function insertNewRow(db: Db, kind: KindName, row: string, sets: ChangeSet[]): void {
+function insertNewRow(db: Db, kind: KindName, row: string, sets: ChangeSet[]): Record<string, unknown> {
   let version = '';
   for (const set of sets) {
     logChangeSet(db, set);
@@ -226,7 +226,7 @@ function insertNewRow(db: Db, kind: KindName, row: string, sets: ChangeSet[]): v
   for (const set of sets)
     counter = Math.max(counter, (set.fields[DELETE_COUNTER] as number | undefined) ?? 0);
   delete values[DELETE_COUNTER];
-  writeNewRow(db, kind, row, values, counter, version);
+  return writeNewRow(db, kind, row, values, counter, version);
 }
 
 export interface ApplyOptions {
@@ -239,6 +239,7 @@ export interface ApplyOptions {
 /** Applies change sets (a set union) and brings the search index up to date. Call inside a transaction. */
 export function applyChanges(db: Db, sets: Iterable<ChangeSet>, options: ApplyOptions = {}): number {
   const touched: [KindName, string][] = [];
+  const fresh: FreshRows = new Map();
   let latest = '';
   let applied = 0;
   const groups = groupByRow(sets);
@@ -252,7 +253,7 @@ export function applyChanges(db: Db, sets: Iterable<ChangeSet>, options: ApplyOp
     const { kind, row } = rowSets[0]!;
     let changed = false;
     if (!held.has(key)) {
-      insertNewRow(db, kind, row, rowSets);
+      fresh.set(key, insertNewRow(db, kind, row, rowSets));
       applied += rowSets.length;
       changed = true;
       for (const set of rowSets) if (set.hlc > latest) latest = set.hlc;
@@ -267,6 +268,6 @@ export function applyChanges(db: Db, sets: Iterable<ChangeSet>, options: ApplyOp
     if (changed) touched.push([kind, row]);
   }
   if (latest) observeClock(db, latest);
-  reindexRecords(db, touched);
+  reindexRecords(db, touched, fresh);
   return applied;
 }

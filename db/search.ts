@@ -43,16 +43,24 @@ function isCurrentSharedAnnotation(db: Db, row: Record<string, unknown>): boolea
   return newer === undefined;
 }
 
+/** Rows written in this transaction by a bulk import: new records, so without a document yet. */
+export type FreshRows = Map<string, Record<string, unknown>>;
+
+export const freshKey = (kind: KindName, id: string) => `${kind}\u0000${id}`;
+
 /** Brings the document of one main record up to date (removing it when the record is gone). */
-function reindexDocument(db: Db, kind: KindName, id: string): void {
-  const doc = stmt(db, 'SELECT docid FROM search_doc WHERE kind = ? AND id = ?').get(kind, id) as
-    { docid: number } | undefined;
-  if (doc) {
-    stmt(db, 'DELETE FROM search_index WHERE rowid = ?').run(doc.docid);
-    stmt(db, 'DELETE FROM search_doc WHERE docid = ?').run(doc.docid);
+function reindexDocument(db: Db, kind: KindName, id: string, fresh?: FreshRows): void {
+  let row = fresh?.get(freshKey(kind, id));
+  if (!row) {
+    const doc = stmt(db, 'SELECT docid FROM search_doc WHERE kind = ? AND id = ?').get(kind, id) as
+      { docid: number } | undefined;
+    if (doc) {
+      stmt(db, 'DELETE FROM search_index WHERE rowid = ?').run(doc.docid);
+      stmt(db, 'DELETE FROM search_doc WHERE docid = ?').run(doc.docid);
+    }
+    row = readRow(db, kind, id);
   }
-  const row = readRow(db, kind, id);
-  if (!row || !isAlive(row.deleteCounter)) return;
+  if (!row || !isAlive(row.deleteCounter as number)) return;
   if (kind === 'annotation' && !isCurrentSharedAnnotation(db, row)) return;
   const spec = KINDS[kind];
   let body = indexText(spec.searchFields.map((f) => row[f]));
@@ -66,28 +74,31 @@ function reindexDocument(db: Db, kind: KindName, id: string): void {
 }
 
 /** The search document a record belongs to: its own, its meeting's, and for a note the version it replaced. */
-function documentsOf(db: Db, kind: KindName, id: string): [KindName, string][] {
+function documentsOf(db: Db, kind: KindName, id: string, fresh?: FreshRows): [KindName, string][] {
+  const row = () => fresh?.get(freshKey(kind, id)) ?? readRow(db, kind, id);
   if ((MAIN_KINDS as readonly string[]).includes(kind)) {
     const docs: [KindName, string][] = [[kind, id]];
-    const previous =
-      kind === 'annotation' ? (readRow(db, 'annotation', id)?.supersedes as string | null) : null;
+    const previous = kind === 'annotation' ? (row()?.supersedes as string | null) : null;
     if (previous) docs.push(['annotation', previous]);
     return docs;
   }
   const parentField = KINDS[kind].parentField;
-  const parentId = parentField ? (readRow(db, kind, id)?.[parentField] as string | null) : null;
+  const parentId = parentField ? (row()?.[parentField] as string | null) : null;
   return parentId ? [['meeting', parentId]] : [];
 }
 
-/** Brings the documents of many changed records up to date, each document once. */
-export function reindexRecords(db: Db, records: Iterable<[KindName, string]>): void {
+/**
+ * Brings the documents of many changed records up to date, each document once. `fresh` holds rows an
+ * import has just written, so they need not be read back.
+ */
+export function reindexRecords(db: Db, records: Iterable<[KindName, string]>, fresh?: FreshRows): void {
   const done = new Set<string>();
   for (const [kind, id] of records) {
-    for (const [docKind, docId] of documentsOf(db, kind, id)) {
-      const key = `${docKind}\u0000${docId}`;
+    for (const [docKind, docId] of documentsOf(db, kind, id, fresh)) {
+      const key = freshKey(docKind, docId);
       if (done.has(key)) continue;
       done.add(key);
-      reindexDocument(db, docKind, docId);
+      reindexDocument(db, docKind, docId, fresh);
     }
   }
 }

@@ -145,25 +145,37 @@ async function readLines(payload: Buffer, manifest: Manifest, options: DecodeOpt
   return changes;
 }
 
+/** The log's order of change sets (all four parts are ASCII, so this is SQLite's order too). */
+function compareSets(a: ChangeSet, b: ChangeSet): number {
+  for (const part of ['kind', 'row', 'hlc', 'device'] as const) {
+    if (a[part] !== b[part]) return a[part] < b[part] ? -1 : 1;
+  }
+  return 0;
+}
+
 function checkMeaning(manifest: Manifest, changes: ChangeSet[], now: number): void {
   if (changes.length !== manifest.counts.changes) throw corrupt('the change count differs from the manifest');
-  const rows = new Map<string, Set<string>>();
-  const keys = new Set<string>();
+  // Lines come in the log's order — (kind, row, hlc, device) strictly increasing — so each record's sets
+  // are together and no set is named twice (two sets under one name would let log and rows disagree).
+  const rows = new Map<string, number>();
   let min = '';
   let max = '';
+  let previous: ChangeSet | undefined;
   for (const c of changes) {
-    let set = rows.get(c.kind);
-    if (!set) rows.set(c.kind, (set = new Set()));
-    set.add(c.row);
-    // One write is one set: two sets under one name would let the log and the rows disagree.
-    const key = `${c.kind}\u0000${c.row}\u0000${c.hlc}\u0000${c.device}`;
-    if (keys.has(key)) throw corrupt(`the change of ${c.kind} ${c.row} at ${c.hlc} appears twice`);
-    keys.add(key);
+    const order = previous ? compareSets(previous, c) : -1;
+    if (order >= 0)
+      throw corrupt(
+        order === 0
+          ? `the change of ${c.kind} ${c.row} at ${c.hlc} appears twice`
+          : 'the changes are out of order',
+      );
+    if (previous?.kind !== c.kind || previous.row !== c.row) rows.set(c.kind, (rows.get(c.kind) ?? 0) + 1);
+    previous = c;
     if (!min || c.hlc < min) min = c.hlc;
     if (c.hlc > max) max = c.hlc;
   }
   for (const [kind, count] of Object.entries(manifest.counts.rows)) {
-    if ((rows.get(kind)?.size ?? 0) !== count) throw corrupt(`the ${kind} count differs from the manifest`);
+    if ((rows.get(kind) ?? 0) !== count) throw corrupt(`the ${kind} count differs from the manifest`);
   }
   if ([...rows.keys()].some((kind) => !(kind in manifest.counts.rows))) throw corrupt('uncounted records');
   const range = manifest.hlcRange;

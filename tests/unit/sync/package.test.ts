@@ -305,6 +305,20 @@ describe('a package that cannot be trusted is refused with its own code, and not
     }
   });
 
+  it('lines out of the log order, or one change set twice: E_PACKAGE_CORRUPT', async () => {
+    const a = tempStore();
+    putRecords(a.writer, 'party', [{ name: 'Chile' }, { name: 'Perú' }, { name: 'Bolivia' }]);
+    const bytes = pkg(a);
+    for (const [edit, why] of [
+      [(lines: string[]) => [...lines].reverse(), /out of order/],
+      [(lines: string[]) => [lines[0]!, ...lines], /appears twice/],
+    ] as const) {
+      const bad = rebuild(bytes, signerOf(a), { lines: edit });
+      await expectRefused(tempStore(), bad, 'E_PACKAGE_CORRUPT');
+      await expect(previewImport(tempStore(), bad, { trust: true })).rejects.toThrow(why);
+    }
+  });
+
   it('an empty store exports a package that imports cleanly', async () => {
     const a = tempStore();
     const b = tempStore();
