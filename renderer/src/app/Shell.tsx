@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { fromBridgedError } from '../api/errors.js';
 import { useAbout } from '../api/queries.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
+import { UndoDelete } from '../components/UndoDelete.js';
 import { SearchPalette } from '../features/search/SearchPalette.js';
 import { setLanguage, type Language } from '../i18n/index.js';
 import { ErrorBoundary } from './ErrorBoundary.js';
@@ -84,6 +85,7 @@ export function Shell({ children }: { children: ReactNode }) {
         ))}
       </nav>
       <main id="main" className="shell-main" tabIndex={-1}>
+        <UndoDelete />
         <ErrorBoundary resetKey={location.hash}>{children}</ErrorBoundary>
       </main>
       <SearchPalette opened={searching} onClose={() => setSearching(false)} />

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useRecord } from '../../api/queries.js';
 import type { Meeting } from '../../api/records.js';
 import { href, MEETING_TABS, navigate, type MeetingTab } from '../../app/router.js';
+import { DeleteRecord } from '../../components/DeleteRecord.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { Loading } from '../../components/Loading.js';
 import { AnnotationsPanel } from '../annotations/AnnotationsPanel.js';
@@ -43,6 +44,13 @@ export function MeetingPage({ id, tab }: { id: string; tab: MeetingTab }) {
               {m.place}
             </Text>
           )}
+          <span className="spacer" />
+          <DeleteRecord
+            kind="meeting"
+            id={id}
+            title={m.title}
+            afterDelete={() => navigate({ section: 'meetings' })}
+          />
         </Group>
         <Tabs
           value={tab}

@@ -1,9 +1,10 @@
 // Any record that is not a meeting: its fields edited in place, and the notes on it beside them.
-import { Anchor, Badge, Stack, Title } from '@mantine/core';
+import { Anchor, Badge, Group, Stack, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { isKindName, KINDS, type KindName } from '../../../../db/kinds.js';
 import { useRecord } from '../../api/queries.js';
 import type { Commitment } from '../../api/records.js';
+import { DeleteRecord } from '../../components/DeleteRecord.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { EditableField } from '../../components/EditableField.js';
 import { Loading } from '../../components/Loading.js';
@@ -31,17 +32,24 @@ function KnownRecordPage({ kind, id }: { kind: KindName; id: string }) {
   if (!record.data) return <Loading />;
   const r = record.data;
   const title = String(r[KINDS[kind].titleField] ?? '') || t('common.untitled');
+  // The main kinds have a list to go back to, and can be deleted from here.
+  const back = BACK[kind];
   return (
     <div className="with-side-panel">
       <section aria-labelledby="page-title">
-        {BACK[kind] && (
-          <Anchor href={BACK[kind]} size="sm">
+        {back && (
+          <Anchor href={back} size="sm">
             ← {t('records.back')}
           </Anchor>
         )}
-        <Badge variant="light" color="gray" mt={6} display="block" w="fit-content">
-          {t(`kinds.${kind}`)}
-        </Badge>
+        <Group justify="space-between" mt={6}>
+          <Badge variant="light" color="gray">
+            {t(`kinds.${kind}`)}
+          </Badge>
+          {back && (
+            <DeleteRecord kind={kind} id={id} title={title} afterDelete={() => (location.hash = back)} />
+          )}
+        </Group>
         <Title order={1} id="page-title" className="page-title record-title" mt={4}>
           {title}
         </Title>
