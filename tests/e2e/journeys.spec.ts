@@ -155,6 +155,10 @@ test.describe('in Spanish', () => {
       .poll(() => page.evaluate(() => (window as unknown as { printed: number }).printed))
       .toBe(pages);
 
+    // Once the dialog is closed, the print sheet is gone.
+    await expect(page.locator('.print-pages')).toHaveCount(0);
+    expect(await page.evaluate(() => document.body.classList.contains('printing-book'))).toBe(false);
+
     // Any book in the history opens in the preview too.
     await preview.getByRole('button', { name: 'Cerrar la vista previa' }).click();
     await expect(preview).toHaveCount(0);

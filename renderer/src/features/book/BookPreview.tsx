@@ -95,26 +95,31 @@ export function BookPreview({ bookId, onClose }: { bookId: string; onClose: () =
   // (or the desktop window's) print dialog. The sheet is removed once printing is over.
   const print = async () => {
     if (!pdf) return;
-    const { renderPage } = await loadPdfJs();
     const images: string[] = [];
     setPrinting(images);
-    const sheet = document.createElement('canvas');
-    for (let n = 1; n <= pdf.numPages; n++) {
-      await renderPage(pdf, n, sheet, 794, 2).done;
-      images.push(sheet.toDataURL('image/png'));
-      setPrinting([...images]);
-    }
-    document.body.classList.add('printing-book');
-    const finish = () => {
-      document.body.classList.remove('printing-book');
+    try {
+      const { renderPage } = await loadPdfJs();
+      const sheet = document.createElement('canvas');
+      for (let n = 1; n <= pdf.numPages; n++) {
+        await renderPage(pdf, n, sheet, 794, 2).done;
+        images.push(sheet.toDataURL('image/png'));
+        setPrinting([...images]);
+      }
+    } catch (error) {
       setPrinting(null);
-    };
-    window.addEventListener('afterprint', finish, { once: true });
-    // Let React put the last images in place before the dialog takes a snapshot.
+      setFailure(String((error as Error)?.message ?? error));
+      return;
+    }
+    // Let React put the last images in place before the dialog takes its snapshot; window.print() returns
+    // once the dialog is closed, and the sheet goes away with it.
     requestAnimationFrame(() => {
-      window.print();
-      // Browsers without afterprint (or a print call that returns at once) still get the sheet removed.
-      setTimeout(() => document.body.classList.contains('printing-book') || finish(), 0);
+      document.body.classList.add('printing-book');
+      try {
+        window.print();
+      } finally {
+        document.body.classList.remove('printing-book');
+        setPrinting(null);
+      }
     });
   };
   const preparing = printing !== null && printing.length < pages;
