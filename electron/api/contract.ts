@@ -10,6 +10,7 @@ import type { SearchHit } from '../../db/search.js';
 import type { ExportResult } from '../sync/exporter.js';
 import type { ImportReport } from '../sync/importer.js';
 import type { TrustedKey } from '../sync/trust.js';
+import type { Backup } from '../sync/backups.js';
 
 const kind = z.enum(KIND_NAMES);
 const id = z.string().min(1).max(100);
@@ -108,6 +109,14 @@ export const contract = {
     input: z.object({ fingerprint: z.string().min(1).max(100) }).strict(),
   },
   about: { summary: 'What this store holds: the demo data or real records', input: z.object({}).strict() },
+  storage: {
+    summary: 'Where the store lives, and its backups, newest first',
+    input: z.object({}).strict(),
+  },
+  backUp: {
+    summary: 'Copy the store into its backups folder now (the last five backups are kept)',
+    input: z.object({}).strict(),
+  },
 } as const;
 
 export type Contract = typeof contract;
@@ -139,6 +148,8 @@ export interface Results {
   trustedKeys: TrustedKey[];
   untrustKey: { fingerprint: string; removed: true };
   about: { demo: boolean };
+  storage: { file: string; backupsDir: string; backups: Backup[] };
+  backUp: Backup;
 }
 
 export interface BookRecord {

@@ -9,6 +9,7 @@ import { readPackageFile } from '../sync/files.js';
 import { exportPackage } from '../sync/exporter.js';
 import { applyImport, listImportedPackages, previewImport } from '../sync/importer.js';
 import { listTrustedKeys, untrustKey } from '../sync/trust.js';
+import { backupsDir, backupStore, listBackups } from '../sync/backups.js';
 import { buildBook, listBookHistory, readBookPdf, type BookJobOptions } from '../book/service.js';
 import type { MethodName, ParsedInput, Results } from './contract.js';
 
@@ -80,5 +81,11 @@ export function createHandlers(store: Store, context: HandlerContext = {}): Hand
     about: () => ({
       demo: db.prepare("SELECT value FROM setting WHERE key = 'demo'").pluck().get() === '1',
     }),
+    storage: () => ({ file: store.file, backupsDir: backupsDir(store), backups: listBackups(store) }),
+    backUp: () => {
+      const file = backupStore(store, 'manual');
+      if (!file) throw new ValijaError('E_NOT_AVAILABLE', 'a store kept in memory has no backups');
+      return listBackups(store).find((backup) => backup.file === file)!;
+    },
   };
 }

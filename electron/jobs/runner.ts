@@ -16,6 +16,8 @@ export const JOB_METHODS: Readonly<Partial<Record<MethodName, JobKind>>> = {
   book: 'book',
   previewImport: 'import',
   applyImport: 'import',
+  // A consistent copy of a large store takes seconds: not on the thread that answers the window.
+  backUp: 'backup',
 };
 
 export function jobKindOf(method: string): JobKind | undefined {

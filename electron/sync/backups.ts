@@ -1,5 +1,5 @@
 // Automatic backups before an import changes the store: a consistent copy (VACUUM INTO), the last few kept.
-import { mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Store } from '../../db/store.js';
 
@@ -7,6 +7,29 @@ export const BACKUPS_KEPT = 5;
 
 export function backupsDir(store: Store): string {
   return join(dirname(store.file), 'backups');
+}
+
+export interface Backup {
+  file: string;
+  bytes: number;
+  createdAt: string;
+}
+
+const isBackup = (name: string) => name.startsWith('valija-') && name.endsWith('.db');
+
+/** The store's backups, newest first. */
+export function listBackups(store: Store): Backup[] {
+  if (store.file === ':memory:') return [];
+  const dir = backupsDir(store);
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter(isBackup)
+    .sort()
+    .reverse()
+    .map((name) => {
+      const stat = statSync(join(dir, name));
+      return { file: join(dir, name), bytes: stat.size, createdAt: stat.mtime.toISOString() };
+    });
 }
 
 export function backupStore(store: Store, reason: string, now: Date = new Date()): string | undefined {
@@ -22,9 +45,7 @@ export function backupStore(store: Store, reason: string, now: Date = new Date()
   rmSync(temp, { force: true });
   store.db.prepare('VACUUM INTO ?').run(temp);
   renameSync(temp, file);
-  const backups = readdirSync(dir)
-    .filter((name) => name.startsWith('valija-') && name.endsWith('.db'))
-    .sort();
+  const backups = readdirSync(dir).filter(isBackup).sort();
   for (const old of backups.slice(0, Math.max(0, backups.length - BACKUPS_KEPT)))
     rmSync(join(dir, old), { force: true });
   return file;

@@ -6,6 +6,7 @@ import { MeetingPage } from './features/meetings/MeetingPage.js';
 import { MeetingsList } from './features/meetings/MeetingsList.js';
 import { CommitmentsList, CounterpartsList, InitiativesList } from './features/records/RecordLists.js';
 import { RecordPage } from './features/records/RecordPage.js';
+import { HelpPage } from './features/help/HelpPage.js';
 import { SettingsPage } from './features/settings/SettingsPage.js';
 import { SyncPage } from './features/sync/SyncPage.js';
 
@@ -27,6 +28,8 @@ function Screen({ route }: { route: Route }) {
       return <SyncPage />;
     case 'settings':
       return <SettingsPage />;
+    case 'help':
+      return <HelpPage />;
   }
 }
 

@@ -37,6 +37,7 @@ const SCREENS: { name: string; hash: string; heading: string | RegExp; scan?: fa
   { name: 'commitments', hash: '#/commitments', heading: 'Compromisos' },
   { name: 'sync', hash: '#/sync', heading: 'Sincronización' },
   { name: 'settings', hash: '#/settings', heading: 'Ajustes' },
+  { name: 'help', hash: '#/help', heading: 'Ayuda' },
 ];
 
 /** The whole page, or only the screen's own part (the shell around it is the same everywhere). */

@@ -33,6 +33,10 @@ export function useAbout() {
   return useQuery({ queryKey: ['about'], queryFn: () => call(() => api().about({})), staleTime: Infinity });
 }
 
+export function useStorage() {
+  return useQuery({ queryKey: ['storage'], queryFn: () => call(() => api().storage({})) });
+}
+
 export function useIdentity() {
   return useQuery({ queryKey: ['identity'], queryFn: () => call(() => api().identity({})) });
 }

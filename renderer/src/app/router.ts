@@ -10,6 +10,7 @@ export const SECTIONS = [
   'commitments',
   'sync',
   'settings',
+  'help',
 ] as const;
 export type Section = (typeof SECTIONS)[number];
 

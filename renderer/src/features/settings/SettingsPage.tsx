@@ -1,9 +1,12 @@
-// This device's author identity (name and post, written on notes and packages) and its key fingerprint.
-import { Button, Code, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+// Settings: this device's author identity (name and post, written on notes and packages) and its key
+// fingerprint; the UI's language; where the store lives; and its backups, with a way to make one now.
+import { Button, Code, Paper, SegmentedControl, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.js';
-import { useApiMutation, useIdentity } from '../../api/queries.js';
+import { useApiMutation, useIdentity, useStorage } from '../../api/queries.js';
+import { formatDate } from '../../components/format.js';
+import { setLanguage, type Language } from '../../i18n/index.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { Loading } from '../../components/Loading.js';
 
@@ -66,6 +69,95 @@ export function SettingsPage() {
           </Stack>
         </Paper>
       )}
+      <LanguageSettings />
+      <StorageSettings />
     </section>
+  );
+}
+
+function LanguageSettings() {
+  const { t, i18n } = useTranslation();
+  return (
+    <Paper withBorder p="md" maw={560} mt="md">
+      <Title order={2} size="h4" mb="sm" id="language-title">
+        {t('settings.language')}
+      </Title>
+      <SegmentedControl
+        aria-labelledby="language-title"
+        value={i18n.language}
+        onChange={(value) => setLanguage(value as Language)}
+        data={[
+          { value: 'es', label: 'Español' },
+          { value: 'en', label: 'English' },
+        ]}
+      />
+      <Text size="sm" mt="xs" c="dimmed">
+        {t('settings.languageHint')}
+      </Text>
+    </Paper>
+  );
+}
+
+const megabytes = (bytes: number, language: string) =>
+  new Intl.NumberFormat(language, { maximumFractionDigits: 1 }).format(bytes / 2 ** 20);
+
+function StorageSettings() {
+  const { t, i18n } = useTranslation();
+  const storage = useStorage();
+  const backUp = useApiMutation(() => api().backUp({}));
+  return (
+    <Paper withBorder p="md" maw={720} mt="md">
+      <Title order={2} size="h4" mb="sm">
+        {t('settings.data')}
+      </Title>
+      {storage.error && <ErrorMessage error={storage.error} />}
+      {storage.isPending && <Loading />}
+      {storage.data && (
+        <Stack gap="sm">
+          <Text size="sm">
+            {t('settings.storeFile')}: <Code data-testid="store-file">{storage.data.file}</Code>
+          </Text>
+          <Text size="sm">
+            {t('settings.backupsDir')}: <Code>{storage.data.backupsDir}</Code>
+          </Text>
+          <Text size="sm" c="dimmed">
+            {t('settings.backupsHint')}
+          </Text>
+          {storage.data.backups.length === 0 ? (
+            <Text size="sm">{t('settings.noBackups')}</Text>
+          ) : (
+            <Table data-testid="backups">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">{t('settings.backupWhen')}</Table.Th>
+                  <Table.Th scope="col">{t('settings.backupFile')}</Table.Th>
+                  <Table.Th scope="col">{t('settings.backupSize')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {storage.data.backups.map((backup) => (
+                  <Table.Tr key={backup.file}>
+                    <Table.Td>{formatDate(backup.createdAt, i18n.language)}</Table.Td>
+                    <Table.Td>
+                      <Code>{backup.file.split(/[\\/]/).pop()}</Code>
+                    </Table.Td>
+                    <Table.Td>{megabytes(backup.bytes, i18n.language)} MB</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          )}
+          <Button w="fit-content" loading={backUp.isPending} onClick={() => backUp.mutate(undefined)}>
+            {t('settings.backUpNow')}
+          </Button>
+          {backUp.isSuccess && (
+            <Text size="sm" c="teal.9" role="status">
+              {t('settings.backedUp')}
+            </Text>
+          )}
+          {backUp.error && <ErrorMessage error={backUp.error} />}
+        </Stack>
+      )}
+    </Paper>
   );
 }
