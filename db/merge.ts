@@ -247,8 +247,8 @@ export function applyChanges(db: Db, sets: Iterable<ChangeSet>, options: ApplyOp
   let done = 0;
   for (const [key, rowSets] of groups) {
     if (++done % 1000 === 0) {
-      options.signal?.throwIfAborted();
       options.onProgress?.(done, groups.size);
+      options.signal?.throwIfAborted();
     }
     const { kind, row } = rowSets[0]!;
     let changed = false;

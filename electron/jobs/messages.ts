@@ -6,6 +6,11 @@ export interface JobRequest {
   input: unknown;
   storeFile: string;
   nativeBinding?: string;
+  /**
+   * One Int32 the main side sets to 1 to cancel. A job busy in a long synchronous step (an import's
+   * transaction) reads no messages until it ends, but it can read this between records.
+   */
+  cancelFlag?: SharedArrayBuffer;
 }
 
 export type WorkerMessage =

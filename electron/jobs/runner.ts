@@ -59,11 +59,13 @@ export function runJob(method: string, input: unknown, options: JobOptions): Pro
   const jobId = options.jobId ?? randomUUID();
   const report = (phase: ProgressEvent['phase'], done: number, total: number, message?: string) =>
     options.onProgress?.({ jobId, kind, phase, done, total, message });
+  const cancelFlag = new SharedArrayBuffer(4);
   const request: JobRequest = {
     method: method as MethodName,
     input,
     storeFile: options.storeFile,
     nativeBinding: options.nativeBinding,
+    cancelFlag,
   };
 
   return new Promise((resolve) => {
@@ -95,6 +97,7 @@ export function runJob(method: string, input: unknown, options: JobOptions): Pro
     };
     const cancel = () => {
       if (!online) return stop();
+      Atomics.store(new Int32Array(cancelFlag), 0, 1);
       worker.postMessage({ type: 'cancel' } satisfies ControlMessage);
       setTimeout(() => settled || stop(), CANCEL_GRACE_MS).unref();
     };

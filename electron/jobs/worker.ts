@@ -13,12 +13,20 @@ const abort = new AbortController();
 parentPort!.on('message', (message: ControlMessage) => {
   if (message.type === 'cancel') abort.abort();
 });
+const cancelFlag = request.cancelFlag ? new Int32Array(request.cancelFlag) : undefined;
+/** Called as progress is reported (between records): the handlers check the signal at those points. */
+const noticeCancel = () => {
+  if (cancelFlag && Atomics.load(cancelFlag, 0) === 1 && !abort.signal.aborted) abort.abort();
+};
 
 try {
   const store = openStore(request.storeFile, { nativeBinding: request.nativeBinding });
   try {
     const handlers = createHandlers(store, {
-      onProgress: (done, total, message) => post({ type: 'progress', done, total, message }),
+      onProgress: (done, total, message) => {
+        noticeCancel();
+        post({ type: 'progress', done, total, message });
+      },
       signal: abort.signal,
     });
     post({ type: 'result', envelope: await dispatch(handlers, request.method, request.input) });

@@ -42,8 +42,8 @@ export function encodePackage(store: Store, options: EncodeOptions = {}): Encode
     if (++count % 10_000 === 0) {
       chunks.push(Buffer.from(chunk, 'utf8'));
       chunk = '';
-      options.signal?.throwIfAborted();
       options.onProgress?.(count, total, 'writing');
+      options.signal?.throwIfAborted();
     }
     const record = `${kind}\u0000${row}`;
     if (record !== previous) rows[kind] = (rows[kind] ?? 0) + 1;

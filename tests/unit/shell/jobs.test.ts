@@ -6,6 +6,9 @@ import { describe, expect, it } from 'vitest';
 import type { ProgressEvent } from '../../../electron/api/progress.js';
 import { jobKindOf, runJob } from '../../../electron/jobs/runner.js';
 import { ROOT, tempDir, valija } from '../../helpers.js';
+import { openStore } from '../../../db/store.js';
+import { putRecords } from '../../../db/writer.js';
+import { exportPackage } from '../../../electron/sync/exporter.js';
 
 const workerFile = join(ROOT, 'dist', 'electron', 'jobs', 'worker.js');
 
@@ -82,5 +85,38 @@ describe('jobs', () => {
     );
     abort.abort();
     expect(await pending).toMatchObject({ ok: false, error: { code: 'E_CANCELLED' } });
+  });
+
+  it('an import cancelled while it applies stops between records, rolls back, and says so itself', async () => {
+    const source = openStore(join(tempDir(), 'source.db'), { create: true });
+    putRecords(
+      source.writer,
+      'party',
+      Array.from({ length: 5_000 }, (_, i) => ({ name: `País ${i}` })),
+    );
+    const file = join(tempDir(), 'many.valija');
+    exportPackage(source, file);
+    source.close();
+    const storeFile = join(tempDir(), 'target.db');
+    openStore(storeFile, { create: true }).close();
+    const abort = new AbortController();
+    const answer = await runJob(
+      'applyImport',
+      { file, trust: true },
+      {
+        storeFile,
+        workerFile,
+        signal: abort.signal,
+        onProgress: (e) => e.message === 'applying' && abort.abort(),
+      },
+    );
+    // The importer's own answer (not the runner's, which stops a job that does not answer in time).
+    expect(answer).toMatchObject({
+      ok: false,
+      error: { code: 'E_CANCELLED', message: expect.stringMatching(/nothing was imported/) },
+    });
+    const target = openStore(storeFile);
+    expect(target.db.prepare('SELECT count(*) FROM party').pluck().get()).toBe(0);
+    target.close();
   });
 });
