@@ -1,5 +1,5 @@
 // What the menu's items do. Package import and export run as jobs (a worker thread, progress to the
-// window); the briefing book has no API method yet, so its item says so honestly.
+// window); the briefing book is built from the open meeting's Book tab, so its item goes there.
 import type { Envelope, Results } from '../api/contract.js';
 import type { Dialogs } from './dialogs.js';
 import type { MenuActions } from './menu.js';
@@ -13,6 +13,8 @@ export interface ActionContext {
     input: unknown,
   ) => Promise<Envelope<unknown>>;
   print: () => void;
+  /** The window's screen address (its URL fragment, `#/meetings/ID/overview`), and a way to change it. */
+  screen: { current: () => string; show: (hash: string) => void };
   openPath: (path: string) => Promise<string>;
   userDataDir: string;
   about: { version: string; versions: Record<string, string | undefined>; storeFile: string };
@@ -99,13 +101,14 @@ export function createActions(ctx: ActionContext): MenuActions {
     importPackage: report(importPackage),
     exportPackage: report(exportPackage),
     // A book is built for one meeting, chosen on the meeting screens of the coming UI.
-    buildBook: report(() =>
-      dialogs.notYetAvailable(
-        'Building a briefing book from the menu',
-        'A book is built for the meeting you have open, and the meeting screens arrive in the next version. ' +
-          'Meanwhile the command line builds it: valija book <meeting-id> --out FILE.pdf',
-      ),
-    ),
+    buildBook: report(async () => {
+      const meeting = /^#\/meetings\/([^/]+)/.exec(ctx.screen.current())?.[1];
+      if (meeting) return ctx.screen.show(`#/meetings/${meeting}/book`);
+      await dialogs.info(
+        'Open a meeting first',
+        'A briefing book is built for one meeting: open it under Meetings, then choose Build briefing book… again (or its Book tab).',
+      );
+    }),
     print: () => ctx.print(),
     about: report(() =>
       dialogs.info(

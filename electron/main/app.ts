@@ -97,6 +97,11 @@ export async function startApp(
       dialogs,
       runJob: job,
       print: () => window?.webContents.print(),
+      screen: {
+        current: () => (window ? new URL(window.webContents.getURL()).hash : ''),
+        // A fragment change is an in-page navigation: the app's router follows it.
+        show: (hash) => void window?.webContents.executeJavaScript(`location.hash = ${JSON.stringify(hash)}`),
+      },
       openPath: (path) => electron.shell.openPath(path),
       userDataDir: dataDir,
       about: { version: app.getVersion(), versions: process.versions, storeFile },

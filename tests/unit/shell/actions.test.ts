@@ -18,8 +18,14 @@ const report = {
   conflicts: [],
 };
 
-function setup(options: { file?: string; confirm?: boolean[]; answers?: Envelope<unknown>[] }) {
+function setup(options: {
+  file?: string;
+  confirm?: boolean[];
+  answers?: Envelope<unknown>[];
+  screen?: string;
+}) {
   const shown: string[] = [];
+  let screen = options.screen ?? '#/home';
   const jobs: [string, unknown][] = [];
   const confirms = [...(options.confirm ?? [])];
   const answers = [...(options.answers ?? [])];
@@ -44,6 +50,10 @@ function setup(options: { file?: string; confirm?: boolean[]; answers?: Envelope
       return answers.shift() ?? { ok: false, error: { code: 'E_INTERNAL', message: 'no answer' } };
     },
     print: () => void shown.push('print'),
+    screen: {
+      current: () => screen,
+      show: (hash) => void (screen = hash),
+    },
     openPath: async (path) => (shown.push(`open:${path}`), ''),
     userDataDir: '/home/me/.config/Valija',
     about: {
@@ -54,7 +64,7 @@ function setup(options: { file?: string; confirm?: boolean[]; answers?: Envelope
     today: () => new Date('2026-03-05T10:00:00Z'),
   };
   const settled = () => new Promise((resolve) => setTimeout(resolve, 0));
-  return { actions: createActions(context), shown, jobs, settled };
+  return { actions: createActions(context), shown, jobs, settled, screen: () => screen };
 }
 
 describe('the menu actions', () => {
@@ -134,12 +144,21 @@ describe('the menu actions', () => {
     expect(jobs).toEqual([]);
   });
 
-  it('says honestly that the book cannot be built from the menu yet', async () => {
-    const { actions, shown, jobs, settled } = setup({});
+  it("building a book from the menu opens the open meeting's Book tab", async () => {
+    const { actions, shown, jobs, settled, screen } = setup({ screen: '#/meetings/m-1/points' });
     actions.buildBook();
     await settled();
-    expect(shown).toEqual(['not-yet:Building a briefing book from the menu']);
+    expect(screen()).toBe('#/meetings/m-1/book');
+    expect(shown).toEqual([]);
     expect(jobs).toEqual([]);
+  });
+
+  it('building a book with no meeting open says to open one first', async () => {
+    const { actions, shown, settled, screen } = setup({ screen: '#/initiatives' });
+    actions.buildBook();
+    await settled();
+    expect(screen()).toBe('#/initiatives');
+    expect(shown).toEqual([expect.stringMatching(/^info:Open a meeting first:/)]);
   });
 
   it('prints, opens the data folder and tells what it is', async () => {
