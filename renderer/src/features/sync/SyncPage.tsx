@@ -193,26 +193,28 @@ function ImportReportView({ report }: { report: Results['previewImport'] }) {
       <Title order={3} size="h5">
         {t('sync.counts')}
       </Title>
-      <Table withTableBorder striped>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('sync.kind')}</Table.Th>
-            {OUTCOMES.map((o) => (
-              <Table.Th key={o}>{t(`sync.outcome.${o}`)}</Table.Th>
-            ))}
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {Object.entries(report.counts).map(([kind, counts]) => (
-            <Table.Tr key={kind}>
-              <Table.Td>{t(`kinds.${kind}`)}</Table.Td>
+      <div className="table-scroll" role="region" aria-label={t('sync.counts')} tabIndex={0}>
+        <Table withTableBorder striped fz="sm">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('sync.kind')}</Table.Th>
               {OUTCOMES.map((o) => (
-                <Table.Td key={o}>{counts?.[o] ?? 0}</Table.Td>
+                <Table.Th key={o}>{t(`sync.outcome.${o}`)}</Table.Th>
               ))}
             </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+          </Table.Thead>
+          <Table.Tbody>
+            {Object.entries(report.counts).map(([kind, counts]) => (
+              <Table.Tr key={kind}>
+                <Table.Td>{t(`kinds.${kind}`)}</Table.Td>
+                {OUTCOMES.map((o) => (
+                  <Table.Td key={o}>{counts?.[o] ?? 0}</Table.Td>
+                ))}
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </div>
       <Title order={3} size="h5">
         {t('sync.conflicts')}
       </Title>
