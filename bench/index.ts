@@ -1,7 +1,9 @@
-// `npm run bench [book|sync]`: every benchmark, each against a baseline measured in the same run; prints ratios.
+// `npm run bench [book|sync|ui]`: every benchmark, each against a baseline measured in the same run; prints ratios.
 import { runBookBench } from '../electron/book/bench.js';
 import { runSyncBench } from './sync.js';
+import { runUiBench } from './ui.js';
 
 const only = process.argv[2];
 if (!only || only === 'book') await runBookBench();
 if (!only || only === 'sync') await runSyncBench();
+if (!only || only === 'ui') await runUiBench();
