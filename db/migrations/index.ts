@@ -2,6 +2,7 @@
 import { sql as records } from './001-records.js';
 import { sql as syncLedger } from './002-sync-ledger.js';
 import { sql as changeSets } from './003-change-sets.js';
+import { sql as listIndexes } from './004-list-indexes.js';
 
 export interface Migration {
   version: number;
@@ -13,6 +14,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'records', sql: records },
   { version: 2, name: 'sync-ledger', sql: syncLedger },
   { version: 3, name: 'change-sets', sql: changeSets },
+  { version: 4, name: 'list-indexes', sql: listIndexes },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

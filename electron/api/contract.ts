@@ -2,7 +2,17 @@
 // browser bridge and the `valija` CLI are thin adapters over it; adding a capability is one entry here plus
 // its handler. Pure zod and types (no Node), so the renderer and preload can import it.
 import { z } from 'zod';
-import { CLASSIFICATIONS, KIND_NAMES, type KindName, type StoredRecord } from '../../db/kinds.js';
+import {
+  AREAS,
+  CLASSIFICATIONS,
+  COMMITMENT_STATUSES,
+  INITIATIVE_STATUSES,
+  KIND_NAMES,
+  MEETING_KINDS,
+  type KindName,
+  type StoredRecord,
+} from '../../db/kinds.js';
+import type { Page, RecentRecord } from '../../db/pages.js';
 import type { BookSummary } from '../book/service.js';
 import type { ErrorCode } from '../../db/errors.js';
 import type { Identity } from '../../db/device.js';
@@ -18,6 +28,13 @@ const id = z.string().min(1).max(100);
 const file = z.string().min(1).max(4096);
 const passphrase = z.string().max(1024).optional();
 const importInput = z.object({ file, passphrase, trust: z.boolean().optional() }).strict();
+/** A window of a long list: where it starts and how many records (a screen asks for what it shows). */
+const page = {
+  offset: z.number().int().min(0).max(10_000_000).optional(),
+  limit: z.number().int().min(1).max(500),
+};
+/** A date or a date-time, compared with meeting starts as text. */
+const when = z.union([z.iso.date(), z.iso.datetime({ offset: true })]);
 
 export const contract = {
   list: {
@@ -25,6 +42,44 @@ export const contract = {
     input: z
       .object({ kind, meetingId: id.optional(), targetKind: kind.optional(), targetId: id.optional() })
       .strict(),
+  },
+  listPage: {
+    summary:
+      'A page of meetings, initiatives or commitments, filtered and sorted by the store, with how many match',
+    input: z.discriminatedUnion('kind', [
+      z
+        .object({
+          kind: z.literal('meeting'),
+          ...page,
+          order: z.enum(['newest', 'oldest']).optional(),
+          partyId: id.optional(),
+          meetingKind: z.enum(MEETING_KINDS).optional(),
+          from: when.optional(),
+          to: when.optional(),
+        })
+        .strict(),
+      z
+        .object({
+          kind: z.literal('initiative'),
+          ...page,
+          partyId: id.optional(),
+          status: z.enum(INITIATIVE_STATUSES).optional(),
+          area: z.enum(AREAS).optional(),
+        })
+        .strict(),
+      z
+        .object({
+          kind: z.literal('commitment'),
+          ...page,
+          partyId: id.optional(),
+          status: z.enum(COMMITMENT_STATUSES).optional(),
+        })
+        .strict(),
+    ]),
+  },
+  recent: {
+    summary: 'The records changed last, of every kind a user lists, newest change first',
+    input: z.object({ limit: z.number().int().min(1).max(100) }).strict(),
   },
   get: { summary: 'One record by id', input: z.object({ kind, id }).strict() },
   put: {
@@ -128,6 +183,8 @@ export type ParsedInput<M extends MethodName> = z.output<Contract[M]['input']>;
 
 export interface Results {
   list: StoredRecord[];
+  listPage: Page;
+  recent: RecentRecord[];
   get: StoredRecord;
   put: StoredRecord | StoredRecord[];
   delete: { kind: KindName; id: string; deleted: true };

@@ -1,0 +1,114 @@
+// Reads for screens over large stores: a page of a long list (filtered and sorted in SQL, with the number of
+// matching records), and the records changed last. Nothing here writes.
+import type { Db } from './connection.js';
+import { KINDS, type KindName, type StoredRecord } from './kinds.js';
+import { toRecord } from './reader.js';
+import { stmt } from './statements.js';
+
+/** The kinds whose lists grow long enough to be read a page at a time. */
+export const PAGED_KINDS = ['meeting', 'initiative', 'commitment'] as const;
+export type PagedKind = (typeof PAGED_KINDS)[number];
+
+export interface PageQuery {
+  kind: PagedKind;
+  offset?: number;
+  limit: number;
+  /** Meetings: by start, newest first (the default) or oldest first; undated ones last either way. */
+  order?: 'newest' | 'oldest';
+  /** Meetings and initiatives: those with this counterpart; commitments: those it owes. */
+  partyId?: string;
+  /** Meetings: of this kind. */
+  meetingKind?: string;
+  /** Meetings: starting at or after `from`, before `to` (ISO dates or date-times, compared as text). */
+  from?: string;
+  to?: string;
+  /** Initiatives and commitments: in this status. */
+  status?: string;
+  /** Initiatives: in this area. */
+  area?: string;
+}
+
+export interface Page {
+  /** How many alive records match the filters (the whole list, not this page). */
+  total: number;
+  offset: number;
+  records: StoredRecord[];
+}
+
+type Row = Record<string, unknown> & { id: string; deleteCounter: number; version: string };
+
+function orderOf(query: PageQuery): string {
+  switch (query.kind) {
+    case 'meeting':
+      return query.order === 'oldest' ? "start = '', start, id" : "start = '', start DESC, id DESC";
+    case 'initiative':
+      return 'title COLLATE NOCASE, id';
+    case 'commitment':
+      // Due soonest first (so overdue ones first among the open), undated last.
+      return "dueDate = '', dueDate, id";
+  }
+}
+
+function whereOf(query: PageQuery): { sql: string; params: unknown[] } {
+  const where = ['deleteCounter % 2 = 1'];
+  const params: unknown[] = [];
+  const add = (sql: string, value: unknown) => {
+    where.push(sql);
+    params.push(value);
+  };
+  // A list of ids is stored as a JSON array of quoted UUIDs: a quoted id is found as text.
+  if (query.partyId !== undefined) {
+    if (query.kind === 'commitment') add('owingPartyId = ?', query.partyId);
+    else add('instr(partyIds, ?) > 0', JSON.stringify(query.partyId));
+  }
+  if (query.kind === 'meeting') {
+    if (query.meetingKind !== undefined) add('kind = ?', query.meetingKind);
+    if (query.from !== undefined) add("start != '' AND start >= ?", query.from);
+    if (query.to !== undefined) add("start != '' AND start < ?", query.to);
+  }
+  if (query.status !== undefined) add('status = ?', query.status);
+  if (query.area !== undefined && query.kind === 'initiative') add('area = ?', query.area);
+  return { sql: where.join(' AND '), params };
+}
+
+/** One page of a kind's alive records, filtered and sorted by the store, and how many match in all. */
+export function listPage(db: Db, query: PageQuery): Page {
+  const table = `"${KINDS[query.kind].table}"`;
+  const { sql, params } = whereOf(query);
+  const offset = query.offset ?? 0;
+  const total = stmt(db, `SELECT count(*) FROM ${table} WHERE ${sql}`)
+    .pluck()
+    .get(...params) as number;
+  const rows = stmt(
+    db,
+    `SELECT * FROM ${table} WHERE ${sql} ORDER BY ${orderOf(query)} LIMIT ? OFFSET ?`,
+  ).all(...params, query.limit, offset) as Row[];
+  return { total, offset, records: rows.map((row) => toRecord(query.kind, row)) };
+}
+
+/** The kinds Home shows among the records changed last. */
+export const RECENT_KINDS = ['party', 'person', 'initiative', 'meeting', 'commitment'] as const;
+
+export interface RecentRecord {
+  kind: (typeof RECENT_KINDS)[number];
+  record: StoredRecord;
+}
+
+/** The `limit` alive records changed last, of every kind a user lists, newest change first. */
+export function recentRecords(db: Db, limit: number): RecentRecord[] {
+  const all: RecentRecord[] = [];
+  for (const kind of RECENT_KINDS) {
+    const rows = stmt(
+      db,
+      `SELECT * FROM "${KINDS[kind].table}" WHERE deleteCounter % 2 = 1 ORDER BY version DESC, id DESC LIMIT ?`,
+    ).all(limit) as Row[];
+    for (const row of rows) all.push({ kind, record: toRecord(kind as KindName, row) });
+  }
+  return all
+    .sort(
+      (a, b) =>
+        String(b.record.version).localeCompare(String(a.record.version)) ||
+        b.record.id.localeCompare(a.record.id),
+    )
+    .slice(0, limit);
+}
