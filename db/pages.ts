@@ -22,6 +22,8 @@ export interface PageQuery {
   /** Meetings: starting at or after `from`, before `to` (ISO dates or date-times, compared as text). */
   from?: string;
   to?: string;
+  /** Meetings: only those with a start (true) or only those without (false). */
+  dated?: boolean;
   /** Initiatives and commitments: in this status. */
   status?: string;
   /** Initiatives: in this area. */
@@ -65,6 +67,7 @@ function whereOf(query: PageQuery): { sql: string; params: unknown[] } {
     if (query.meetingKind !== undefined) add('kind = ?', query.meetingKind);
     if (query.from !== undefined) add("start != '' AND start >= ?", query.from);
     if (query.to !== undefined) add("start != '' AND start < ?", query.to);
+    if (query.dated !== undefined) where.push(query.dated ? "start != ''" : "start = ''");
   }
   if (query.status !== undefined) add('status = ?', query.status);
   if (query.area !== undefined && query.kind === 'initiative') add('area = ?', query.area);
@@ -73,7 +76,10 @@ function whereOf(query: PageQuery): { sql: string; params: unknown[] } {
 
 /** One page of a kind's alive records, filtered and sorted by the store, and how many match in all. */
 export function listPage(db: Db, query: PageQuery): Page {
-  const table = `"${KINDS[query.kind].table}"`;
+  // A counterpart is found inside a JSON list, which no index holds: scanning the table beats walking the
+  // title index and reading every row it points to (7× slower with 100,000 initiatives).
+  const scan = query.partyId !== undefined && query.kind !== 'commitment';
+  const table = `"${KINDS[query.kind].table}"${scan ? ' NOT INDEXED' : ''}`;
   const { sql, params } = whereOf(query);
   const offset = query.offset ?? 0;
   const total = stmt(db, `SELECT count(*) FROM ${table} WHERE ${sql}`)

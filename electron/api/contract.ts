@@ -56,6 +56,7 @@ export const contract = {
           meetingKind: z.enum(MEETING_KINDS).optional(),
           from: when.optional(),
           to: when.optional(),
+          dated: z.boolean().optional(),
         })
         .strict(),
       z

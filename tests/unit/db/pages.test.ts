@@ -48,6 +48,8 @@ describe('pages of long lists', () => {
     const starts = page.records.map((r) => String(r.start));
     expect(starts.at(-1)).toBe('');
     expect(starts.slice(0, -1)).toEqual([...starts.slice(0, -1)].sort());
+    expect(listPage(store.db, { kind: 'meeting', limit: 20, dated: false }).records).toHaveLength(1);
+    expect(listPage(store.db, { kind: 'meeting', limit: 20, dated: true }).total).toBe(10);
   });
 
   it('filters meetings by counterpart, kind and a date range, counting only what matches', () => {
