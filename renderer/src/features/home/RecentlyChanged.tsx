@@ -1,28 +1,19 @@
 import { Anchor, Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { MAIN_KINDS, KINDS, type KindName } from '../../../../db/kinds.js';
+import { KINDS } from '../../../../db/kinds.js';
 import { api } from '../../api/client.js';
 import { call } from '../../api/queries.js';
 import { openRecord } from '../../app/openRecord.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { formatDate } from '../../components/format.js';
 
-const KINDS_SHOWN = MAIN_KINDS.filter((k) => k !== 'annotation');
-
 /** The ten records changed last, of every kind a user lists. */
 export function RecentlyChanged() {
   const { t, i18n } = useTranslation();
   const recent = useQuery({
     queryKey: ['list', 'recent'],
-    queryFn: () =>
-      call(async () => {
-        const lists = await Promise.all(KINDS_SHOWN.map((kind) => api().list({ kind })));
-        return lists
-          .flatMap((records, i) => records.map((record) => ({ kind: KINDS_SHOWN[i]! as KindName, record })))
-          .sort((a, b) => String(b.record.version).localeCompare(String(a.record.version)))
-          .slice(0, 10);
-      }),
+    queryFn: () => call(() => api().recent({ limit: 10 })),
   });
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="home-recent">

@@ -1,11 +1,13 @@
-// Every meeting, filtered by counterpart and kind and sorted by date; the list is virtualized (only the
-// rows in view are in the page), so a store with thousands of meetings scrolls as one with three.
-import { Anchor, Badge, Group, NativeSelect, Paper, Text, Title } from '@mantine/core';
+// Every meeting, filtered by counterpart, kind and dates and sorted by date — by the store, which hands the
+// list one page at a time; the list is virtualized (only the rows in view are in the page and only their
+// pages are read), so a store with thousands of meetings scrolls as one with three.
+import { Anchor, Badge, Group, NativeSelect, Paper, Text, TextInput, Title } from '@mantine/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MEETING_KINDS } from '../../../../db/kinds.js';
 import { api } from '../../api/client.js';
+import { useListHead, useListRows, type ListQuery } from '../../api/pages.js';
 import { useApiMutation, useList } from '../../api/queries.js';
 import type { Meeting, Party } from '../../api/records.js';
 import { href, navigate } from '../../app/router.js';
@@ -17,47 +19,51 @@ import { enumOptions } from '../../components/options.js';
 
 const ROW_HEIGHT = 64;
 
-export function filterMeetings(
-  meetings: Meeting[],
-  filter: { partyId: string; kind: string; order: 'newest' | 'oldest' },
-): Meeting[] {
-  const kept = meetings.filter(
-    (m) =>
-      (!filter.partyId || m.partyIds.includes(filter.partyId)) && (!filter.kind || m.kind === filter.kind),
-  );
-  // Undated meetings last either way.
-  const dated = kept.filter((m) => m.start).sort((a, b) => a.start.localeCompare(b.start));
-  if (filter.order === 'newest') dated.reverse();
-  return [...dated, ...kept.filter((m) => !m.start)];
+/** The day after an ISO date: the date range's end is inclusive, the store's `to` is not. */
+export function dayAfter(date: string): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 }
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export function MeetingsList() {
   const { t, i18n } = useTranslation();
-  const meetings = useList<Meeting>('meeting');
   const parties = useList<Party>('party');
   const [partyId, setPartyId] = useState('');
   const [kind, setKind] = useState('');
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
   const [order, setOrder] = useState<'newest' | 'oldest'>('newest');
   const create = useApiMutation((title: string) => api().put({ kind: 'meeting', record: { title } }));
   const partyName = useMemo(() => new Map((parties.data ?? []).map((p) => [p.id, p.name])), [parties.data]);
-  const involved = useMemo(() => {
-    const ids = new Set((meetings.data ?? []).flatMap((m) => m.partyIds));
-    return [...ids]
-      .map((id) => ({ value: id, label: partyName.get(id) ?? id }))
-      .sort((a, b) => a.label.localeCompare(b.label, i18n.language));
-  }, [meetings.data, partyName, i18n.language]);
-  const shown = useMemo(
-    () => filterMeetings(meetings.data ?? [], { partyId, kind, order }),
-    [meetings.data, partyId, kind, order],
+  const partyOptions = useMemo(
+    () =>
+      (parties.data ?? [])
+        .map((p) => ({ value: p.id, label: p.name }))
+        .sort((a, b) => a.label.localeCompare(b.label, i18n.language)),
+    [parties.data, i18n.language],
   );
+  // The store filters and sorts; the list reads only the pages in view.
+  const query: ListQuery = {
+    kind: 'meeting',
+    order,
+    ...(partyId && { partyId }),
+    ...(kind && { meetingKind: kind as (typeof MEETING_KINDS)[number] }),
+    ...(ISO_DATE.test(from) && { from }),
+    ...(ISO_DATE.test(to) && { to: dayAfter(to) }),
+  };
+  const head = useListHead(query);
+  const total = head.data?.total ?? 0;
 
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
-    count: shown.length,
+    count: total,
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 8,
   });
+  const items = virtualizer.getVirtualItems();
+  const meetingAt = useListRows<Meeting>(query, items[0]?.index, items.at(-1)?.index);
 
   return (
     <section aria-labelledby="page-title">
@@ -66,7 +72,7 @@ export function MeetingsList() {
           {t('meetings.title')}
         </Title>
         <Text size="sm" c="dimmed">
-          {t('meetings.count', { count: shown.length })}
+          {t('meetings.count', { count: total })}
         </Text>
       </Group>
       <Group gap="sm" mb="sm" align="end">
@@ -74,7 +80,7 @@ export function MeetingsList() {
           label={t('meetings.filterCounterpart')}
           value={partyId}
           onChange={(e) => setPartyId(e.currentTarget.value)}
-          data={[{ value: '', label: t('common.all') }, ...involved]}
+          data={[{ value: '', label: t('common.all') }, ...partyOptions]}
           className="filter"
         />
         <NativeSelect
@@ -83,6 +89,20 @@ export function MeetingsList() {
           onChange={(e) => setKind(e.currentTarget.value)}
           data={[{ value: '', label: t('common.all') }, ...enumOptions(MEETING_KINDS, 'meetingKind', t)]}
           className="filter"
+        />
+        <TextInput
+          type="date"
+          label={t('meetings.filterFrom')}
+          value={from}
+          onChange={(e) => setFrom(e.currentTarget.value)}
+          className="filter-date"
+        />
+        <TextInput
+          type="date"
+          label={t('meetings.filterTo')}
+          value={to}
+          onChange={(e) => setTo(e.currentTarget.value)}
+          className="filter-date"
         />
         <NativeSelect
           label={t('common.sortBy')}
@@ -95,13 +115,26 @@ export function MeetingsList() {
           className="filter"
         />
       </Group>
-      {meetings.error && <ErrorMessage error={meetings.error} />}
-      {meetings.isPending && <Loading />}
-      {meetings.isSuccess && shown.length === 0 && <Text c="dimmed">{t('meetings.none')}</Text>}
+      {head.error && <ErrorMessage error={head.error} />}
+      {head.isPending && <Loading />}
+      {head.isSuccess && total === 0 && <Text c="dimmed">{t('meetings.none')}</Text>}
       <Paper withBorder className="virtual-scroller" ref={scroller}>
         <div role="list" className="virtual-body" style={{ height: virtualizer.getTotalSize() }}>
-          {virtualizer.getVirtualItems().map((row) => {
-            const meeting = shown[row.index]!;
+          {items.map((row) => {
+            const meeting = meetingAt(row.index);
+            if (!meeting) {
+              return (
+                <div
+                  role="listitem"
+                  key={`row-${row.index}`}
+                  className="meeting-row"
+                  aria-busy="true"
+                  style={{ height: row.size, transform: `translateY(${row.start}px)` }}
+                >
+                  <Text c="dimmed">…</Text>
+                </div>
+              );
+            }
             return (
               <div
                 role="listitem"

@@ -1,19 +1,27 @@
 // Initiatives, counterparts (and their people) and commitments as tables; the fields a desk changes most
-// (status, priority, due date) are edited right in the row.
-import { Anchor, Stack, Table, Text, Title } from '@mantine/core';
-import type { ReactNode } from 'react';
+// (status, priority, due date) are edited right in the row. Initiatives and commitments can run to
+// tens of thousands: the store filters and sorts them and the tables are virtual (see VirtualTable).
+import { Anchor, Group, NativeSelect, Stack, Table, Text, Title } from '@mantine/core';
+import { useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { COMMITMENT_STATUSES, INITIATIVE_STATUSES, PRIORITIES, type KindName } from '../../../../db/kinds.js';
+import {
+  AREAS,
+  COMMITMENT_STATUSES,
+  INITIATIVE_STATUSES,
+  PRIORITIES,
+  type KindName,
+  type StoredRecord,
+} from '../../../../db/kinds.js';
 import { api } from '../../api/client.js';
+import type { ListQuery } from '../../api/pages.js';
 import { useApiMutation, useList } from '../../api/queries.js';
 import type { Commitment, Party } from '../../api/records.js';
 import { href } from '../../app/router.js';
 import { AddText } from '../../components/AddText.js';
 import { EditableField } from '../../components/EditableField.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
-import { Loading } from '../../components/Loading.js';
+import { VirtualTable } from '../../components/VirtualTable.js';
 import { enumOptions } from '../../components/options.js';
-import { commitmentOrder } from '../home/Home.js';
 
 function RecordLink({ kind, id, children }: { kind: KindName; id: string; children: ReactNode }) {
   return (
@@ -34,65 +42,129 @@ function Page({ title, children }: { title: string; children: ReactNode }) {
   );
 }
 
+/** A choice among a list's filters: "all" (empty) or one value. */
+function FilterSelect({
+  label,
+  value,
+  onChange,
+  options,
+}: {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  options: { value: string; label: string }[];
+}) {
+  const { t } = useTranslation();
+  return (
+    <NativeSelect
+      label={label}
+      value={value}
+      onChange={(e) => onChange(e.currentTarget.value)}
+      data={[{ value: '', label: t('common.all') }, ...options]}
+      className="filter"
+    />
+  );
+}
+
+function usePartyOptions() {
+  const { i18n } = useTranslation();
+  const parties = useList<Party>('party');
+  return useMemo(
+    () =>
+      (parties.data ?? [])
+        .map((p) => ({ value: p.id, label: p.name }))
+        .sort((a, b) => a.label.localeCompare(b.label, i18n.language)),
+    [parties.data, i18n.language],
+  );
+}
+
 export function InitiativesList() {
   const { t } = useTranslation();
-  const list = useList('initiative');
+  const [status, setStatus] = useState('');
+  const [area, setArea] = useState('');
+  const [partyId, setPartyId] = useState('');
+  const parties = usePartyOptions();
   const create = useApiMutation((title: string) => api().put({ kind: 'initiative', record: { title } }));
+  const query: ListQuery = {
+    kind: 'initiative',
+    ...(status && { status: status as (typeof INITIATIVE_STATUSES)[number] }),
+    ...(area && { area: area as (typeof AREAS)[number] }),
+    ...(partyId && { partyId }),
+  };
   return (
     <Page title={t('records.initiatives')}>
-      {list.error && <ErrorMessage error={list.error} />}
-      {list.isPending && <Loading />}
-      <Table striped withTableBorder highlightOnHover className="records-table">
-        <Table.Thead>
-          <Table.Tr>
+      <Group gap="sm" align="end">
+        <FilterSelect
+          label={t('records.filterStatus')}
+          value={status}
+          onChange={setStatus}
+          options={enumOptions(INITIATIVE_STATUSES, 'initiativeStatus', t)}
+        />
+        <FilterSelect
+          label={t('records.filterArea')}
+          value={area}
+          onChange={setArea}
+          options={enumOptions(AREAS, 'area', t)}
+        />
+        <FilterSelect
+          label={t('records.filterCounterpart')}
+          value={partyId}
+          onChange={setPartyId}
+          options={parties}
+        />
+      </Group>
+      <VirtualTable<StoredRecord>
+        query={query}
+        rowHeight={53}
+        columns={4}
+        headers={
+          <>
             <Table.Th>{t('fields.title')}</Table.Th>
             <Table.Th>{t('fields.area')}</Table.Th>
             <Table.Th w={170}>{t('fields.status')}</Table.Th>
             <Table.Th w={140}>{t('fields.priority')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {(list.data ?? []).map((r) => {
-            const title = String(r.title);
-            return (
-              <Table.Tr key={r.id}>
-                <Table.Td>
-                  <RecordLink kind="initiative" id={r.id}>
-                    {title}
-                  </RecordLink>
-                </Table.Td>
-                <Table.Td>
-                  <Text size="sm">{t(`enums.area.${String(r.area)}`)}</Text>
-                </Table.Td>
-                <Table.Td>
-                  <EditableField
-                    kind="initiative"
-                    id={r.id}
-                    field="status"
-                    value={String(r.status)}
-                    label={`${t('fields.status')}: ${title}`}
-                    hideLabel
-                    input="select"
-                    options={enumOptions(INITIATIVE_STATUSES, 'initiativeStatus', t)}
-                  />
-                </Table.Td>
-                <Table.Td>
-                  <EditableField
-                    kind="initiative"
-                    id={r.id}
-                    field="priority"
-                    value={String(r.priority)}
-                    label={`${t('fields.priority')}: ${title}`}
-                    hideLabel
-                    input="select"
-                    options={enumOptions(PRIORITIES, 'priority', t)}
-                  />
-                </Table.Td>
-              </Table.Tr>
-            );
-          })}
-        </Table.Tbody>
-      </Table>
+          </>
+        }
+        cells={(r) => {
+          const title = String(r.title);
+          return (
+            <>
+              <Table.Td>
+                <RecordLink kind="initiative" id={r.id}>
+                  {title}
+                </RecordLink>
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm">{t(`enums.area.${String(r.area)}`)}</Text>
+              </Table.Td>
+              <Table.Td>
+                <EditableField
+                  kind="initiative"
+                  id={r.id}
+                  field="status"
+                  value={String(r.status)}
+                  label={`${t('fields.status')}: ${title}`}
+                  hideLabel
+                  input="select"
+                  options={enumOptions(INITIATIVE_STATUSES, 'initiativeStatus', t)}
+                />
+              </Table.Td>
+              <Table.Td>
+                <EditableField
+                  kind="initiative"
+                  id={r.id}
+                  field="priority"
+                  value={String(r.priority)}
+                  label={`${t('fields.priority')}: ${title}`}
+                  hideLabel
+                  input="select"
+                  options={enumOptions(PRIORITIES, 'priority', t)}
+                />
+              </Table.Td>
+            </>
+          );
+        }}
+      />
       <AddText
         label={t('records.new', { kind: t('kinds.initiative') })}
         onAdd={(title) => create.mutateAsync(title)}
@@ -173,62 +245,72 @@ export function CounterpartsList() {
   );
 }
 
+/** Commitments due soonest first (overdue first), undated last; the open ones unless asked otherwise. */
 export function CommitmentsList() {
   const { t } = useTranslation();
-  const list = useList<Commitment>('commitment');
+  const [status, setStatus] = useState<string>('open');
   const parties = useList<Party>('party');
   const partyName = new Map((parties.data ?? []).map((p) => [p.id, p.name]));
-  const all = list.data ?? [];
-  // Open ones first (overdue first), then the rest.
-  const ordered = [...commitmentOrder(all), ...all.filter((c) => c.status !== 'open')];
+  const query: ListQuery = {
+    kind: 'commitment',
+    ...(status && { status: status as (typeof COMMITMENT_STATUSES)[number] }),
+  };
   return (
     <Page title={t('records.commitments')}>
-      {list.error && <ErrorMessage error={list.error} />}
-      <Table striped withTableBorder className="records-table">
-        <Table.Thead>
-          <Table.Tr>
+      <Group gap="sm" align="end">
+        <FilterSelect
+          label={t('records.filterStatus')}
+          value={status}
+          onChange={setStatus}
+          options={enumOptions(COMMITMENT_STATUSES, 'commitmentStatus', t)}
+        />
+      </Group>
+      <VirtualTable<Commitment>
+        query={query}
+        rowHeight={53}
+        columns={4}
+        headers={
+          <>
             <Table.Th>{t('fields.text')}</Table.Th>
             <Table.Th>{t('fields.owingPartyId')}</Table.Th>
             <Table.Th w={170}>{t('fields.dueDate')}</Table.Th>
             <Table.Th w={150}>{t('fields.status')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {ordered.map((c) => (
-            <Table.Tr key={c.id}>
-              <Table.Td>
-                <RecordLink kind="commitment" id={c.id}>
-                  {c.text}
-                </RecordLink>
-              </Table.Td>
-              <Table.Td>{c.owingPartyId ? partyName.get(c.owingPartyId) : ''}</Table.Td>
-              <Table.Td>
-                <EditableField
-                  kind="commitment"
-                  id={c.id}
-                  field="dueDate"
-                  value={c.dueDate}
-                  label={`${t('fields.dueDate')}: ${c.text}`}
-                  hideLabel
-                  input="date"
-                />
-              </Table.Td>
-              <Table.Td>
-                <EditableField
-                  kind="commitment"
-                  id={c.id}
-                  field="status"
-                  value={c.status}
-                  label={`${t('fields.status')}: ${c.text}`}
-                  hideLabel
-                  input="select"
-                  options={enumOptions(COMMITMENT_STATUSES, 'commitmentStatus', t)}
-                />
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+          </>
+        }
+        cells={(c) => (
+          <>
+            <Table.Td>
+              <RecordLink kind="commitment" id={c.id}>
+                {c.text}
+              </RecordLink>
+            </Table.Td>
+            <Table.Td>{c.owingPartyId ? partyName.get(c.owingPartyId) : ''}</Table.Td>
+            <Table.Td>
+              <EditableField
+                kind="commitment"
+                id={c.id}
+                field="dueDate"
+                value={c.dueDate}
+                label={`${t('fields.dueDate')}: ${c.text}`}
+                hideLabel
+                input="date"
+              />
+            </Table.Td>
+            <Table.Td>
+              <EditableField
+                kind="commitment"
+                id={c.id}
+                field="status"
+                value={c.status}
+                label={`${t('fields.status')}: ${c.text}`}
+                hideLabel
+                input="select"
+                options={enumOptions(COMMITMENT_STATUSES, 'commitmentStatus', t)}
+              />
+            </Table.Td>
+          </>
+        )}
+      />
     </Page>
   );
 }
