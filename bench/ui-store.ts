@@ -1,7 +1,7 @@
 // The generated store for `npm run bench ui` (and the e2e test of a long list): 10,000 meetings and
 // 100,000 initiatives at scale 1, with counterparts, commitments, and one meeting heavy enough for a
 // ~500-page briefing book. Deterministic: the same scale gives the same records (ids aside).
-import { AREAS, INITIATIVE_STATUSES, MEETING_KINDS, PRIORITIES, type KindName } from '../db/kinds.js';
+import { AREAS, INITIATIVE_STATUSES, KINDS, MEETING_KINDS, PRIORITIES, type KindName } from '../db/kinds.js';
 import { openStore } from '../db/store.js';
 import { putRecords } from '../db/writer.js';
 
@@ -62,6 +62,31 @@ function meetingStart(i: number, n: number): string {
   return new Date(t).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
+const BOOK_MEETING = 'Gabinete binacional (carpeta larga)';
+
+function countsOf(store: ReturnType<typeof openStore>): Partial<Record<KindName, number>> {
+  const counts: Partial<Record<KindName, number>> = {};
+  for (const kind of ['party', 'person', 'initiative', 'meeting', 'commitment', 'talkingPoint'] as const) {
+    counts[kind] = store.db.prepare(`SELECT count(*) FROM "${KINDS[kind].table}"`).pluck().get() as number;
+  }
+  return counts;
+}
+
+/** A store generated before: its counts and its long book's meeting. */
+export function describeUiStore(file: string): GeneratedStore {
+  const store = openStore(file);
+  try {
+    const bookMeetingId = store.db
+      .prepare('SELECT id FROM meeting WHERE title = ?')
+      .pluck()
+      .get(BOOK_MEETING);
+    if (typeof bookMeetingId !== 'string') throw new Error(`${file} was not made by generateUiStore`);
+    return { counts: countsOf(store), bookMeetingId };
+  } finally {
+    store.close();
+  }
+}
+
 export function generateUiStore(file: string, scale = 1, bookPages = 500): GeneratedStore {
   const next = rng(7);
   const n = (count: number) => Math.max(1, Math.round(count * scale));
@@ -106,7 +131,7 @@ export function generateUiStore(file: string, scale = 1, bookPages = 500): Gener
 
     // The long book: a meeting with many long points to make (about one page per point) and a programme.
     const bookMeetingId = putRecords(store.writer, 'meeting', {
-      title: 'Gabinete binacional (carpeta larga)',
+      title: BOOK_MEETING,
       kind: 'binational-cabinet',
       start: '2027-03-15T15:00:00Z',
       place: 'Lima',
@@ -138,17 +163,7 @@ export function generateUiStore(file: string, scale = 1, bookPages = 500): Gener
         position: i + 1,
       })),
     );
-    const counts: Partial<Record<KindName, number>> = {};
-    for (const kind of ['party', 'person', 'initiative', 'meeting', 'commitment', 'talkingPoint'] as const) {
-      counts[kind] = (
-        store.db
-          .prepare(`SELECT count(*) AS n FROM "${kind === 'talkingPoint' ? 'talking_point' : kind}"`)
-          .get() as {
-          n: number;
-        }
-      ).n;
-    }
-    return { counts, bookMeetingId };
+    return { counts: countsOf(store), bookMeetingId };
   } finally {
     store.close();
   }

@@ -11,12 +11,12 @@
 //    the UI (Briefing book tab → Build the book → "Book written").
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { findPackageRoot } from '../electron/paths.js';
-import { generateUiStore } from './ui-store.js';
+import { describeUiStore, generateUiStore } from './ui-store.js';
 
 const ROOT = findPackageRoot();
 const VALIJA = join(ROOT, 'bin', 'valija.js');
@@ -62,7 +62,7 @@ async function serve(db: string): Promise<Served> {
 /** Installed before any page script: long-task observers and a watcher that stamps when selectors appear. */
 function instrument(): void {
   const w = window as unknown as {
-    __long: { type: string; start: number; duration: number }[];
+    __long: { type: string; start: number; duration: number; cause?: string }[];
     __marks: Record<string, number>;
     __watch: (name: string, selector: string) => void;
   };
@@ -71,7 +71,15 @@ function instrument(): void {
   for (const type of ['longtask', 'long-animation-frame']) {
     if (!PerformanceObserver.supportedEntryTypes.includes(type)) continue;
     new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) w.__long.push({ type, start: e.startTime, duration: e.duration });
+      for (const e of list.getEntries()) {
+        // A long animation frame names the scripts that ran in it: what made it long.
+        const scripts = (e as unknown as { scripts?: { invoker: string; duration: number }[] }).scripts ?? [];
+        const cause = scripts
+          .filter((s) => s.duration > 10)
+          .map((s) => `${s.invoker} ${Math.round(s.duration)} ms`)
+          .join(', ');
+        w.__long.push({ type, start: e.startTime, duration: e.duration, cause });
+      }
     }).observe({ type, buffered: true });
   }
   const watched = new Map<string, string>();
@@ -186,6 +194,8 @@ interface LongTasks {
   buildMs: number;
   longtask: { count: number; maxMs: number; totalMs: number };
   loaf: { count: number; maxMs: number };
+  /** The long animation frames over 100 ms: when (from the click) and what ran in them. */
+  worst: string[];
 }
 
 /** Builds the long book through the UI with the page observed; long tasks counted from the click on. */
@@ -207,7 +217,9 @@ async function measureBook(
   await page.waitForTimeout(1_500);
   const pages = Number(/(\d+) pages/.exec((await done.textContent()) ?? '')?.[1] ?? 0);
   const entries = await page.evaluate(
-    () => (window as unknown as { __long: { type: string; start: number; duration: number }[] }).__long,
+    () =>
+      (window as unknown as { __long: { type: string; start: number; duration: number; cause?: string }[] })
+        .__long,
   );
   await page.context().close();
   const during = entries.filter((e) => e.start >= from);
@@ -219,6 +231,12 @@ async function measureBook(
     buildMs: to - from,
     longtask: { count: lt.length, maxMs: Math.max(0, ...lt), totalMs: lt.reduce((a, b) => a + b, 0) },
     loaf: { count: lf.length, maxMs: Math.max(0, ...lf) },
+    worst: during
+      .filter((e) => e.type === 'long-animation-frame' && e.duration > 100)
+      .map(
+        (e) =>
+          `+${Math.round(e.start - from)} ms: ${Math.round(e.duration)} ms (${e.cause || 'no script named'})`,
+      ),
   };
 }
 
@@ -238,7 +256,10 @@ export async function runUiBench(scale = Number(process.env.VALIJA_BENCH_SCALE ?
     if (init.status !== 0) throw new Error(`valija init --demo failed: ${init.stderr}`);
     const big = join(dir, 'big.db');
     const t0 = performance.now();
-    const generated = generateUiStore(big, scale);
+    // VALIJA_BENCH_UI_DB: a store generated before (at any scale) instead of a new one, for quick reruns.
+    const reuse = process.env.VALIJA_BENCH_UI_DB;
+    if (reuse) copyFileSync(reuse, big);
+    const generated = reuse ? describeUiStore(big) : generateUiStore(big, scale);
     console.log(
       `ui: generated ${JSON.stringify(generated.counts)} in ${((performance.now() - t0) / 1000).toFixed(1)} s ` +
         `(scale ${scale}); ${cpus().length} cores, load average ${loadavg()[0]!.toFixed(2)}`,
@@ -313,8 +334,9 @@ export async function runUiBench(scale = Number(process.env.VALIJA_BENCH_SCALE ?
     );
     console.log(
       `goal: no long task over ${GOALS.longTaskMs} ms while the book builds → ${verdict(book.longtask.maxMs <= GOALS.longTaskMs)}` +
-        (book.pages < 450 ? ` (note: the book has ${book.pages} pages, not ~500: scale is ${scale})` : ''),
+        (book.pages < 450 ? ` (note: the book has ${book.pages} pages, not ~500)` : ''),
     );
+    for (const line of book.worst) console.log(`  long frame ${line}`);
   } finally {
     for (const s of servers) await s.stop();
     await browser?.close();
