@@ -122,16 +122,18 @@ export function toFtsQuery(input: string): string | undefined {
   return words.map((word, i) => `"${word}"${i === words.length - 1 ? ' *' : ''}`).join(' ');
 }
 
-export function search(db: Db, input: string, limit = 50): SearchHit[] {
+export function search(db: Db, input: string, limit = 50, kind?: KindName): SearchHit[] {
   const query = toFtsQuery(input);
   if (!query) return [];
+  const params: unknown[] = [query];
+  if (kind) params.push(kind);
   return stmt(
     db,
     `SELECT doc.kind, doc.id, search_index.title,
             snippet(search_index, -1, '${HIGHLIGHT_OPEN}', '${HIGHLIGHT_CLOSE}', '…', 16) AS snippet
      FROM search_index JOIN search_doc doc ON doc.docid = search_index.rowid
-     WHERE search_index MATCH ?
+     WHERE search_index MATCH ?${kind ? ' AND doc.kind = ?' : ''}
      ORDER BY bm25(search_index, 8.0, 1.0), doc.kind, doc.id
      LIMIT ?`,
-  ).all(query, limit) as SearchHit[];
+  ).all(...params, limit) as SearchHit[];
 }

@@ -8,6 +8,7 @@ import {
   COMMITMENT_STATUSES,
   INITIATIVE_STATUSES,
   KIND_NAMES,
+  MAIN_KINDS,
   MEETING_KINDS,
   type KindName,
   type StoredRecord,
@@ -105,7 +106,12 @@ export const contract = {
   search: {
     summary: 'Full-text search over everything, accent- and case-insensitive',
     input: z
-      .object({ query: z.string().max(1_000), limit: z.number().int().min(1).max(500).optional() })
+      .object({
+        query: z.string().max(1_000),
+        limit: z.number().int().min(1).max(500).optional(),
+        /** Only records of this kind (a field choosing among thousands of initiatives searches them). */
+        kind: z.enum(MAIN_KINDS).optional(),
+      })
       .strict(),
   },
   dump: { summary: 'The shared state, canonical', input: z.object({}).strict() },

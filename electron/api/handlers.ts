@@ -55,7 +55,7 @@ export function createHandlers(store: Store, context: HandlerContext = {}): Hand
         body: text,
         visibility: isPrivate ? 'private' : 'shared',
       })[0]!,
-    search: ({ query, limit }) => search(db, query, limit),
+    search: ({ query, limit, kind }) => search(db, query, limit, kind),
     dump: () => sharedState(db),
     identity: (changes) => {
       if (changes.name !== undefined || changes.post !== undefined) setIdentity(db, changes);

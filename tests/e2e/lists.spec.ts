@@ -4,7 +4,7 @@
 /// <reference lib="dom" />
 import { expect, test } from '@playwright/test';
 import { serveDemo, type ServedApp } from './fixtures.js';
-import { watch } from './page.js';
+import { ECUADOR_MEETING, watch } from './page.js';
 
 const MEETINGS = 3_000;
 const pad = (i: number) => String(i).padStart(4, '0');
@@ -80,5 +80,25 @@ test('the initiatives list is filtered by the store and scrolls to its last row'
     await expect(last).toBeVisible({ timeout: 1_000 });
   }).toPass({ timeout: 15_000 });
   expect(await list.locator('tbody tr').count()).toBeLessThan(100);
+  expect(problems).toEqual([]);
+});
+
+test("a meeting's related initiatives are found by the store's search among thousands, and saved", async ({
+  page,
+}) => {
+  const problems = watch(page);
+  await page.goto(app.url);
+  await page.evaluate((id) => (location.hash = `#/meetings/${id}/overview`), ECUADOR_MEETING);
+  const box = page.getByRole('textbox', { name: 'Related initiatives' });
+  const field = page.locator('.field', { has: box });
+  await box.fill('generated initiative 1999');
+  await page.getByRole('option', { name: 'Generated initiative 1999' }).click();
+  await expect(field.locator('.save-state')).toHaveText('Saved');
+  await expect(field).toContainText('Generated initiative 1999');
+  const stored = app.cli(['get', 'meeting', ECUADOR_MEETING]) as { initiativeIds: string[] };
+  const titles = stored.initiativeIds.map(
+    (id) => (app.cli(['get', 'initiative', id]) as { title: string }).title,
+  );
+  expect(titles).toContain('Generated initiative 1999');
   expect(problems).toEqual([]);
 });

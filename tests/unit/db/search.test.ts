@@ -89,6 +89,14 @@ describe('full-text search', () => {
     expect(() => search(store.db, query)).not.toThrow();
   });
 
+  it('searches one kind when asked', () => {
+    const store = tempStore();
+    putRecords(store.writer, 'meeting', { title: 'Gabinete con Chile' });
+    const [initiative] = putRecords(store.writer, 'initiative', { title: 'Comité con Chile' });
+    expect(search(store.db, 'chile')).toHaveLength(2);
+    expect(search(store.db, 'chile', 10, 'initiative').map((h) => h.id)).toEqual([initiative!.id]);
+  });
+
   it('treats operators as words', () => {
     const store = tempStore();
     putRecords(store.writer, 'party', { name: 'Perú' });
