@@ -232,7 +232,9 @@ export interface ImportedPackage {
   exporterDevice: string;
   fingerprint: string;
   importedAt: string;
+  /** Change sets the package brought that this store lacked. */
   changes: number;
+  conflicts: number;
 }
 
 export interface ApiError {

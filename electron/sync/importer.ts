@@ -138,9 +138,13 @@ export async function applyImport(
 
 /** The packages this store imported, newest first. */
 export function listImportedPackages(store: Store): ImportedPackage[] {
-  return store.db
+  const rows = store.db
     .prepare(
-      'SELECT packageId, exporterDevice, fingerprint, importedAt, changes FROM imported_package ORDER BY importedAt DESC, packageId',
+      'SELECT packageId, exporterDevice, fingerprint, importedAt, changes, report FROM imported_package ORDER BY importedAt DESC, packageId',
     )
-    .all() as ImportedPackage[];
+    .all() as (Omit<ImportedPackage, 'conflicts'> & { report: string })[];
+  return rows.map(({ report, ...row }) => ({
+    ...row,
+    conflicts: (JSON.parse(report) as { conflicts?: number }).conflicts ?? 0,
+  }));
 }

@@ -96,6 +96,11 @@ test('a package from another store: trusted after the prompt, its conflict shown
   await expect(keys.getByRole('row').filter({ hasText: 'Embajada en Quito' })).toContainText(
     signerA.fingerprint,
   );
+  // …and the package is in B's history, under that signer's name, with its one conflict.
+  const history = page.getByTestId('package-history');
+  await expect(history.getByRole('row')).toHaveCount(2);
+  await expect(history.getByRole('row').nth(1)).toContainText('Embajada en Quito');
+  await expect(history.getByRole('row').nth(1).getByRole('cell').nth(3)).toHaveText('1');
 
   // B's screen shows the winning value.
   await open(page, b, `#/meetings/${ECUADOR_MEETING}/overview`);

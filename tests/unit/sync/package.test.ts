@@ -73,7 +73,12 @@ describe('a package carries a whole store', () => {
     expect(again).toMatchObject({ alreadyImported: true, applied: false });
     const history = await createHandlers(b).packageHistory({});
     expect(history).toEqual([
-      expect.objectContaining({ packageId: again.packageId, exporterDevice: a.device.deviceId }),
+      expect.objectContaining({
+        packageId: again.packageId,
+        exporterDevice: a.device.deviceId,
+        changes: 1,
+        conflicts: 0,
+      }),
     ]);
     expect(dump(b)).toBe(before);
     expect(changeCount(b)).toBe(count);

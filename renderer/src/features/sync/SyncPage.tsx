@@ -20,6 +20,7 @@ import { useApiMutation } from '../../api/queries.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { formatDate } from '../../components/format.js';
 import { JobProgress, useJobProgress } from '../../components/JobProgress.js';
+import { PackageHistory } from './PackageHistory.js';
 import { TrustedKeys } from './TrustedKeys.js';
 import { TrustPrompt, untrustedSigner } from './TrustPrompt.js';
 
@@ -37,6 +38,7 @@ export function SyncPage() {
         <ImportPanel />
       </div>
       <TrustedKeys />
+      <PackageHistory />
     </section>
   );
 }
