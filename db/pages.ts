@@ -1,8 +1,8 @@
 // Reads for screens over large stores: a page of a long list (filtered and sorted in SQL, with the number of
-// matching records), and the records changed last. Nothing here writes.
+// matching records), the records changed last, and those changed since I annotated them. Nothing here writes.
 import type { Db } from './connection.js';
-import { KINDS, type KindName, type StoredRecord } from './kinds.js';
-import { toRecord } from './reader.js';
+import { isKindName, KINDS, type KindName, type StoredRecord } from './kinds.js';
+import { isAlive, readRow, toRecord } from './reader.js';
 import { stmt } from './statements.js';
 
 /** The kinds whose lists grow long enough to be read a page at a time. */
@@ -116,5 +116,39 @@ export function recentRecords(db: Db, limit: number): RecentRecord[] {
         String(b.record.version).localeCompare(String(a.record.version)) ||
         b.record.id.localeCompare(a.record.id),
     )
+    .slice(0, limit);
+}
+
+export interface NotedChange {
+  kind: KindName;
+  record: StoredRecord;
+  /** When this device's latest note on the record was written. */
+  notedAt: string;
+}
+
+/**
+ * Records this device annotated that changed after its latest note on them (the note keeps the version
+ * it was written against), newest change first. A device's own notes are few: they are read whole.
+ */
+export function changedSinceNoted(db: Db, deviceId: string, limit: number): NotedChange[] {
+  const notes = stmt(
+    db,
+    `SELECT targetKind, targetId, max(targetVersion) AS noted, max(createdAt) AS notedAt
+     FROM annotation note
+     WHERE authorDevice = ? AND deleteCounter % 2 = 1 AND targetVersion != ''
+       AND NOT EXISTS (SELECT 1 FROM annotation newer
+                       WHERE newer.supersedes = note.id AND newer.deleteCounter % 2 = 1)
+     GROUP BY targetKind, targetId`,
+  ).all(deviceId) as { targetKind: string; targetId: string; noted: string; notedAt: string }[];
+  const changed: NotedChange[] = [];
+  for (const { targetKind, targetId, noted, notedAt } of notes) {
+    if (!isKindName(targetKind)) continue;
+    const row = readRow(db, targetKind, targetId);
+    if (row && isAlive(row.deleteCounter) && row.version > noted) {
+      changed.push({ kind: targetKind, record: toRecord(targetKind, row), notedAt });
+    }
+  }
+  return changed
+    .sort((a, b) => String(b.record.version).localeCompare(String(a.record.version)))
     .slice(0, limit);
 }

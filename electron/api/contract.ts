@@ -13,7 +13,7 @@ import {
   type KindName,
   type StoredRecord,
 } from '../../db/kinds.js';
-import type { Page, RecentRecord } from '../../db/pages.js';
+import type { NotedChange, Page, RecentRecord } from '../../db/pages.js';
 import type { BookSummary } from '../book/service.js';
 import type { ErrorCode } from '../../db/errors.js';
 import type { Identity } from '../../db/device.js';
@@ -81,6 +81,10 @@ export const contract = {
   },
   recent: {
     summary: 'The records changed last, of every kind a user lists, newest change first',
+    input: z.object({ limit: z.number().int().min(1).max(100) }).strict(),
+  },
+  changedSinceNoted: {
+    summary: 'Records I annotated that changed after my latest note on them, newest change first',
     input: z.object({ limit: z.number().int().min(1).max(100) }).strict(),
   },
   get: { summary: 'One record by id', input: z.object({ kind, id }).strict() },
@@ -192,6 +196,7 @@ export interface Results {
   list: StoredRecord[];
   listPage: Page;
   recent: RecentRecord[];
+  changedSinceNoted: NotedChange[];
   get: StoredRecord;
   put: StoredRecord | StoredRecord[];
   delete: { kind: KindName; id: string; deleted: true };

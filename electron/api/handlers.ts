@@ -1,7 +1,7 @@
 // The one implementation of the contract, over an open store. Handlers receive input already validated.
 import { identityOf, readDevice, setIdentity } from '../../db/device.js';
 import { ValijaError } from '../../db/errors.js';
-import { listPage, recentRecords } from '../../db/pages.js';
+import { changedSinceNoted, listPage, recentRecords } from '../../db/pages.js';
 import { getRecord, listRecords, sharedState } from '../../db/reader.js';
 import { search } from '../../db/search.js';
 import type { Store } from '../../db/store.js';
@@ -37,6 +37,7 @@ export function createHandlers(store: Store, context: HandlerContext = {}): Hand
     list: ({ kind, ...filter }) => listRecords(db, kind, filter),
     listPage: (query) => listPage(db, query),
     recent: ({ limit }) => recentRecords(db, limit),
+    changedSinceNoted: ({ limit }) => changedSinceNoted(db, store.device.deviceId, limit),
     get: ({ kind, id }) => getRecord(db, kind, id),
     put: ({ kind, record }) => {
       const stored = putRecords(writer, kind, record);

@@ -153,3 +153,20 @@ test("a meeting's counterparts: chosen from a searchable list and saved at once"
   expect(stored.partyIds).toHaveLength(3);
   expect(problems).toEqual([]);
 });
+
+test('home: a counterpart I annotated shows under "Changed since your notes" once it changes', async ({
+  page,
+}) => {
+  const problems = watch(page);
+  const peru = '0195a000-0000-7000-8000-000001000001';
+  app.cli(['annotate', 'party', peru, '--text', 'Check the trade figures.', '--private']);
+  await page.goto(app.url);
+  const noted = page.getByRole('region', { name: 'Changed since your notes' });
+  await expect(noted).toContainText('Nothing you annotated has changed since.');
+  app.cli(['put', 'party'], JSON.stringify({ id: peru, relationship: 'Strategic partner (example edit).' }));
+  await page.reload();
+  await expect(noted.getByRole('button', { name: 'Peru', exact: true })).toBeVisible();
+  await noted.getByRole('button', { name: 'Peru', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Peru');
+  expect(problems).toEqual([]);
+});

@@ -147,3 +147,31 @@ describe('pages of long lists', () => {
     });
   });
 });
+
+describe('records changed since I annotated them', () => {
+  it('lists a record after it changes past my latest note on it, not before, and not for others’ notes', async () => {
+    const store = tempStore();
+    const [meeting, other] = putRecords(store.writer, 'meeting', [{ title: 'Quito' }, { title: 'Lima' }]);
+    const [party] = putRecords(store.writer, 'party', { name: 'Ecuador' });
+    putRecords(store.writer, 'annotation', { targetKind: 'meeting', targetId: meeting!.id, body: 'mine' });
+    putRecords(store.writer, 'annotation', { targetKind: 'party', targetId: party!.id, body: 'mine too' });
+    // The note on the party was written on another device.
+    store.db.prepare("UPDATE annotation SET authorDevice = 'elsewhere' WHERE targetId = ?").run(party!.id);
+    const handlers = createHandlers(store);
+    expect(await handlers.changedSinceNoted({ limit: 10 })).toEqual([]);
+
+    putRecords(store.writer, 'meeting', { id: meeting!.id, place: 'Carondelet' });
+    putRecords(store.writer, 'party', { id: party!.id, region: 'South America' });
+    putRecords(store.writer, 'meeting', { id: other!.id, place: 'Torre Tagle' });
+    const changed = await handlers.changedSinceNoted({ limit: 10 });
+    expect(changed.map((c) => [c.kind, c.record.id])).toEqual([['meeting', meeting!.id]]);
+
+    // A newer note catches up with the change.
+    putRecords(store.writer, 'annotation', { targetKind: 'meeting', targetId: meeting!.id, body: 'again' });
+    expect(await handlers.changedSinceNoted({ limit: 10 })).toEqual([]);
+    expect(await dispatch(handlers, 'changedSinceNoted', { limit: 0 })).toMatchObject({
+      ok: false,
+      error: { code: 'E_INVALID' },
+    });
+  });
+});

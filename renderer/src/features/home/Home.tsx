@@ -10,7 +10,7 @@ import { href } from '../../app/router.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { formatDate, today } from '../../components/format.js';
 import { Loading } from '../../components/Loading.js';
-import { RecentlyChanged } from './RecentlyChanged.js';
+import { ChangedSinceNoted, RecentlyChanged } from './ChangedRecords.js';
 
 /** How many meetings and open commitments Home shows; the full lists are a click away. */
 const SHOWN = 8;
@@ -32,6 +32,7 @@ export function Home() {
         <HomeMeetings />
         <OpenCommitments />
         <RecentlyChanged />
+        <ChangedSinceNoted />
       </div>
     </section>
   );
