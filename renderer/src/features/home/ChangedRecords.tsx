@@ -54,7 +54,7 @@ function ChangedList({
         {(query.data ?? []).map(({ kind, record }) => (
           <li key={record.id} className="home-row">
             <Group gap={6} wrap="nowrap">
-              <Badge size="xs" variant="light" color="gray">
+              <Badge size="xs" variant="light" color="gray" className="kind-badge">
                 {t(`kinds.${kind}`)}
               </Badge>
               <Anchor
