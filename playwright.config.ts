@@ -1,6 +1,7 @@
 // End-to-end tests: the real UI in Debian's Chromium (no browser download), served by `valija serve` on a
 // temporary demo store (see tests/e2e/fixtures.ts); the Electron smoke test runs where Electron exists.
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_BIN } from './bench/chromium.js';
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -10,16 +11,8 @@ export default defineConfig({
   use: {
     browserName: 'chromium',
     launchOptions: {
-      executablePath: process.env.CHROMIUM_BIN || '/usr/bin/chromium',
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
+      executablePath: CHROMIUM_BIN,
+      args: CHROMIUM_ARGS,
     },
     trace: 'off',
   },

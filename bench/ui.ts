@@ -17,18 +17,10 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { findPackageRoot } from '../electron/paths.js';
 import { describeUiStore, generateUiStore } from './ui-store.js';
+import { CHROMIUM_ARGS, CHROMIUM_BIN } from './chromium.js';
 
 const ROOT = findPackageRoot();
 const VALIJA = join(ROOT, 'bin', 'valija.js');
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 const GOALS = { firstScreenMs: 1_000, searchMs: 100, longTaskMs: 100 };
 const QUERIES = ['reunion 4321', 'iniciativa 7777', 'cooperacion', 'lima', 'compromiso 99', 'pais 12'];
 const REPEAT = 3;
@@ -274,7 +266,7 @@ export async function runUiBench(scale = Number(process.env.VALIJA_BENCH_SCALE ?
         `(scale ${scale}); ${cpus().length} cores, load average ${loadavg()[0]!.toFixed(2)}`,
     );
     browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_BIN || '/usr/bin/chromium',
+      executablePath: CHROMIUM_BIN,
       args: CHROMIUM_ARGS,
     });
     const results: Record<

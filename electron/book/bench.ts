@@ -17,6 +17,7 @@ import { resourcesDir } from './resources.js';
 import { flattenForBaseline, syntheticBook } from './synthetic.js';
 import { t } from './strings.js';
 import { pageGeometry } from './theme.js';
+import { CHROMIUM_ARGS } from '../../bench/chromium.js';
 
 const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
 
@@ -253,13 +254,7 @@ function timeChromium(model: BookModel): number | null {
     const run = spawnSync(
       exe,
       [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
+        ...CHROMIUM_ARGS,
         '--no-pdf-header-footer',
         `--user-data-dir=${path.join(dir, 'profile')}`,
         `--print-to-pdf=${out}`,
