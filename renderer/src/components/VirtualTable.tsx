@@ -1,12 +1,12 @@
 // A table over a long list read a page at a time: only the rows in view (and a few around them) are in the
 // page, between two spacer rows that keep the scroll height of the whole list.
 import { Table, Text } from '@mantine/core';
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useListHead, useListRows, type ListQuery } from '../api/pages.js';
+import type { ListQuery } from '../api/pages.js';
 import { ErrorMessage } from './ErrorMessage.js';
 import { Loading } from './Loading.js';
+import { usePagedList } from './usePagedList.js';
 
 export function VirtualTable<T extends { id: string }>({
   query,
@@ -24,17 +24,7 @@ export function VirtualTable<T extends { id: string }>({
   rowHeight: number;
 }) {
   const { t } = useTranslation();
-  const head = useListHead(query);
-  const total = head.data?.total ?? 0;
-  const scroller = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({
-    count: total,
-    getScrollElement: () => scroller.current,
-    estimateSize: () => rowHeight,
-    overscan: 6,
-  });
-  const items = virtualizer.getVirtualItems();
-  const recordAt = useListRows<T>(query, items[0]?.index, items.at(-1)?.index);
+  const { head, total, scroller, virtualizer, items, recordAt } = usePagedList<T>(query, rowHeight, 6);
   const before = items[0]?.start ?? 0;
   const after = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0);
   const spacer = (height: number) =>

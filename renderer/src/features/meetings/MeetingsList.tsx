@@ -2,12 +2,11 @@
 // list one page at a time; the list is virtualized (only the rows in view are in the page and only their
 // pages are read), so a store with thousands of meetings scrolls as one with three.
 import { Anchor, Badge, Group, NativeSelect, Paper, Text, TextInput, Title } from '@mantine/core';
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MEETING_KINDS } from '../../../../db/kinds.js';
 import { api } from '../../api/client.js';
-import { useListHead, useListRows, type ListQuery } from '../../api/pages.js';
+import type { ListQuery } from '../../api/pages.js';
 import { useApiMutation, useList } from '../../api/queries.js';
 import type { Meeting, Party } from '../../api/records.js';
 import { href, navigate } from '../../app/router.js';
@@ -16,6 +15,7 @@ import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { formatDate } from '../../components/format.js';
 import { Loading } from '../../components/Loading.js';
 import { enumOptions } from '../../components/options.js';
+import { usePagedList } from '../../components/usePagedList.js';
 
 const ROW_HEIGHT = 64;
 
@@ -52,18 +52,14 @@ export function MeetingsList() {
     ...(ISO_DATE.test(from) && { from }),
     ...(ISO_DATE.test(to) && { to: dayAfter(to) }),
   };
-  const head = useListHead(query);
-  const total = head.data?.total ?? 0;
-
-  const scroller = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({
-    count: total,
-    getScrollElement: () => scroller.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 8,
-  });
-  const items = virtualizer.getVirtualItems();
-  const meetingAt = useListRows<Meeting>(query, items[0]?.index, items.at(-1)?.index);
+  const {
+    head,
+    total,
+    scroller,
+    virtualizer,
+    items,
+    recordAt: meetingAt,
+  } = usePagedList<Meeting>(query, ROW_HEIGHT, 8);
 
   return (
     <section aria-labelledby="page-title">
