@@ -4,34 +4,12 @@
 import { AREAS, INITIATIVE_STATUSES, KINDS, MEETING_KINDS, PRIORITIES, type KindName } from '../db/kinds.js';
 import { openStore } from '../db/store.js';
 import { putRecords } from '../db/writer.js';
+import { rng, sentence } from '../electron/book/synthetic.js';
 
 export interface GeneratedStore {
   counts: Partial<Record<KindName, number>>;
   /** The meeting whose book is long. */
   bookMeetingId: string;
-}
-
-/** A small linear congruential generator: deterministic filler without Math.random. */
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
-
-const WORDS = (
-  'cooperación fronteriza desarrollo integración binacional seguimiento compromiso declaración plan ' +
-  'acción gabinete ministerio relaciones exteriores comercio seguridad migración energía infraestructura ' +
-  'educación salud ambiente cuenca hídrica señalar mecanismo evaluación informe avance reunión técnica ' +
-  'comisión mixta diálogo político región andina pacífico puerto carretera interconexión consular'
-).split(' ');
-
-function sentence(next: () => number, words: number): string {
-  const out: string[] = [];
-  for (let i = 0; i < words; i++) out.push(WORDS[Math.floor(next() * WORDS.length)]!);
-  const s = out.join(' ');
-  return s[0]!.toUpperCase() + s.slice(1) + '.';
 }
 
 function paragraph(next: () => number, sentences: number): string {

@@ -6,6 +6,7 @@
 import { SECTION_ORDER, type Block, type BookModel, type BookSection } from './model.js';
 import { t } from './strings.js';
 
+/** Filler words of the domain (the book bench and the UI bench's generated store both use them). */
 const WORDS = (
   'cooperación fronteriza desarrollo integración binacional seguimiento compromiso declaración ' +
   'plan acción gabinete ministerio relaciones exteriores comercio seguridad migración energía ' +
@@ -15,7 +16,7 @@ const WORDS = (
 ).split(' ');
 
 /** A small linear congruential generator: deterministic filler without Math.random. */
-function rng(seed: number): () => number {
+export function rng(seed: number): () => number {
   let s = seed >>> 0;
   return () => {
     s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
@@ -23,7 +24,7 @@ function rng(seed: number): () => number {
   };
 }
 
-function sentence(next: () => number, words: number): string {
+export function sentence(next: () => number, words: number): string {
   const out: string[] = [];
   for (let i = 0; i < words; i++) out.push(WORDS[Math.floor(next() * WORDS.length)]!);
   const s = out.join(' ');
