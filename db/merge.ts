@@ -17,7 +17,7 @@ import { observeClock } from './device.js';
 import { hlcToIso } from './hlc.js';
 import { KINDS, type KindName } from './kinds.js';
 import { isAlive, readRow } from './reader.js';
-import { freshKey, reindexRecords, type FreshRows } from './search.js';
+import { recordKey, reindexRecords, type FreshRows } from './search.js';
 import { stmt } from './statements.js';
 
 export type Outcome = 'new' | 'changed' | 'deleted' | 'restored' | 'known';
@@ -120,12 +120,10 @@ function side(c: FieldChange): ConflictSide {
   return { value: c.value, hlc: c.hlc, device: c.device, at: hlcToIso(c.hlc) };
 }
 
-const rowKey = freshKey;
-
 function groupByRow(sets: Iterable<ChangeSet>): Map<string, ChangeSet[]> {
   const byRow = new Map<string, ChangeSet[]>();
   for (const c of sets) {
-    const key = rowKey(c.kind, c.row);
+    const key = recordKey(c.kind, c.row);
     const list = byRow.get(key);
     if (list) list.push(c);
     else byRow.set(key, [c]);
@@ -149,7 +147,7 @@ function heldRows(db: Db, groups: Map<string, ChangeSet[]>): Set<string> {
     );
     for (let start = 0; start < ids.length; start += 1000) {
       const found = query.pluck().all(JSON.stringify(ids.slice(start, start + 1000))) as string[];
-      for (const id of found) held.add(rowKey(kind, id));
+      for (const id of found) held.add(recordKey(kind, id));
     }
   }
   return held;

@@ -46,11 +46,11 @@ function isCurrentSharedAnnotation(db: Db, row: Record<string, unknown>): boolea
 /** Rows written in this transaction by a bulk import: new records, so without a document yet. */
 export type FreshRows = Map<string, Record<string, unknown>>;
 
-export const freshKey = (kind: KindName, id: string) => `${kind}\u0000${id}`;
+export const recordKey = (kind: KindName, id: string) => `${kind}\u0000${id}`;
 
 /** Brings the document of one main record up to date (removing it when the record is gone). */
 function reindexDocument(db: Db, kind: KindName, id: string, fresh?: FreshRows): void {
-  let row = fresh?.get(freshKey(kind, id));
+  let row = fresh?.get(recordKey(kind, id));
   if (!row) {
     const doc = stmt(db, 'SELECT docid FROM search_doc WHERE kind = ? AND id = ?').get(kind, id) as
       { docid: number } | undefined;
@@ -75,7 +75,7 @@ function reindexDocument(db: Db, kind: KindName, id: string, fresh?: FreshRows):
 
 /** The search document a record belongs to: its own, its meeting's, and for a note the version it replaced. */
 function documentsOf(db: Db, kind: KindName, id: string, fresh?: FreshRows): [KindName, string][] {
-  const row = () => fresh?.get(freshKey(kind, id)) ?? readRow(db, kind, id);
+  const row = () => fresh?.get(recordKey(kind, id)) ?? readRow(db, kind, id);
   if ((MAIN_KINDS as readonly string[]).includes(kind)) {
     const docs: [KindName, string][] = [[kind, id]];
     const previous = kind === 'annotation' ? (row()?.supersedes as string | null) : null;
@@ -95,7 +95,7 @@ export function reindexRecords(db: Db, records: Iterable<[KindName, string]>, fr
   const done = new Set<string>();
   for (const [kind, id] of records) {
     for (const [docKind, docId] of documentsOf(db, kind, id, fresh)) {
-      const key = freshKey(docKind, docId);
+      const key = recordKey(docKind, docId);
       if (done.has(key)) continue;
       done.add(key);
       reindexDocument(db, docKind, docId, fresh);
