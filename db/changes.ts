@@ -29,6 +29,15 @@ export interface Clocked {
 /** The deterministic order of writes: by clock, then by device. */
 export const isNewer = (a: Clocked, b: Clocked) => a.hlc > b.hlc || (a.hlc === b.hlc && a.device > b.device);
 
+/** The log's order of change sets: kind, row, hlc, device (all ASCII, so SQLite's order too). */
+export function compareSets(a: ChangeSet, b: ChangeSet): number {
+  if (a.kind !== b.kind) return a.kind < b.kind ? -1 : 1;
+  if (a.row !== b.row) return a.row < b.row ? -1 : 1;
+  if (a.hlc !== b.hlc) return a.hlc < b.hlc ? -1 : 1;
+  if (a.device !== b.device) return a.device < b.device ? -1 : 1;
+  return 0;
+}
+
 const q = (identifier: string) => `"${identifier}"`;
 
 /** How a field's JSON value is kept in its column. */

@@ -5,6 +5,7 @@
 import type { Db } from './connection.js';
 import {
   applyChangeSet,
+  compareSets,
   changeSetsOf,
   DELETE_COUNTER,
   isNewer,
@@ -17,7 +18,7 @@ import { observeClock } from './device.js';
 import { hlcToIso } from './hlc.js';
 import { KINDS, type KindName } from './kinds.js';
 import { isAlive, readRow } from './reader.js';
-import { recordKey, reindexRecords, type FreshRows } from './search.js';
+import { currentParent, FreshRows, reindexRecords } from './search.js';
 import { stmt } from './statements.js';
 
 export type Outcome = 'new' | 'changed' | 'deleted' | 'restored' | 'known';
@@ -120,35 +121,57 @@ function side(c: FieldChange): ConflictSide {
   return { value: c.value, hlc: c.hlc, device: c.device, at: hlcToIso(c.hlc) };
 }
 
-function groupByRow(sets: Iterable<ChangeSet>): Map<string, ChangeSet[]> {
-  const byRow = new Map<string, ChangeSet[]>();
-  for (const c of sets) {
-    const key = recordKey(c.kind, c.row);
-    const list = byRow.get(key);
-    if (list) list.push(c);
-    else byRow.set(key, [c]);
-  }
-  return byRow;
+/**
+ * Each record's sets, together: the sets in the log's order and where each record's run of them starts
+ * (a package's lines already come in that order, so usually nothing is sorted).
+ */
+interface Runs {
+  sets: readonly ChangeSet[];
+  /** Start of each run; the last run ends at sets.length. */
+  starts: number[];
 }
 
-/** Which of these records this store holds: one query per thousand ids rather than one per record. */
-function heldRows(db: Db, groups: Map<string, ChangeSet[]>): Set<string> {
+function recordRuns(input: Iterable<ChangeSet>): Runs {
+  let sets = Array.isArray(input) ? (input as readonly ChangeSet[]) : [...input];
+  for (let i = 1; i < sets.length; i++) {
+    if (compareSets(sets[i - 1]!, sets[i]!) > 0) {
+      sets = [...sets].sort(compareSets);
+      break;
+    }
+  }
+  const starts: number[] = [];
+  for (let i = 0; i < sets.length; i++) {
+    const set = sets[i]!;
+    const previous = sets[i - 1];
+    if (!previous || previous.row !== set.row || previous.kind !== set.kind) starts.push(i);
+  }
+  return { sets, starts };
+}
+
+function runOf({ sets, starts }: Runs, r: number): readonly ChangeSet[] {
+  return sets.slice(starts[r], starts[r + 1] ?? sets.length);
+}
+
+/** Which of these records this store holds, per kind: one query per thousand ids rather than one per record. */
+function heldRows(db: Db, { sets, starts }: Runs): Map<KindName, Set<string>> {
   const byKind = new Map<KindName, string[]>();
-  for (const [{ kind, row }] of groups.values() as Iterable<[ChangeSet]>) {
+  for (const start of starts) {
+    const { kind, row } = sets[start]!;
     const ids = byKind.get(kind);
     if (ids) ids.push(row);
     else byKind.set(kind, [row]);
   }
-  const held = new Set<string>();
+  const held = new Map<KindName, Set<string>>();
   for (const [kind, ids] of byKind) {
+    const found = new Set<string>();
     const query = stmt(
       db,
       `SELECT id FROM "${KINDS[kind].table}" WHERE id IN (SELECT value FROM json_each(?))`,
-    );
+    ).pluck();
     for (let start = 0; start < ids.length; start += 1000) {
-      const found = query.pluck().all(JSON.stringify(ids.slice(start, start + 1000))) as string[];
-      for (const id of found) held.add(recordKey(kind, id));
+      for (const id of query.all(JSON.stringify(ids.slice(start, start + 1000))) as string[]) found.add(id);
     }
+    held.set(kind, found);
   }
   return held;
 }
@@ -156,12 +179,13 @@ function heldRows(db: Db, groups: Map<string, ChangeSet[]>): Set<string> {
 /** What importing these change sets would do, per record, without writing anything. */
 export function analyzeChanges(db: Db, sets: readonly ChangeSet[]): MergeReport {
   const report: MergeReport = { changes: sets.length, newChanges: 0, counts: {}, conflicts: [] };
-  const groups = groupByRow(sets);
-  const held = heldRows(db, groups);
-  for (const [key, rowSets] of groups) {
-    const { kind, row } = rowSets[0]!;
+  const runs = recordRuns(sets);
+  const held = heldRows(db, runs);
+  for (let r = 0; r < runs.starts.length; r++) {
+    const { kind, row } = runs.sets[runs.starts[r]!]!;
     const counts = (report.counts[kind] ??= emptyCounts());
-    const local = held.has(key) ? readRow(db, kind, row) : undefined;
+    const local = held.get(kind)!.has(row) ? readRow(db, kind, row) : undefined;
+    const rowSets = runOf(runs, r);
     if (!local) {
       // A record this store has never seen: none of its changes can be known here.
       report.newChanges += rowSets.length;
@@ -212,18 +236,25 @@ export function analyzeChanges(db: Db, sets: readonly ChangeSet[]): MergeReport 
 }
 
 /** A record this store has never seen: log its sets and write the row once, each field's newest value. */
-function insertNewRow(db: Db, kind: KindName, row: string, sets: ChangeSet[]): Record<string, unknown> {
+function insertNewRow(
+  db: Db,
+  kind: KindName,
+  row: string,
+  sets: readonly ChangeSet[],
+): Record<string, unknown> {
   let version = '';
+  let counter = 1;
   for (const set of sets) {
     logChangeSet(db, set);
     if (set.hlc > version) version = set.hlc;
+    const setCounter = set.fields[DELETE_COUNTER] as number | undefined;
+    if (setCounter !== undefined && setCounter > counter) counter = setCounter;
   }
-  const winners = winnersByField(sets);
-  const values = Object.fromEntries([...winners].map(([field, change]) => [field, change.value]));
-  let counter = 1;
-  for (const set of sets)
-    counter = Math.max(counter, (set.fields[DELETE_COUNTER] as number | undefined) ?? 0);
-  delete values[DELETE_COUNTER];
+  // Usually one set (the create): its fields are the values. writeNewRow ignores the delete counter.
+  const values =
+    sets.length === 1
+      ? sets[0]!.fields
+      : Object.fromEntries([...winnersByField(sets)].map(([field, change]) => [field, change.value]));
   return writeNewRow(db, kind, row, values, counter, version);
 }
 
@@ -237,31 +268,35 @@ export interface ApplyOptions {
 /** Applies change sets (a set union) and brings the search index up to date. Call inside a transaction. */
 export function applyChanges(db: Db, sets: Iterable<ChangeSet>, options: ApplyOptions = {}): number {
   const touched: [KindName, string][] = [];
-  const fresh: FreshRows = new Map();
+  const fresh = new FreshRows();
   let latest = '';
   let applied = 0;
-  const groups = groupByRow(sets);
-  const held = heldRows(db, groups);
-  let done = 0;
-  for (const [key, rowSets] of groups) {
-    if (++done % 1000 === 0) {
-      options.onProgress?.(done, groups.size);
+  const runs = recordRuns(sets);
+  const held = heldRows(db, runs);
+  const total = runs.starts.length;
+  for (let r = 0; r < total; r++) {
+    if ((r + 1) % 1000 === 0) {
+      options.onProgress?.(r + 1, total);
       options.signal?.throwIfAborted();
     }
+    const rowSets = runOf(runs, r);
     const { kind, row } = rowSets[0]!;
     let changed = false;
-    if (!held.has(key)) {
-      fresh.set(key, insertNewRow(db, kind, row, rowSets));
+    if (!held.get(kind)!.has(row)) {
+      fresh.set(kind, row, insertNewRow(db, kind, row, rowSets));
       applied += rowSets.length;
       changed = true;
       for (const set of rowSets) if (set.hlc > latest) latest = set.hlc;
     } else {
+      // A part of a meeting may move to another one: the meeting it leaves is reindexed too.
+      const left = KINDS[kind].parentField ? currentParent(db, kind, row) : [];
       for (const set of rowSets) {
         if (applyChangeSet(db, set) === 'known') continue;
         applied++;
         changed = true;
         if (set.hlc > latest) latest = set.hlc;
       }
+      if (changed) touched.push(...left);
     }
     if (changed) touched.push([kind, row]);
   }

@@ -9,7 +9,7 @@ import { invalid, notFound, ValijaError } from './errors.js';
 import { uuidv7 } from './ids.js';
 import { createSchemas, fieldNames, KINDS, patchSchemas, type KindName, type StoredRecord } from './kinds.js';
 import { getRecord, isAlive, isAliveRecord, readRow } from './reader.js';
-import { reindexRecords } from './search.js';
+import { currentParent, reindexRecords } from './search.js';
 import { stmt } from './statements.js';
 import { describeIssues } from './validation.js';
 
@@ -175,10 +175,11 @@ export function putRecords(w: Writer, kind: KindName, input: unknown): StoredRec
       const ids = items.map((item, index) => {
         const prefix = Array.isArray(input) ? `element ${index}: ` : '';
         const isPatch = item !== null && typeof item === 'object' && 'id' in item;
+        const left = isPatch ? currentParent(w.db, kind, String((item as { id: unknown }).id)) : [];
         const id = isPatch
           ? update(w, kind, parse(patchSchemas[kind], item, kind, prefix), prefix)
           : create(w, kind, parse(createSchemas[kind], item, kind, prefix), prefix);
-        reindexRecords(w.db, [[kind, id]]);
+        reindexRecords(w.db, [[kind, id], ...left]);
         return id;
       });
       return ids.map((id) => getRecord(w.db, kind, id));

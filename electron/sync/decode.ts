@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
-import type { ChangeSet } from '../../db/changes.js';
+import { compareSets, type ChangeSet } from '../../db/changes.js';
 import { ValijaError } from '../../db/errors.js';
 import { parseHlc } from '../../db/hlc.js';
 import { SCHEMA_VERSION } from '../../db/migrations/index.js';
@@ -143,14 +143,6 @@ async function readLines(payload: Buffer, manifest: Manifest, options: DecodeOpt
   }
   if (pending !== '') throw corrupt('the payload does not end with a complete line');
   return changes;
-}
-
-/** The log's order of change sets (all four parts are ASCII, so this is SQLite's order too). */
-function compareSets(a: ChangeSet, b: ChangeSet): number {
-  for (const part of ['kind', 'row', 'hlc', 'device'] as const) {
-    if (a[part] !== b[part]) return a[part] < b[part] ? -1 : 1;
-  }
-  return 0;
 }
 
 function checkMeaning(manifest: Manifest, changes: ChangeSet[], now: number): void {

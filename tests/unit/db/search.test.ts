@@ -50,6 +50,15 @@ describe('full-text search', () => {
     expect(search(store.db, 'facilitacion')).toEqual([]);
   });
 
+  it('a point moved to another meeting is found under that meeting only', () => {
+    const store = tempStore();
+    const [lima, quito] = putRecords(store.writer, 'meeting', [{ title: 'Lima' }, { title: 'Quito' }]);
+    const [point] = putRecords(store.writer, 'talkingPoint', { meetingId: lima!.id, text: 'Guacamayo' });
+    expect(search(store.db, 'guacamayo').map((h) => h.id)).toEqual([lima!.id]);
+    putRecords(store.writer, 'talkingPoint', { id: point!.id, meetingId: quito!.id });
+    expect(search(store.db, 'guacamayo').map((h) => h.id)).toEqual([quito!.id]);
+  });
+
   it('indexes shared notes but never private ones', () => {
     const store = tempStore();
     const [meeting] = putRecords(store.writer, 'meeting', { title: 'Reunión' });

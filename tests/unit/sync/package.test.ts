@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../../db/canonical.js';
 import { sharedState, listRecords, getRecord } from '../../../db/reader.js';
+import { rebuildSearchIndex, search } from '../../../db/search.js';
 import type { Store } from '../../../db/store.js';
 import { deleteRecord, putRecords, restoreRecord } from '../../../db/writer.js';
 import { loadDemo } from '../../../electron/demo.js';
@@ -16,6 +17,12 @@ import { tempDir, tempStore } from '../../helpers.js';
 import { memoryStore, newSigner, parsePlain, rebuild, signerOf } from '../../sync-helpers.js';
 
 const dump = (store: Store) => canonicalJson(sharedState(store.db));
+const searchDocuments = (store: Store) =>
+  store.db
+    .prepare(
+      'SELECT doc.kind, doc.id, search_index.title, search_index.body FROM search_index JOIN search_doc doc ON doc.docid = search_index.rowid ORDER BY doc.kind, doc.id',
+    )
+    .all() as { kind: string; id: string; title: string; body: string }[];
 const changeCount = (store: Store) =>
   (store.db.prepare('SELECT count(*) AS n FROM change_set').get() as { n: number }).n;
 
@@ -82,6 +89,28 @@ describe('a package carries a whole store', () => {
     ]);
     expect(dump(b)).toBe(before);
     expect(changeCount(b)).toBe(count);
+  });
+
+  it('the search index an import builds is the one a rebuild from the records gives', async () => {
+    const a = tempStore();
+    loadDemo(a.db);
+    const b = tempStore();
+    await applyImport(b, pkg(a), { trust: true });
+    const imported = searchDocuments(b);
+    expect(imported.length).toBeGreaterThan(30);
+    expect(imported.some((doc) => doc.kind === 'meeting' && doc.body.includes('\n'))).toBe(true);
+    rebuildSearchIndex(b.db);
+    expect(searchDocuments(b)).toEqual(imported);
+
+    // A new meeting that an agenda item B already held moved onto: its text comes from the store.
+    const [item] = listRecords(b.db, 'agendaItem');
+    const [meeting] = putRecords(a.writer, 'meeting', { title: 'Reunión nueva' });
+    putRecords(a.writer, 'agendaItem', { id: item!.id, meetingId: meeting!.id });
+    await applyImport(b, pkg(a), { trust: true });
+    expect(search(b.db, String(item!.title), 50, 'meeting').map((hit) => hit.id)).toContain(meeting!.id);
+    const afterMove = searchDocuments(b);
+    rebuildSearchIndex(b.db);
+    expect(searchDocuments(b)).toEqual(afterMove);
   });
 
   it('relays what its exporter learnt from others (A → B → C)', async () => {
