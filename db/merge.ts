@@ -127,8 +127,9 @@ function side(c: FieldChange): ConflictSide {
  */
 interface Runs {
   sets: readonly ChangeSet[];
-  /** Start of each run; the last run ends at sets.length. */
+  /** Start of each run; the last run ends at `end`. */
   starts: number[];
+  end: number;
 }
 
 function recordRuns(input: Iterable<ChangeSet>): Runs {
@@ -145,11 +146,11 @@ function recordRuns(input: Iterable<ChangeSet>): Runs {
     const previous = sets[i - 1];
     if (!previous || previous.row !== set.row || previous.kind !== set.kind) starts.push(i);
   }
-  return { sets, starts };
+  return { sets, starts, end: sets.length };
 }
 
-function runOf({ sets, starts }: Runs, r: number): readonly ChangeSet[] {
-  return sets.slice(starts[r], starts[r + 1] ?? sets.length);
+function runOf({ sets, starts, end }: Runs, r: number): readonly ChangeSet[] {
+  return sets.slice(starts[r], starts[r + 1] ?? end);
 }
 
 /** Which of these records this store holds, per kind: one query per thousand ids rather than one per record. */
@@ -176,63 +177,66 @@ function heldRows(db: Db, { sets, starts }: Runs): Map<KindName, Set<string>> {
   return held;
 }
 
-/** What importing these change sets would do, per record, without writing anything. */
-export function analyzeChanges(db: Db, sets: readonly ChangeSet[]): MergeReport {
-  const report: MergeReport = { changes: sets.length, newChanges: 0, counts: {}, conflicts: [] };
-  const runs = recordRuns(sets);
-  const held = heldRows(db, runs);
-  for (let r = 0; r < runs.starts.length; r++) {
-    const { kind, row } = runs.sets[runs.starts[r]!]!;
-    const counts = (report.counts[kind] ??= emptyCounts());
-    const local = held.get(kind)!.has(row) ? readRow(db, kind, row) : undefined;
-    const rowSets = runOf(runs, r);
-    if (!local) {
-      // A record this store has never seen: none of its changes can be known here.
-      report.newChanges += rowSets.length;
-      counts.new++;
-      continue;
-    }
-    const localSets = changeSetsOf(db, kind, row);
-    const localKeys = new Set(localSets.map(setKey));
-    const unknown = rowSets.filter((set) => !localKeys.has(setKey(set)));
-    report.newChanges += unknown.length;
-    if (unknown.length === 0) {
-      counts.known++;
-      continue;
-    }
-    const theirs = winnersByField(unknown);
-    const counter = Math.max(local.deleteCounter, (theirs.get(DELETE_COUNTER)?.value as number) ?? 0);
-    const deleted = isAlive(local.deleteCounter) && !isAlive(counter);
-    const restored = !isAlive(local.deleteCounter) && isAlive(counter);
-    if (deleted) counts.deleted++;
-    if (restored) counts.restored++;
-    theirs.delete(DELETE_COUNTER);
-    const mine = winnersByField(
-      localSets.map((set) => ({ ...set, fields: JSON.parse(set.fields) as Record<string, unknown> })),
-    );
-    const incoming = new Set(rowSets.map(setKey));
-    let changed = false;
-    for (const [field, their] of theirs) {
-      const my = mine.get(field);
-      if (!my || sameValue(their.value, my.value)) continue;
-      const theirsWins = isNewer(their, my);
-      if (theirsWins) changed = true;
-      // A conflict: they did not know my current value when they changed theirs, and the two differ.
-      if (!incoming.has(setKey(my))) {
-        report.conflicts.push({
-          kind,
-          id: row,
-          title: String(local[KINDS[kind].titleField] ?? ''),
-          field,
-          mine: side(my),
-          theirs: side(their),
-          winner: theirsWins ? 'theirs' : 'mine',
-        });
-      }
-    }
-    if (changed && !deleted && !restored) counts.changed++;
+/**
+ * What one record's sets in the package do here: counted in the report, and the sets this store lacks.
+ * Reads the record's row and log only, so records may be analysed (and applied) one after another.
+ */
+function analyzeRecord(
+  db: Db,
+  report: MergeReport,
+  kind: KindName,
+  row: string,
+  rowSets: readonly ChangeSet[],
+  local: Record<string, unknown> | undefined,
+): readonly ChangeSet[] {
+  const counts = (report.counts[kind] ??= emptyCounts());
+  if (!local) {
+    // A record this store has never seen: none of its changes can be known here.
+    report.newChanges += rowSets.length;
+    counts.new++;
+    return rowSets;
   }
-  return report;
+  const localSets = changeSetsOf(db, kind, row);
+  const localKeys = new Set(localSets.map(setKey));
+  const unknown = rowSets.filter((set) => !localKeys.has(setKey(set)));
+  report.newChanges += unknown.length;
+  if (unknown.length === 0) {
+    counts.known++;
+    return unknown;
+  }
+  const localCounter = local.deleteCounter as number;
+  const theirs = winnersByField(unknown);
+  const counter = Math.max(localCounter, (theirs.get(DELETE_COUNTER)?.value as number) ?? 0);
+  const deleted = isAlive(localCounter) && !isAlive(counter);
+  const restored = !isAlive(localCounter) && isAlive(counter);
+  if (deleted) counts.deleted++;
+  if (restored) counts.restored++;
+  theirs.delete(DELETE_COUNTER);
+  const mine = winnersByField(
+    localSets.map((set) => ({ ...set, fields: JSON.parse(set.fields) as Record<string, unknown> })),
+  );
+  const incoming = new Set(rowSets.map(setKey));
+  let changed = false;
+  for (const [field, their] of theirs) {
+    const my = mine.get(field);
+    if (!my || sameValue(their.value, my.value)) continue;
+    const theirsWins = isNewer(their, my);
+    if (theirsWins) changed = true;
+    // A conflict: they did not know my current value when they changed theirs, and the two differ.
+    if (!incoming.has(setKey(my))) {
+      report.conflicts.push({
+        kind,
+        id: row,
+        title: String(local[KINDS[kind].titleField] ?? ''),
+        field,
+        mine: side(my),
+        theirs: side(their),
+        winner: theirsWins ? 'theirs' : 'mine',
+      });
+    }
+  }
+  if (changed && !deleted && !restored) counts.changed++;
+  return unknown;
 }
 
 /** A record this store has never seen: log its sets and write the row once, each field's newest value. */
@@ -258,49 +262,93 @@ function insertNewRow(
   return writeNewRow(db, kind, row, values, counter, version);
 }
 
-export interface ApplyOptions {
-  /** Records done, out of all the records the changes touch. */
+export interface MergeOptions {
+  /** Write what is new (inside the caller's transaction); otherwise only report. */
+  apply: boolean;
+  /** Records done, out of `total` (the records the package counts). */
   onProgress?: (done: number, total: number) => void;
+  total?: number;
   /** Checked between records; throwing inside the caller's transaction rolls everything back. */
   signal?: AbortSignal;
 }
 
-/** Applies change sets (a set union) and brings the search index up to date. Call inside a transaction. */
-export function applyChanges(db: Db, sets: Iterable<ChangeSet>, options: ApplyOptions = {}): number {
-  const touched: [KindName, string][] = [];
-  const fresh = new FreshRows();
-  let latest = '';
-  let applied = 0;
-  const runs = recordRuns(sets);
-  const held = heldRows(db, runs);
-  const total = runs.starts.length;
-  for (let r = 0; r < total; r++) {
-    if ((r + 1) % 1000 === 0) {
-      options.onProgress?.(r + 1, total);
-      options.signal?.throwIfAborted();
+/**
+ * Merges a package's change sets as they arrive, in batches in the log's order: each record is analysed
+ * (the preview's counts and conflicts) and, when applying, written right after — the same rule either way,
+ * so the preview and the result agree, and any order of imports gives the same store. A record's sets
+ * may continue in the next batch, so the last record of a batch waits for it.
+ */
+export class ChangeMerger {
+  readonly report: MergeReport = { changes: 0, newChanges: 0, counts: {}, conflicts: [] };
+  private waiting: ChangeSet[] = [];
+  private readonly touched: [KindName, string][] = [];
+  private readonly fresh = new FreshRows();
+  private latest = '';
+  private done = 0;
+
+  constructor(
+    private readonly db: Db,
+    private readonly options: MergeOptions,
+  ) {}
+
+  add(batch: readonly ChangeSet[]): void {
+    if (batch.length === 0) return;
+    this.report.changes += batch.length;
+    const runs = recordRuns(this.waiting.length > 0 ? [...this.waiting, ...batch] : batch);
+    const last = runs.starts.length - 1;
+    this.waiting = [...runOf(runs, last)];
+    this.merge({ sets: runs.sets, starts: runs.starts.slice(0, last), end: runs.starts[last]! });
+  }
+
+  /** The report, once every batch is in; when applying, also the search index and this device's clock. */
+  finish(): MergeReport {
+    this.merge(recordRuns(this.waiting));
+    this.waiting = [];
+    if (this.options.apply) {
+      if (this.latest) observeClock(this.db, this.latest);
+      reindexRecords(this.db, this.touched, this.fresh);
     }
-    const rowSets = runOf(runs, r);
-    const { kind, row } = rowSets[0]!;
-    let changed = false;
-    if (!held.get(kind)!.has(row)) {
-      fresh.set(kind, row, insertNewRow(db, kind, row, rowSets));
-      applied += rowSets.length;
-      changed = true;
-      for (const set of rowSets) if (set.hlc > latest) latest = set.hlc;
-    } else {
+    return this.report;
+  }
+
+  private merge(runs: Runs): void {
+    const { db, options } = this;
+    const held = heldRows(db, runs);
+    for (let r = 0; r < runs.starts.length; r++) {
+      if (++this.done % 1000 === 0) {
+        options.onProgress?.(this.done, options.total ?? 0);
+        options.signal?.throwIfAborted();
+      }
+      const rowSets = runOf(runs, r);
+      const { kind, row } = rowSets[0]!;
+      const local = held.get(kind)!.has(row) ? readRow(db, kind, row) : undefined;
+      const unknown = analyzeRecord(db, this.report, kind, row, rowSets, local);
+      if (!options.apply || unknown.length === 0) continue;
+      for (const set of unknown) if (set.hlc > this.latest) this.latest = set.hlc;
+      if (!local) {
+        this.fresh.set(kind, row, insertNewRow(db, kind, row, rowSets));
+        this.touched.push([kind, row]);
+        continue;
+      }
       // A part of a meeting may move to another one: the meeting it leaves is reindexed too.
       const left = KINDS[kind].parentField ? currentParent(db, kind, row) : [];
-      for (const set of rowSets) {
-        if (applyChangeSet(db, set) === 'known') continue;
-        applied++;
-        changed = true;
-        if (set.hlc > latest) latest = set.hlc;
-      }
-      if (changed) touched.push(...left);
+      let changed = false;
+      for (const set of unknown) changed = applyChangeSet(db, set) !== 'known' || changed;
+      if (changed) this.touched.push([kind, row], ...left);
     }
-    if (changed) touched.push([kind, row]);
   }
-  if (latest) observeClock(db, latest);
-  reindexRecords(db, touched, fresh);
-  return applied;
+}
+
+/** What importing these change sets would do, per record, without writing anything. */
+export function analyzeChanges(db: Db, sets: readonly ChangeSet[]): MergeReport {
+  const merger = new ChangeMerger(db, { apply: false });
+  merger.add(sets);
+  return merger.finish();
+}
+
+/** Applies change sets (a set union) and brings the search index up to date. Call inside a transaction. */
+export function applyChanges(db: Db, sets: readonly ChangeSet[]): MergeReport {
+  const merger = new ChangeMerger(db, { apply: true });
+  merger.add(sets);
+  return merger.finish();
 }

@@ -32,7 +32,16 @@ export function listBackups(store: Store): Backup[] {
     });
 }
 
-export function backupStore(store: Store, reason: string, now: Date = new Date()): string | undefined {
+/**
+ * A consistent copy of the store in its backups folder; older backups beyond the last few are removed
+ * unless `prune` is false (an import prunes only once it has succeeded, so a refused one costs no backup).
+ */
+export function backupStore(
+  store: Store,
+  reason: string,
+  now: Date = new Date(),
+  prune = true,
+): string | undefined {
   if (store.file === ':memory:') return undefined;
   const dir = backupsDir(store);
   mkdirSync(dir, { recursive: true });
@@ -45,8 +54,15 @@ export function backupStore(store: Store, reason: string, now: Date = new Date()
   rmSync(temp, { force: true });
   store.db.prepare('VACUUM INTO ?').run(temp);
   renameSync(temp, file);
+  if (prune) pruneBackups(store);
+  return file;
+}
+
+/** Keeps the last few backups. */
+export function pruneBackups(store: Store): void {
+  if (store.file === ':memory:') return;
+  const dir = backupsDir(store);
   const backups = readdirSync(dir).filter(isBackup).sort();
   for (const old of backups.slice(0, Math.max(0, backups.length - BACKUPS_KEPT)))
     rmSync(join(dir, old), { force: true });
-  return file;
 }

@@ -1,7 +1,5 @@
 // Reading a package file: every check, cheapest first, before anything may touch a store.
 import { createHash } from 'node:crypto';
-import { Readable } from 'node:stream';
-import { createGunzip } from 'node:zlib';
 import { compareSets, type ChangeSet } from '../../db/changes.js';
 import { ValijaError } from '../../db/errors.js';
 import { parseHlc } from '../../db/hlc.js';
@@ -9,7 +7,7 @@ import { SCHEMA_VERSION } from '../../db/migrations/index.js';
 import { describeIssues } from '../../db/validation.js';
 import { decrypt, verifySignature } from './crypto.js';
 import { FLAG_ENCRYPTED, FORMAT_VERSION, HEADER_LENGTH, LIMITS, MAGIC } from './format.js';
-import { decodeLine } from './lines.js';
+import { changeSetBatches } from './payload.js';
 import { manifestSchema, type Manifest } from './manifest.js';
 
 export interface DecodedPackage {
@@ -103,89 +101,103 @@ function readManifest(body: Buffer, options: DecodeOptions): { manifest: Manifes
   return { manifest, payload };
 }
 
-async function readLines(payload: Buffer, manifest: Manifest, options: DecodeOptions): Promise<ChangeSet[]> {
-  const { signal } = options;
-  // The manifest (signed) bounds the inflated size: no line is longer than the line limit.
-  const bound = Math.min(LIMITS.payloadInflatedBytes, manifest.counts.changes * (LIMITS.lineBytes + 1));
-  const decoder = new TextDecoder('utf-8', { fatal: true });
-  const changes: ChangeSet[] = [];
-  let inflated = 0;
-  let pending = '';
-  const take = (text: string) => {
-    changes.push(decodeLine(text, changes.length + 1));
-    if (changes.length > manifest.counts.changes) throw corrupt('more changes than the manifest counts');
-  };
-  // Large output chunks: each chunk is a round trip to the thread pool.
-  const gunzip = createGunzip({ chunkSize: 1024 * 1024 });
-  try {
-    for await (const chunk of Readable.from([payload]).pipe(gunzip) as AsyncIterable<Buffer>) {
-      signal?.throwIfAborted();
-      inflated += chunk.length;
-      if (inflated > bound)
-        throw new ValijaError('E_TOO_LARGE', 'the package payload inflates beyond its limits');
-      let text: string;
-      try {
-        text = decoder.decode(chunk, { stream: true });
-      } catch {
-        throw corrupt('the payload is not valid UTF-8');
-      }
-      const parts = (pending + text).split('\n');
-      pending = parts.pop()!;
-      if (pending.length > LIMITS.lineBytes)
-        throw new ValijaError('E_TOO_LARGE', 'a package line is too long');
-      for (const line of parts) take(line);
-      options.onProgress?.(changes.length, manifest.counts.changes, 'checking');
+/**
+ * The checks of meaning, line by line as batches arrive and then against the manifest: lines come in the
+ * log's order — (kind, row, hlc, device) strictly increasing — so each record's sets are together and no
+ * set is named twice (two sets under one name would let log and rows disagree).
+ */
+class MeaningCheck {
+  private readonly rows = new Map<string, number>();
+  private count = 0;
+  private min = '';
+  private max = '';
+  private previous: ChangeSet | undefined;
+
+  constructor(
+    private readonly manifest: Manifest,
+    private readonly now: number,
+  ) {}
+
+  take(sets: readonly ChangeSet[]): void {
+    for (const c of sets) {
+      const previous = this.previous;
+      const order = previous ? compareSets(previous, c) : -1;
+      if (order >= 0)
+        throw corrupt(
+          order === 0
+            ? `the change of ${c.kind} ${c.row} at ${c.hlc} appears twice`
+            : 'the changes are out of order',
+        );
+      if (previous?.kind !== c.kind || previous.row !== c.row)
+        this.rows.set(c.kind, (this.rows.get(c.kind) ?? 0) + 1);
+      this.previous = c;
+      if (!this.min || c.hlc < this.min) this.min = c.hlc;
+      if (c.hlc > this.max) this.max = c.hlc;
     }
-  } catch (error) {
-    gunzip.destroy();
-    if (error instanceof ValijaError || (error as Error).name === 'AbortError') throw error;
-    throw corrupt('the payload is not valid gzip');
+    this.count += sets.length;
   }
-  if (pending !== '') throw corrupt('the payload does not end with a complete line');
-  return changes;
+
+  finish(): void {
+    const { manifest, min, max } = this;
+    if (this.count !== manifest.counts.changes) throw corrupt('the change count differs from the manifest');
+    for (const [kind, count] of Object.entries(manifest.counts.rows)) {
+      if ((this.rows.get(kind) ?? 0) !== count) throw corrupt(`the ${kind} count differs from the manifest`);
+    }
+    if ([...this.rows.keys()].some((kind) => !(kind in manifest.counts.rows)))
+      throw corrupt('uncounted records');
+    const range = manifest.hlcRange;
+    if (this.count === 0 ? range !== null : range?.min !== min || range?.max !== max) {
+      throw corrupt('the clock range differs from the manifest');
+    }
+    if (max && parseHlc(max).millis > this.now + LIMITS.clockSkewMs) {
+      throw new ValijaError(
+        'E_CLOCK_SKEW',
+        `the package holds changes dated ${new Date(Math.min(parseHlc(max).millis, 8.64e15)).toISOString()}, more than 24 h ahead of this computer's clock; check the date on both computers`,
+      );
+    }
+  }
 }
 
-function checkMeaning(manifest: Manifest, changes: ChangeSet[], now: number): void {
-  if (changes.length !== manifest.counts.changes) throw corrupt('the change count differs from the manifest');
-  // Lines come in the log's order — (kind, row, hlc, device) strictly increasing — so each record's sets
-  // are together and no set is named twice (two sets under one name would let log and rows disagree).
-  const rows = new Map<string, number>();
-  let min = '';
-  let max = '';
-  let previous: ChangeSet | undefined;
-  for (const c of changes) {
-    const order = previous ? compareSets(previous, c) : -1;
-    if (order >= 0)
-      throw corrupt(
-        order === 0
-          ? `the change of ${c.kind} ${c.row} at ${c.hlc} appears twice`
-          : 'the changes are out of order',
-      );
-    if (previous?.kind !== c.kind || previous.row !== c.row) rows.set(c.kind, (rows.get(c.kind) ?? 0) + 1);
-    previous = c;
-    if (!min || c.hlc < min) min = c.hlc;
-    if (c.hlc > max) max = c.hlc;
+/** A package whose envelope, manifest, signer and payload hash have passed; its lines are read next. */
+export interface OpenedPackage {
+  manifest: Manifest;
+  payload: Buffer;
+  encrypted: boolean;
+}
+
+/** Every check up to the payload's hash: cheap, and before a single line is read. */
+export function openPackage(bytes: Buffer, options: DecodeOptions = {}): OpenedPackage {
+  const { body, encrypted } = readEnvelope(bytes, options);
+  return { ...readManifest(body, options), encrypted };
+}
+
+/**
+ * The package's change sets in batches, in the log's order, each line strictly checked; the whole is
+ * checked against the manifest before the last batch is given. A caller that writes as batches arrive
+ * does so inside a transaction it rolls back on any refusal.
+ */
+export async function* changeBatches(
+  opened: OpenedPackage,
+  options: DecodeOptions = {},
+): AsyncGenerator<ChangeSet[]> {
+  const { manifest } = opened;
+  const meaning = new MeaningCheck(manifest, options.now ?? Date.now());
+  let held: ChangeSet[] | undefined;
+  let done = 0;
+  for await (const sets of changeSetBatches(opened.payload, manifest.counts.changes, options.signal)) {
+    meaning.take(sets);
+    done += sets.length;
+    options.onProgress?.(done, manifest.counts.changes, 'checking');
+    if (held) yield held;
+    held = sets;
   }
-  for (const [kind, count] of Object.entries(manifest.counts.rows)) {
-    if ((rows.get(kind) ?? 0) !== count) throw corrupt(`the ${kind} count differs from the manifest`);
-  }
-  if ([...rows.keys()].some((kind) => !(kind in manifest.counts.rows))) throw corrupt('uncounted records');
-  const range = manifest.hlcRange;
-  if (changes.length === 0 ? range !== null : range?.min !== min || range?.max !== max) {
-    throw corrupt('the clock range differs from the manifest');
-  }
-  if (max && parseHlc(max).millis > now + LIMITS.clockSkewMs) {
-    throw new ValijaError(
-      'E_CLOCK_SKEW',
-      `the package holds changes dated ${new Date(Math.min(parseHlc(max).millis, 8.64e15)).toISOString()}, more than 24 h ahead of this computer's clock; check the date on both computers`,
-    );
-  }
+  meaning.finish();
+  if (held) yield held;
 }
 
 export async function decodePackage(bytes: Buffer, options: DecodeOptions = {}): Promise<DecodedPackage> {
-  const { body, encrypted } = readEnvelope(bytes, options);
-  const { manifest, payload } = readManifest(body, options);
-  const changes = await readLines(payload, manifest, options);
-  checkMeaning(manifest, changes, options.now ?? Date.now());
-  return { manifest, changes, encrypted };
+  const opened = openPackage(bytes, options);
+  const changes: ChangeSet[] = [];
+  for await (const sets of changeBatches(opened, options)) for (const set of sets) changes.push(set);
+  return { manifest: opened.manifest, changes, encrypted: opened.encrypted };
 }

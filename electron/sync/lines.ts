@@ -69,7 +69,7 @@ export function decodeLine(text: string, line: number): ChangeSet {
     throw corrupt(line, 'not valid JSON');
   }
   if (!isChangeSetLine(raw)) throw corrupt(line, 'not a change record');
-  const [kind, row, hlc, device, fields] = raw;
+  const [kind, , , , fields] = raw;
   if (SURROGATE_ESCAPE.test(text) && !wellFormed(fields)) {
     throw corrupt(line, 'text with broken Unicode (a lone surrogate)');
   }
@@ -89,10 +89,20 @@ export function decodeLine(text: string, line: number): ChangeSet {
   if (kind === 'annotation' && 'visibility' in fields && fields.visibility !== 'shared') {
     throw corrupt(line, 'packages never carry private notes');
   }
+  return toChangeSet(raw, text);
+}
+
+function toChangeSet(
+  [kind, row, hlc, device, fields]: [KindName, string, string, string, Record<string, unknown>],
+  text: string,
+): ChangeSet {
   // The fields as sent, not as parsed (parsing trims titles): every store keeps the very same set, and
-  // the log stores the line's own text of them rather than writing it out again.
-  const prefix = `["${kind}","${row}","${hlc}","${device}",`;
+  // the log stores the line's own text of them rather than writing it out again. Kind, row, clock and
+  // device are plain ASCII without escapes, so the fields start right after them.
+  const start = kind.length + row.length + hlc.length + device.length + 13;
   const fieldsText =
-    text.startsWith(prefix) && text.endsWith('}]') ? text.slice(prefix.length, -1) : undefined;
+    text.startsWith(`["${kind}","${row}","${hlc}","${device}",`) && text.endsWith('}]')
+      ? text.slice(start, -1)
+      : undefined;
   return { kind, row, hlc, device, fields, fieldsText };
 }

@@ -12,6 +12,7 @@ import { exportPackage } from '../../../electron/sync/exporter.js';
 import { FORMAT_VERSION } from '../../../electron/sync/format.js';
 import { applyImport, previewImport } from '../../../electron/sync/importer.js';
 import { listTrustedKeys, untrustKey } from '../../../electron/sync/trust.js';
+import { BACKUPS_KEPT, backupStore, listBackups } from '../../../electron/sync/backups.js';
 import { createHandlers } from '../../../electron/api/handlers.js';
 import { tempDir, tempStore } from '../../helpers.js';
 import { memoryStore, newSigner, parsePlain, rebuild, signerOf } from '../../sync-helpers.js';
@@ -339,6 +340,48 @@ describe('a package that cannot be trusted is refused with its own code, and not
     }
   });
 
+  it('a large package refused at its end, after earlier batches were merged, changes nothing', async () => {
+    const a = tempStore();
+    const profile = 'Relación bilateral, comercio e integración fronteriza. '.repeat(6);
+    putRecords(
+      a.writer,
+      'party',
+      Array.from({ length: 6000 }, (_, i) => ({ name: `Contraparte ${i}`, profile })),
+    );
+    const bytes = pkg(a);
+    const b = tempStore();
+    putRecords(b.writer, 'party', { name: 'Chile' });
+    for (let i = 0; i < BACKUPS_KEPT; i++) backupStore(b, `n${i}`, new Date(Date.UTC(2026, 0, 1, 0, i)));
+    const cases = [
+      // the last line is invalid
+      rebuild(bytes, signerOf(a), {
+        lines: (lines) => [...lines.slice(0, -1), lines.at(-1)!.replace('"name"', '"colour"')],
+      }),
+      // every line valid, but the manifest's clock range is not theirs
+      rebuild(bytes, signerOf(a), { manifest: (m) => (m.hlcRange!.max = m.hlcRange!.min) }),
+    ];
+    for (const bad of cases) {
+      const backups = listBackups(b).map((backup) => backup.file);
+      const before = dump(b);
+      const file = readFileSync(b.file);
+      const progress: string[] = [];
+      await expect(
+        applyImport(b, bad, {
+          trust: true,
+          onProgress: (done, _total, message) => progress.push(`${message} ${done}`),
+        }),
+      ).rejects.toMatchObject({ code: 'E_PACKAGE_CORRUPT' });
+      // The refusal came after records were already merged (inside the transaction it rolled back).
+      expect(progress).toContain('applying 2000');
+      expect(dump(b)).toBe(before);
+      expect(readFileSync(b.file).equals(file)).toBe(true);
+      expect(listBackups(b).map((backup) => backup.file)).toEqual(backups);
+    }
+    const report = await applyImport(b, bytes, { trust: true });
+    expect(report.counts.party?.new).toBe(6000);
+    expect(listBackups(b)).toHaveLength(BACKUPS_KEPT);
+  });
+
   it('lines out of the log order, or one change set twice: E_PACKAGE_CORRUPT', async () => {
     const a = tempStore();
     putRecords(a.writer, 'party', [{ name: 'Chile' }, { name: 'Perú' }, { name: 'Bolivia' }]);
@@ -385,8 +428,13 @@ describe('import as a job', () => {
       }),
     ).rejects.toMatchObject({ code: 'E_CANCELLED' });
     expect(seen).toContain('applying 1000/2500');
-    expect(seen.some((s) => s.startsWith('checking'))).toBe(true);
     expect(dump(b)).toBe(before);
+    const checked: string[] = [];
+    await previewImport(b, bytes, {
+      trust: true,
+      onProgress: (done, total, message) => checked.push(`${message} ${done}/${total}`),
+    });
+    expect(checked.at(-1)).toBe('checking 2500/2500');
     const report = await applyImport(b, bytes, { trust: true });
     expect(report.applied).toBe(true);
     expect(dump(b)).toBe(dump(a));

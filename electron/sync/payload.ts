@@ -1,0 +1,53 @@
+// The payload's lines, read in batches as they inflate: bounded gunzip, strict UTF-8, the line-length
+// limit, and every line strictly checked (decodeLine), so an importer can merge each batch as it comes.
+import { Readable } from 'node:stream';
+import { createGunzip } from 'node:zlib';
+import type { ChangeSet } from '../../db/changes.js';
+import { ValijaError } from '../../db/errors.js';
+import { LIMITS } from './format.js';
+import { decodeLine } from './lines.js';
+
+const corrupt = (why: string) => new ValijaError('E_PACKAGE_CORRUPT', `not a valid Valija package: ${why}`);
+
+/** Inflates and checks the payload, a batch of change sets per inflated chunk. */
+export async function* changeSetBatches(
+  payload: Uint8Array,
+  expected: number,
+  signal?: AbortSignal,
+): AsyncGenerator<ChangeSet[]> {
+  // The manifest (signed) bounds the inflated size: no line is longer than the line limit.
+  const bound = Math.min(LIMITS.payloadInflatedBytes, expected * (LIMITS.lineBytes + 1));
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let inflated = 0;
+  let pending = '';
+  let count = 0;
+  // Large output chunks: each chunk is a round trip to the thread pool.
+  const gunzip = createGunzip({ chunkSize: 1024 * 1024 });
+  try {
+    for await (const chunk of Readable.from([payload]).pipe(gunzip) as AsyncIterable<Buffer>) {
+      signal?.throwIfAborted();
+      inflated += chunk.length;
+      if (inflated > bound)
+        throw new ValijaError('E_TOO_LARGE', 'the package payload inflates beyond its limits');
+      let text: string;
+      try {
+        text = decoder.decode(chunk, { stream: true });
+      } catch {
+        throw corrupt('the payload is not valid UTF-8');
+      }
+      const texts = (pending + text).split('\n');
+      pending = texts.pop()!;
+      if (pending.length > LIMITS.lineBytes)
+        throw new ValijaError('E_TOO_LARGE', 'a package line is too long');
+      if (count + texts.length > expected) throw corrupt('more changes than the manifest counts');
+      yield texts.map((line) => decodeLine(line, ++count));
+    }
+  } catch (error) {
+    if (error instanceof ValijaError || (error as Error).name === 'AbortError') throw error;
+    throw corrupt('the payload is not valid gzip');
+  } finally {
+    // Also when the reader stops early (a refusal while merging): no inflater left running.
+    gunzip.destroy();
+  }
+  if (pending !== '') throw corrupt('the payload does not end with a complete line');
+}
