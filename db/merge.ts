@@ -326,8 +326,8 @@ export class ChangeMerger {
       if (!options.apply || unknown.length === 0) continue;
       for (const set of unknown) if (set.hlc > this.latest) this.latest = set.hlc;
       if (!local) {
-        this.fresh.set(kind, row, insertNewRow(db, kind, row, rowSets));
-        this.touched.push([kind, row]);
+        const written = insertNewRow(db, kind, row, rowSets);
+        for (const document of this.fresh.add(db, kind, row, written)) this.touched.push(document);
         continue;
       }
       // A part of a meeting may move to another one: the meeting it leaves is reindexed too.

@@ -51,22 +51,45 @@ function isCurrentSharedAnnotation(db: Db, row: Record<string, unknown>): boolea
 
 export const recordKey = (kind: KindName, id: string) => `${kind}\u0000${id}`;
 
+/** Main records whose document depends on their own row only (not on parts or other versions). */
+const SELF_CONTAINED: readonly KindName[] = ['party', 'person', 'initiative', 'commitment'];
+
 /**
- * Rows an import has just written in this transaction (records the store did not hold), so their
- * documents are built without reading them back. A new meeting's parts can only be new rows too, unless an
- * import also moved a part it already held onto it: such meetings are read from the store instead.
+ * What an import has just written in this transaction (records the store did not hold), kept only as
+ * long as a document still needs it: a self-contained record is indexed at once and forgotten; a new
+ * meeting and a new note wait for the end (their parts or newer versions may follow), and a new part of a
+ * meeting is kept as its text alone. A new meeting's parts can only be new rows too, unless the import also
+ * moved a part the store already held onto it: such meetings are read from the store instead.
  */
 export class FreshRows {
   private readonly rows = new Map<KindName, Map<string, Record<string, unknown>>>();
-  private parts?: Map<string, string[]>;
+  /** Per meeting: [part kind's rank, position, arrival, text] of its new alive parts. */
+  private readonly parts = new Map<string, [number, number, number, string][]>();
+  private arrivals = 0;
   /** New meetings that a part held before this import now points to. */
   readonly joinedByHeldParts = new Set<string>();
 
-  set(kind: KindName, id: string, row: Record<string, unknown>): void {
+  /** Takes a row just written; returns the documents to bring up to date at the end. */
+  add(db: Db, kind: KindName, id: string, row: Record<string, unknown>): [KindName, string][] {
+    if (SELF_CONTAINED.includes(kind)) {
+      writeDocument(db, kind, id, row);
+      return [];
+    }
+    const rank = (MEETING_PARTS as readonly string[]).indexOf(kind);
+    if (rank >= 0) {
+      const meetingId = row.meetingId as string | null;
+      if (!meetingId) return [];
+      if (isAlive(row.deleteCounter as number)) {
+        const list = this.parts.get(meetingId) ?? [];
+        if (list.length === 0) this.parts.set(meetingId, list);
+        list.push([rank, Number(row.position ?? 0), this.arrivals++, partText(kind, row)]);
+      }
+      return [['meeting', meetingId]];
+    }
     let rows = this.rows.get(kind);
     if (!rows) this.rows.set(kind, (rows = new Map()));
     rows.set(id, row);
-    this.parts = undefined;
+    return [[kind, id]];
   }
 
   get(kind: KindName, id: string): Record<string, unknown> | undefined {
@@ -75,61 +98,56 @@ export class FreshRows {
 
   /** The text of a new meeting's alive parts, in the order the store's query gives them. */
   meetingPartsText(meetingId: string): string {
-    this.parts ??= this.groupParts();
-    return (this.parts.get(meetingId) ?? []).join('\n');
-  }
-
-  private groupParts(): Map<string, string[]> {
-    const byMeeting = new Map<string, [number, number, number, string][]>();
-    let order = 0;
-    MEETING_PARTS.forEach((kind, rank) => {
-      for (const row of this.rows.get(kind)?.values() ?? []) {
-        if (!isAlive(row.deleteCounter as number) || typeof row.meetingId !== 'string') continue;
-        const list = byMeeting.get(row.meetingId) ?? [];
-        if (list.length === 0) byMeeting.set(row.meetingId, list);
-        list.push([rank, Number(row.position ?? 0), order++, partText(kind, row)]);
-      }
-    });
-    const texts = new Map<string, string[]>();
-    for (const [meetingId, list] of byMeeting) {
-      list.sort((a, b) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2]);
-      texts.set(
-        meetingId,
-        list.map((part) => part[3]),
-      );
-    }
-    return texts;
+    const list = this.parts.get(meetingId) ?? [];
+    list.sort((a, b) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2]);
+    return list.map((part) => part[3]).join('\n');
   }
 }
 
-/** Brings the document of one main record up to date (removing it when the record is gone). */
-function reindexDocument(db: Db, kind: KindName, id: string, fresh?: FreshRows): void {
-  let row = fresh?.get(kind, id);
-  const isFresh = row !== undefined;
-  if (!row) {
-    const doc = stmt(db, 'SELECT docid FROM search_doc WHERE kind = ? AND id = ?').get(kind, id) as
-      { docid: number } | undefined;
-    if (doc) {
-      stmt(db, 'DELETE FROM search_index WHERE rowid = ?').run(doc.docid);
-      stmt(db, 'DELETE FROM search_doc WHERE docid = ?').run(doc.docid);
-    }
-    row = readRow(db, kind, id);
-  }
-  if (!row || !isAlive(row.deleteCounter as number)) return;
+/** Writes the document of a record that has none yet (a new one, or one whose document was removed). */
+function writeDocument(
+  db: Db,
+  kind: KindName,
+  id: string,
+  row: Record<string, unknown>,
+  parts?: string,
+): void {
+  if (!isAlive(row.deleteCounter as number)) return;
   if (kind === 'annotation' && !isCurrentSharedAnnotation(db, row)) return;
   const spec = KINDS[kind];
   let body = indexText(spec.searchFields.map((f) => row[f]));
-  if (kind === 'meeting') {
-    body +=
-      '\n' +
-      (isFresh && !fresh!.joinedByHeldParts.has(id) ? fresh!.meetingPartsText(id) : meetingPartsText(db, id));
-  }
+  if (parts !== undefined) body += '\n' + parts;
   const { lastInsertRowid } = stmt(db, 'INSERT INTO search_doc (kind, id) VALUES (?, ?)').run(kind, id);
   stmt(db, 'INSERT INTO search_index (rowid, title, body) VALUES (?, ?, ?)').run(
     lastInsertRowid,
     String(row[spec.titleField] ?? ''),
     body,
   );
+}
+
+/** Brings the document of one main record up to date (removing it when the record is gone). */
+function reindexDocument(db: Db, kind: KindName, id: string, fresh?: FreshRows): void {
+  const freshRow = fresh?.get(kind, id);
+  if (freshRow) {
+    const parts =
+      kind === 'meeting' && !fresh!.joinedByHeldParts.has(id) ? fresh!.meetingPartsText(id) : undefined;
+    writeDocument(
+      db,
+      kind,
+      id,
+      freshRow,
+      kind === 'meeting' ? (parts ?? meetingPartsText(db, id)) : undefined,
+    );
+    return;
+  }
+  const doc = stmt(db, 'SELECT docid FROM search_doc WHERE kind = ? AND id = ?').get(kind, id) as
+    { docid: number } | undefined;
+  if (doc) {
+    stmt(db, 'DELETE FROM search_index WHERE rowid = ?').run(doc.docid);
+    stmt(db, 'DELETE FROM search_doc WHERE docid = ?').run(doc.docid);
+  }
+  const row = readRow(db, kind, id);
+  if (row) writeDocument(db, kind, id, row, kind === 'meeting' ? meetingPartsText(db, id) : undefined);
 }
 
 /** The search document a record belongs to: its own, its meeting's, and for a note the version it replaced. */
