@@ -74,7 +74,32 @@ export function changeSetsOf(db: Db, kind: KindName, row: string): (Clocked & { 
   ).all(kind, row) as (Clocked & { fields: string })[];
 }
 
-const insertRowSql = new Map<KindName, string>();
+/** How a new row of a kind is written: its insert, and per field whether it is JSON and its default. */
+interface RowShape {
+  sql: string;
+  fields: string[];
+  json: boolean[];
+  defaults: unknown[];
+}
+
+const rowShapes = new Map<KindName, RowShape>();
+
+function rowShape(kind: KindName): RowShape {
+  let shape = rowShapes.get(kind);
+  if (!shape) {
+    const spec = KINDS[kind];
+    const fields = Object.keys(spec.fields);
+    shape = {
+      sql: `INSERT INTO ${q(spec.table)} (id, deleteCounter, version, ${fields.map(q).join(', ')})
+       VALUES (?, ?, ?, ${fields.map(() => '?').join(', ')})`,
+      fields,
+      json: fields.map((field) => spec.fields[field]!.type === 'json'),
+      defaults: fields.map((field) => spec.fields[field]!.default),
+    };
+    rowShapes.set(kind, shape);
+  }
+  return shape;
+}
 
 /**
  * Writes a record this store does not hold yet, in one insert: the given winning values (defaults for
@@ -88,20 +113,17 @@ export function writeNewRow(
   counter: number,
   version: string,
 ): Record<string, unknown> {
-  const spec = KINDS[kind];
-  const fields = Object.keys(spec.fields);
-  let sql = insertRowSql.get(kind);
-  if (!sql) {
-    sql = `INSERT INTO ${q(spec.table)} (id, deleteCounter, version, ${fields.map(q).join(', ')})
-     VALUES (?, ?, ?, ${fields.map(() => '?').join(', ')})`;
-    insertRowSql.set(kind, sql);
-  }
-  const columns = fields.map((field) =>
-    toColumn(kind, field, field in values ? values[field] : spec.fields[field]!.default),
-  );
-  stmt(db, sql).run(row, counter, version, ...columns);
+  const { sql, fields, json, defaults } = rowShape(kind);
+  const params: unknown[] = [row, counter, version];
   const written: Record<string, unknown> = { id: row, deleteCounter: counter, version };
-  fields.forEach((field, i) => (written[field] = columns[i]));
+  for (let i = 0; i < fields.length; i++) {
+    const field = fields[i]!;
+    const value = field in values ? values[field] : defaults[i];
+    const column = json[i] ? JSON.stringify(value) : value;
+    params.push(column);
+    written[field] = column;
+  }
+  stmt(db, sql).run(params);
   return written;
 }
 

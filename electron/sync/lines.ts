@@ -57,6 +57,8 @@ function wellFormed(value: unknown): boolean {
   return true;
 }
 
+const OPEN_BRACE = '{'.charCodeAt(0);
+
 const corrupt = (line: number, why: string) =>
   new ValijaError('E_PACKAGE_CORRUPT', `package line ${line}: ${why}`);
 
@@ -98,11 +100,10 @@ function toChangeSet(
 ): ChangeSet {
   // The fields as sent, not as parsed (parsing trims titles): every store keeps the very same set, and
   // the log stores the line's own text of them rather than writing it out again. Kind, row, clock and
-  // device are plain ASCII without escapes, so the fields start right after them.
+  // device are checked plain ASCII names (no quote, brace or escape can be in them), so the object
+  // starts right after them exactly when the line has no spacing or escapes before it.
   const start = kind.length + row.length + hlc.length + device.length + 13;
   const fieldsText =
-    text.startsWith(`["${kind}","${row}","${hlc}","${device}",`) && text.endsWith('}]')
-      ? text.slice(start, -1)
-      : undefined;
+    text.charCodeAt(start) === OPEN_BRACE && text.endsWith('}]') ? text.slice(start, -1) : undefined;
   return { kind, row, hlc, device, fields, fieldsText };
 }

@@ -7,6 +7,9 @@ import { ValijaError } from '../../db/errors.js';
 import { LIMITS } from './format.js';
 import { decodeLine } from './lines.js';
 
+/** Lines per batch. */
+const BATCH_LINES = 256;
+
 const corrupt = (why: string) => new ValijaError('E_PACKAGE_CORRUPT', `not a valid Valija package: ${why}`);
 
 /** Inflates and checks the payload, a batch of change sets per inflated chunk. */
@@ -40,7 +43,10 @@ export async function* changeSetBatches(
       if (pending.length > LIMITS.lineBytes)
         throw new ValijaError('E_TOO_LARGE', 'a package line is too long');
       if (count + texts.length > expected) throw corrupt('more changes than the manifest counts');
-      yield texts.map((line) => decodeLine(line, ++count));
+      // Small batches: what is parsed is merged and dropped while still young (cheap to collect).
+      for (let start = 0; start < texts.length; start += BATCH_LINES) {
+        yield texts.slice(start, start + BATCH_LINES).map((line) => decodeLine(line, ++count));
+      }
     }
   } catch (error) {
     if (error instanceof ValijaError || (error as Error).name === 'AbortError') throw error;
