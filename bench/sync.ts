@@ -186,7 +186,15 @@ function runPhase(name: string, ...args: string[]): PhaseResult {
   return JSON.parse(out.trim().split('\n').pop()!) as PhaseResult;
 }
 
-export async function runSyncBench(scale = Number(process.env.VALIJA_BENCH_SCALE ?? 1)): Promise<void> {
+/** The run with the median time. */
+function median(results: PhaseResult[]): PhaseResult {
+  return [...results].sort((a, b) => a.ms - b.ms)[Math.floor(results.length / 2)]!;
+}
+
+export async function runSyncBench(
+  scale = Number(process.env.VALIJA_BENCH_SCALE ?? 1),
+  repeat = Number(process.env.VALIJA_BENCH_REPEAT ?? 3),
+): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'valija-bench-sync-'));
   try {
     const source = join(dir, 'source.db');
@@ -195,11 +203,27 @@ export async function runSyncBench(scale = Number(process.env.VALIJA_BENCH_SCALE
     console.log(
       `sync: generated ${JSON.stringify(generated.detail)} in ${(generated.ms / 1000).toFixed(1)} s`,
     );
-    const bare = runPhase('bare', source, join(dir, 'bare.db'));
-    const exported = runPhase('export', source, pkg);
-    const preview = runPhase('preview', join(dir, 'preview.db'), pkg);
-    const imported = runPhase('import', join(dir, 'target.db'), pkg);
-    const again = runPhase('reimport', join(dir, 'target.db'), pkg);
+    // Each timed phase runs several times, interleaved so a slow spell of the machine hits them alike,
+    // and the median run counts (each import into its own empty store).
+    const runs: Record<'bare' | 'export' | 'preview' | 'import', PhaseResult[]> = {
+      bare: [],
+      export: [],
+      preview: [],
+      import: [],
+    };
+    for (let i = 0; i < repeat; i++) {
+      runs.bare.push(runPhase('bare', source, join(dir, `bare-${i}.db`)));
+      runs.export.push(runPhase('export', source, i === 0 ? pkg : join(dir, `export-${i}.valija`)));
+      runs.preview.push(runPhase('preview', join(dir, `preview-${i}.db`), pkg));
+      runs.import.push(runPhase('import', join(dir, `target-${i}.db`), pkg));
+    }
+    const [bare, exported, preview, imported] = (['bare', 'export', 'preview', 'import'] as const).map(
+      (name) => median(runs[name]),
+    ) as [PhaseResult, PhaseResult, PhaseResult, PhaseResult];
+    const again = runPhase('reimport', join(dir, 'target-0.db'), pkg);
+    for (const [name, results] of Object.entries(runs)) {
+      console.log(`sync: ${name} runs ${results.map((r) => (r.ms / 1000).toFixed(2)).join(' / ')} s`);
+    }
     const rows: [string, PhaseResult][] = [
       ['bare better-sqlite3 insert (baseline)', bare],
       ['export', exported],
@@ -207,7 +231,7 @@ export async function runSyncBench(scale = Number(process.env.VALIJA_BENCH_SCALE
       ['import the same package again', again],
       ['dry-run preview', preview],
     ];
-    console.log('\nsync benchmark');
+    console.log(`\nsync benchmark (median of ${repeat} runs of each timed phase)`);
     console.log(
       'phase                                      time (s)   × baseline   CPU (s)   × baseline   peak RSS (MB)   detail',
     );

@@ -1,11 +1,14 @@
 // The payload's lines, read in batches as they inflate: bounded gunzip, strict UTF-8, the line-length
 // limit, and every line strictly checked (decodeLine), so an importer can merge each batch as it comes.
+import { isUtf8 } from 'node:buffer';
 import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import type { ChangeSet } from '../../db/changes.js';
 import { ValijaError } from '../../db/errors.js';
 import { LIMITS } from './format.js';
 import { decodeLine } from './lines.js';
+
+const NEWLINE = 0x0a;
 
 /** Lines per batch. */
 const BATCH_LINES = 256;
@@ -20,9 +23,8 @@ export async function* changeSetBatches(
 ): AsyncGenerator<ChangeSet[]> {
   // The manifest (signed) bounds the inflated size: no line is longer than the line limit.
   const bound = Math.min(LIMITS.payloadInflatedBytes, expected * (LIMITS.lineBytes + 1));
-  const decoder = new TextDecoder('utf-8', { fatal: true });
   let inflated = 0;
-  let pending = '';
+  let rest: Buffer = Buffer.alloc(0);
   let count = 0;
   // Large output chunks: each chunk is a round trip to the thread pool.
   const gunzip = createGunzip({ chunkSize: 1024 * 1024 });
@@ -32,16 +34,22 @@ export async function* changeSetBatches(
       inflated += chunk.length;
       if (inflated > bound)
         throw new ValijaError('E_TOO_LARGE', 'the package payload inflates beyond its limits');
-      let text: string;
-      try {
-        text = decoder.decode(chunk, { stream: true });
-      } catch {
-        throw corrupt('the payload is not valid UTF-8');
+      // Whole lines only (a newline byte is never inside a UTF-8 sequence); the rest waits for more.
+      const bytes = rest.length > 0 ? Buffer.concat([rest, chunk]) : chunk;
+      const end = bytes.lastIndexOf(NEWLINE) + 1;
+      rest = bytes.subarray(end);
+      if (rest.length > LIMITS.lineBytes) throw new ValijaError('E_TOO_LARGE', 'a package line is too long');
+      const lines = bytes.subarray(0, end);
+      if (!isUtf8(lines)) throw corrupt('the payload is not valid UTF-8');
+      // Each line decoded on its own: most are ASCII and become compact one-byte strings.
+      const texts: string[] = [];
+      for (let start = 0; start < end;) {
+        const stop = lines.indexOf(NEWLINE, start);
+        if (stop - start > LIMITS.lineBytes)
+          throw new ValijaError('E_TOO_LARGE', 'a package line is too long');
+        texts.push(lines.toString('utf8', start, stop));
+        start = stop + 1;
       }
-      const texts = (pending + text).split('\n');
-      pending = texts.pop()!;
-      if (pending.length > LIMITS.lineBytes)
-        throw new ValijaError('E_TOO_LARGE', 'a package line is too long');
       if (count + texts.length > expected) throw corrupt('more changes than the manifest counts');
       // Small batches: what is parsed is merged and dropped while still young (cheap to collect).
       for (let start = 0; start < texts.length; start += BATCH_LINES) {
@@ -55,5 +63,5 @@ export async function* changeSetBatches(
     // Also when the reader stops early (a refusal while merging): no inflater left running.
     gunzip.destroy();
   }
-  if (pending !== '') throw corrupt('the payload does not end with a complete line');
+  if (rest.length > 0) throw corrupt('the payload does not end with a complete line');
 }
