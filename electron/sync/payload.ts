@@ -13,6 +13,15 @@ const NEWLINE = 0x0a;
 /** Lines per batch. */
 const BATCH_LINES = 256;
 
+const tooLong = () => new ValijaError('E_TOO_LARGE', 'a package line is too long');
+
+/** One line whose bytes were joined across chunks: checked like the others. */
+function lineText(bytes: Buffer): string {
+  if (bytes.length > LIMITS.lineBytes) throw tooLong();
+  if (!isUtf8(bytes)) throw corrupt('the payload is not valid UTF-8');
+  return bytes.toString('utf8');
+}
+
 const corrupt = (why: string) => new ValijaError('E_PACKAGE_CORRUPT', `not a valid Valija package: ${why}`);
 
 /** Inflates and checks the payload, a batch of change sets per inflated chunk. */
@@ -35,19 +44,29 @@ export async function* changeSetBatches(
       if (inflated > bound)
         throw new ValijaError('E_TOO_LARGE', 'the package payload inflates beyond its limits');
       // Whole lines only (a newline byte is never inside a UTF-8 sequence); the rest waits for more.
-      const bytes = rest.length > 0 ? Buffer.concat([rest, chunk]) : chunk;
-      const end = bytes.lastIndexOf(NEWLINE) + 1;
-      rest = bytes.subarray(end);
-      if (rest.length > LIMITS.lineBytes) throw new ValijaError('E_TOO_LARGE', 'a package line is too long');
-      const lines = bytes.subarray(0, end);
-      if (!isUtf8(lines)) throw corrupt('the payload is not valid UTF-8');
-      // Each line decoded on its own: most are ASCII and become compact one-byte strings.
+      // Only a line cut by the chunk's start is copied, joined to its beginning.
       const texts: string[] = [];
-      for (let start = 0; start < end;) {
-        const stop = lines.indexOf(NEWLINE, start);
-        if (stop - start > LIMITS.lineBytes)
-          throw new ValijaError('E_TOO_LARGE', 'a package line is too long');
-        texts.push(lines.toString('utf8', start, stop));
+      const first = chunk.indexOf(NEWLINE);
+      if (first < 0) {
+        rest = Buffer.concat([rest, chunk]);
+        if (rest.length > LIMITS.lineBytes) throw tooLong();
+        continue;
+      }
+      let start = 0;
+      if (rest.length > 0) {
+        const joined = Buffer.concat([rest, chunk.subarray(0, first)]);
+        texts.push(lineText(joined));
+        start = first + 1;
+      }
+      const end = chunk.lastIndexOf(NEWLINE) + 1;
+      rest = chunk.subarray(end);
+      if (rest.length > LIMITS.lineBytes) throw tooLong();
+      if (!isUtf8(chunk.subarray(start, end))) throw corrupt('the payload is not valid UTF-8');
+      // Each line decoded on its own: most are ASCII and become compact one-byte strings.
+      while (start < end) {
+        const stop = chunk.indexOf(NEWLINE, start);
+        if (stop - start > LIMITS.lineBytes) throw tooLong();
+        texts.push(chunk.toString('utf8', start, stop));
         start = stop + 1;
       }
       if (count + texts.length > expected) throw corrupt('more changes than the manifest counts');
