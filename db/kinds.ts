@@ -43,6 +43,21 @@ const isoDateTime = z.union([z.iso.datetime({ offset: true }), z.literal('')]);
 const title = z.string().trim().min(1, 'must not be empty').max(500);
 const strings = z.array(z.string().trim().min(1).max(200)).max(200);
 
+// Quick checks for the import's hot path, each *sufficient* for its schema: true only for values the
+// schema accepts too (a property test holds them to that); false sends the value to the schema, which
+// decides and says why. They skip zod's work for the plain values that make up almost every package.
+const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const isText = (max: number) => (v: unknown) => typeof v === 'string' && v.length <= max;
+const isTitle = (v: unknown) => typeof v === 'string' && v.length <= 500 && v.trim().length > 0;
+const isId = (v: unknown) => typeof v === 'string' && UUID_PATTERN.test(v);
+/** Days 01–28 exist in every month of every year, so no calendar is needed to know these are dates. */
+const SAFE_DATE = String.raw`\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|1\d|2[0-8])`;
+const SAFE_DATE_PATTERN = new RegExp(`^${SAFE_DATE}$`);
+const SAFE_DATE_TIME_PATTERN = new RegExp(
+  String.raw`^${SAFE_DATE}T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d{1,3})?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)$`,
+);
+const matches = (pattern: RegExp) => (v: unknown) => v === '' || (typeof v === 'string' && pattern.test(v));
+
 /** The field types the store knows how to keep in a column. */
 export type FieldType = 'text' | 'number' | 'ref' | 'json';
 
@@ -55,18 +70,38 @@ interface FieldSpec {
   required?: boolean;
   /** Set by the store, never by a caller. */
   system?: boolean;
+  /** A quick check sufficient for the schema (see above); without it the schema always decides. */
+  accepts?: (value: unknown) => boolean;
 }
 
 const f = {
-  title: (): FieldSpec => ({ schema: title, type: 'text', default: '', required: true }),
-  text: (max?: number): FieldSpec => ({ schema: text(max), type: 'text', default: '' }),
-  markdown: (): FieldSpec => ({ schema: markdown, type: 'text', default: '' }),
-  date: (): FieldSpec => ({ schema: isoDate, type: 'text', default: '' }),
-  dateTime: (): FieldSpec => ({ schema: isoDateTime, type: 'text', default: '' }),
+  title: (): FieldSpec => ({ schema: title, type: 'text', default: '', required: true, accepts: isTitle }),
+  text: (max = 2_000): FieldSpec => ({ schema: text(max), type: 'text', default: '', accepts: isText(max) }),
+  markdown: (): FieldSpec => ({ schema: markdown, type: 'text', default: '', accepts: isText(MAX_TEXT) }),
+  requiredMarkdown: (): FieldSpec => ({
+    schema: markdown.refine((s) => s.trim() !== '', 'must not be empty'),
+    type: 'text',
+    default: '',
+    required: true,
+    accepts: (v) => isText(MAX_TEXT)(v) && (v as string).trim() !== '',
+  }),
+  date: (): FieldSpec => ({
+    schema: isoDate,
+    type: 'text',
+    default: '',
+    accepts: matches(SAFE_DATE_PATTERN),
+  }),
+  dateTime: (): FieldSpec => ({
+    schema: isoDateTime,
+    type: 'text',
+    default: '',
+    accepts: matches(SAFE_DATE_TIME_PATTERN),
+  }),
   choice: <T extends readonly [string, ...string[]]>(values: T, fallback: T[number]): FieldSpec => ({
     schema: z.enum(values),
     type: 'text',
     default: fallback,
+    accepts: (v) => (values as readonly unknown[]).includes(v),
   }),
   ref: (kind: KindName, required = false): FieldSpec => ({
     schema: required ? id : id.nullable(),
@@ -74,21 +109,45 @@ const f = {
     default: null,
     refKind: kind,
     required,
+    accepts: required ? isId : (v) => v === null || isId(v),
   }),
   refs: (kind: KindName): FieldSpec => ({
     schema: z.array(id).max(500),
     type: 'json',
     default: [],
     refKind: kind,
+    accepts: (v) => Array.isArray(v) && v.length <= 500 && v.every(isId),
   }),
-  strings: (): FieldSpec => ({ schema: strings, type: 'json', default: [] }),
-  position: (): FieldSpec => ({ schema: z.number().finite(), type: 'number', default: 0 }),
-  json: (schema: z.ZodType, fallback: unknown): FieldSpec => ({ schema, type: 'json', default: fallback }),
-  system: (schema: z.ZodType, fallback: unknown): FieldSpec => ({
+  strings: (): FieldSpec => ({
+    schema: strings,
+    type: 'json',
+    default: [],
+    accepts: (v) =>
+      Array.isArray(v) &&
+      v.length <= 200 &&
+      v.every((s) => typeof s === 'string' && s.length <= 200 && s.trim().length > 0),
+  }),
+  position: (): FieldSpec => ({
+    schema: z.number().finite(),
+    type: 'number',
+    default: 0,
+    accepts: (v) => typeof v === 'number' && Number.isFinite(v),
+  }),
+  json: (schema: z.ZodType, fallback: unknown): FieldSpec => ({
     schema,
-    type: 'text',
+    type: 'json',
     default: fallback,
+    // An empty list, the usual value, when that is the default.
+    ...(Array.isArray(fallback) && fallback.length === 0
+      ? { accepts: (v: unknown) => Array.isArray(v) && v.length === 0 }
+      : {}),
+  }),
+  system: (max: number): FieldSpec => ({
+    schema: z.string().max(max),
+    type: 'text',
+    default: '',
     system: true,
+    accepts: isText(max),
   }),
 };
 
@@ -134,6 +193,7 @@ export const KINDS: Record<KindName, KindSpec> = {
         schema: z.union([z.string().regex(/^[A-Z]{2,3}$/, 'must be 2 or 3 capital letters'), z.literal('')]),
         type: 'text',
         default: '',
+        accepts: matches(/^[A-Z]{2,3}$/),
       },
       region: f.text(),
       profile: f.markdown(),
@@ -217,11 +277,7 @@ export const KINDS: Record<KindName, KindSpec> = {
       meetingId: f.ref('meeting', true),
       agendaItemId: f.ref('agendaItem'),
       kind: f.choice(TALKING_POINT_KINDS, 'certain'),
-      text: {
-        ...f.markdown(),
-        schema: markdown.refine((s) => s.trim() !== '', 'must not be empty'),
-        required: true,
-      },
+      text: f.requiredMarkdown(),
       position: f.position(),
     },
     searchFields: [],
@@ -245,11 +301,7 @@ export const KINDS: Record<KindName, KindSpec> = {
     table: 'commitment',
     titleField: 'text',
     fields: {
-      text: {
-        ...f.markdown(),
-        schema: markdown.refine((s) => s.trim() !== '', 'must not be empty'),
-        required: true,
-      },
+      text: f.requiredMarkdown(),
       owingPartyId: f.ref('party'),
       meetingId: f.ref('meeting'),
       initiativeId: f.ref('initiative'),
@@ -267,20 +319,17 @@ export const KINDS: Record<KindName, KindSpec> = {
         type: 'text',
         default: 'meeting',
         required: true,
+        accepts: (v) => v !== 'annotation' && (KIND_NAMES as readonly unknown[]).includes(v),
       },
-      targetId: { schema: id, type: 'text', default: '', required: true },
+      targetId: { schema: id, type: 'text', default: '', required: true, accepts: isId },
       targetField: f.text(100),
       visibility: f.choice(VISIBILITIES, 'shared'),
-      body: {
-        ...f.markdown(),
-        schema: markdown.refine((s) => s.trim() !== '', 'must not be empty'),
-        required: true,
-      },
+      body: f.requiredMarkdown(),
       supersedes: f.ref('annotation'),
-      author: f.system(z.string().max(300), ''),
-      authorDevice: f.system(z.string().max(100), ''),
-      createdAt: f.system(z.string().max(40), ''),
-      targetVersion: f.system(z.string().max(40), ''),
+      author: f.system(300),
+      authorDevice: f.system(100),
+      createdAt: f.system(40),
+      targetVersion: f.system(40),
     },
     searchFields: [],
   },
