@@ -1,7 +1,7 @@
 // Merging changes from another store: a set union of change sets, each field decided on its own (see
-// changes.ts). `analyzeChanges` says what importing would do without writing anything; `applyChanges` does
-// it in one transaction. Both use the same rule, so the preview and the result agree, and any order of
-// imports gives the same store.
+// changes.ts). A ChangeMerger takes a package's sets in batches and, per record, says what importing does
+// (the preview) and, when applying, does it right away inside the caller's transaction: one rule for both,
+// so the preview and the result agree, and any order of imports gives the same store.
 import type { Db } from './connection.js';
 import {
   applyChangeSet,
@@ -69,17 +69,6 @@ export function sharedChangeTuples(db: Db): IterableIterator<ChangeSetTuple> {
   return stmt(db, `SELECT kind, row, hlc, device, fields ${SHARED_CHANGES} ORDER BY kind, row, hlc, device`)
     .raw(true)
     .iterate() as IterableIterator<ChangeSetTuple>;
-}
-
-/** The same, as change sets (for tests and small stores). */
-export function sharedChanges(db: Db): ChangeSet[] {
-  return [...sharedChangeTuples(db)].map(([kind, row, hlc, device, fields]) => ({
-    kind,
-    row,
-    hlc,
-    device,
-    fields: JSON.parse(fields) as Record<string, unknown>,
-  }));
 }
 
 /** For each device, the latest clock of its changes that this store holds. */
@@ -337,18 +326,4 @@ export class ChangeMerger {
       if (changed) this.touched.push([kind, row], ...left);
     }
   }
-}
-
-/** What importing these change sets would do, per record, without writing anything. */
-export function analyzeChanges(db: Db, sets: readonly ChangeSet[]): MergeReport {
-  const merger = new ChangeMerger(db, { apply: false });
-  merger.add(sets);
-  return merger.finish();
-}
-
-/** Applies change sets (a set union) and brings the search index up to date. Call inside a transaction. */
-export function applyChanges(db: Db, sets: readonly ChangeSet[]): MergeReport {
-  const merger = new ChangeMerger(db, { apply: true });
-  merger.add(sets);
-  return merger.finish();
 }

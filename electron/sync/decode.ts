@@ -1,4 +1,7 @@
-// Reading a package file: every check, cheapest first, before anything may touch a store.
+// Reading a package file: the envelope, manifest, signer and payload hash, cheapest first, before a single
+// line is read; then the lines in batches, each strictly checked, and the whole checked against the
+// manifest before the last batch is given — an importer that merges batches as they come does so in a
+// transaction it rolls back on any refusal, so a refused package still changes nothing.
 import { createHash } from 'node:crypto';
 import { compareSets, type ChangeSet } from '../../db/changes.js';
 import { ValijaError } from '../../db/errors.js';
@@ -9,12 +12,6 @@ import { decrypt, verifySignature } from './crypto.js';
 import { FLAG_ENCRYPTED, FORMAT_VERSION, HEADER_LENGTH, LIMITS, MAGIC } from './format.js';
 import { changeSetBatches } from './payload.js';
 import { manifestSchema, type Manifest } from './manifest.js';
-
-export interface DecodedPackage {
-  manifest: Manifest;
-  changes: ChangeSet[];
-  encrypted: boolean;
-}
 
 export interface DecodeOptions {
   passphrase?: string;
@@ -193,11 +190,4 @@ export async function* changeBatches(
   }
   meaning.finish();
   if (held) yield held;
-}
-
-export async function decodePackage(bytes: Buffer, options: DecodeOptions = {}): Promise<DecodedPackage> {
-  const opened = openPackage(bytes, options);
-  const changes: ChangeSet[] = [];
-  for await (const sets of changeBatches(opened, options)) for (const set of sets) changes.push(set);
-  return { manifest: opened.manifest, changes, encrypted: opened.encrypted };
 }
