@@ -221,6 +221,9 @@ export async function runSyncBench(
       (name) => median(runs[name]),
     ) as [PhaseResult, PhaseResult, PhaseResult, PhaseResult];
     const again = runPhase('reimport', join(dir, 'target-0.db'), pkg);
+    // Another package of the same records (a colleague's next full export): every change known, read whole.
+    runPhase('export', source, join(dir, 'next.valija'));
+    const known = runPhase('reimport', join(dir, 'target-0.db'), join(dir, 'next.valija'));
     for (const [name, results] of Object.entries(runs)) {
       console.log(`sync: ${name} runs ${results.map((r) => (r.ms / 1000).toFixed(2)).join(' / ')} s`);
     }
@@ -229,6 +232,7 @@ export async function runSyncBench(
       ['export', exported],
       ['import into an empty store', imported],
       ['import the same package again', again],
+      ['import another package of the same records', known],
       ['dry-run preview', preview],
     ];
     console.log(`\nsync benchmark (median of ${repeat} runs of each timed phase)`);
@@ -245,7 +249,7 @@ export async function runSyncBench(
     }
     console.log(
       `goals: import ≤ 4× bare → ${(imported.ms / bare.ms).toFixed(2)}× (CPU ${(cpu(imported) / cpu(bare)).toFixed(2)}×); export ≤ 2 s → ${(exported.ms / 1000).toFixed(2)} s; ` +
-        `re-import wrote ${String(again.detail?.rowsWritten)} rows; preview wrote ${String(preview.detail?.rowsWritten)} rows (besides creating the empty store)`,
+        `re-import wrote ${String(again.detail?.rowsWritten)} rows, another package of the same records ${String(known.detail?.rowsWritten)} (its note); preview wrote ${String(preview.detail?.rowsWritten)} rows (besides creating the empty store)`,
     );
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -3,6 +3,7 @@
 import { rmSync } from 'node:fs';
 import { fingerprintOf } from '../../db/device.js';
 import { ValijaError } from '../../db/errors.js';
+import type { ChangeSet } from '../../db/changes.js';
 import { ChangeMerger, type MergeReport } from '../../db/merge.js';
 import type { Store } from '../../db/store.js';
 import type { ImportedPackage } from '../api/contract.js';
@@ -64,26 +65,6 @@ function report(store: Store, opened: OpenedPackage, merge: MergeReport, applied
   };
 }
 
-/** Reads the package's lines into the merger, batch by batch, as they are checked. */
-async function mergeLines(
-  store: Store,
-  opened: OpenedPackage,
-  options: ImportOptions,
-  apply: boolean,
-): Promise<MergeReport> {
-  const total = Object.values(opened.manifest.counts.rows).reduce((sum, rows) => sum + rows, 0);
-  // Progress: lines checked for a preview; records written for an import (checking keeps ahead of it).
-  const merger = new ChangeMerger(store.db, {
-    apply,
-    total,
-    signal: options.signal,
-    onProgress: apply ? (done) => options.onProgress?.(done, total, 'applying') : undefined,
-  });
-  const lines = changeBatches(opened, { ...options, onProgress: apply ? undefined : options.onProgress });
-  for await (const batch of lines) merger.add(batch);
-  return merger.finish();
-}
-
 /** What importing would do: counts per kind and every conflict. Writes nothing. */
 export async function previewImport(
   store: Store,
@@ -91,7 +72,9 @@ export async function previewImport(
   options: ImportOptions = {},
 ): Promise<ImportReport> {
   const opened = open(store, bytes, options);
-  return report(store, opened, await mergeLines(store, opened, options, false), false);
+  const merger = new ChangeMerger(store.db, { apply: false, signal: options.signal });
+  for await (const batch of changeBatches(opened, options)) merger.add(batch);
+  return report(store, opened, merger.finish(), false);
 }
 
 function refusal(error: unknown): unknown {
@@ -107,10 +90,35 @@ function refusal(error: unknown): unknown {
   return error;
 }
 
+/** Notes the package as imported (so importing it again says so), and trusts its signer if asked. */
+function recordPackage(
+  store: Store,
+  opened: OpenedPackage,
+  merge: MergeReport,
+  options: ImportOptions,
+): void {
+  const { manifest } = opened;
+  if (options.trust) trustKey(store.db, manifest.exporter.publicKey, manifest.exporter.name);
+  store.db
+    .prepare(
+      'INSERT INTO imported_package (packageId, exporterDevice, fingerprint, importedAt, changes, report) VALUES (?, ?, ?, ?, ?, ?)',
+    )
+    .run(
+      manifest.packageId,
+      manifest.exporter.deviceId,
+      fingerprintOf(manifest.exporter.publicKey),
+      new Date(options.now ?? Date.now()).toISOString(),
+      merge.newChanges,
+      JSON.stringify({ counts: merge.counts, conflicts: merge.conflicts.length }),
+    );
+}
+
 /**
- * Imports a package: after a backup of the store, one transaction that merges the lines batch by batch as
- * they are checked (the package is never held whole as objects); any refusal — a bad line, a count that
- * differs from the manifest, a cancel — rolls it all back and removes that backup.
+ * Imports a package. Its lines are first read without writing until one turns out new, so a package
+ * holding nothing new costs no backup: it is only noted. Otherwise, after a backup of the store, one
+ * transaction merges what was read and then the rest batch by batch as it is checked (the package is never
+ * held whole as objects); any refusal — a bad line, a count that differs from the manifest, a cancel —
+ * rolls it all back and removes that backup.
  */
 export async function applyImport(
   store: Store,
@@ -134,39 +142,49 @@ export async function applyImport(
       false,
     );
   }
-  options.signal?.throwIfAborted();
-  const backup = backupStore(store, `before-import-${manifest.packageId.slice(-12)}`, new Date(), false);
   const { db } = store;
+  const total = Object.values(manifest.counts.rows).reduce((sum, rows) => sum + rows, 0);
+  const lines = changeBatches(opened, { ...options, onProgress: undefined });
+  let backup: string | undefined;
   let merge: MergeReport;
   try {
-    db.exec('BEGIN IMMEDIATE');
-    merge = await mergeLines(store, opened, options, true);
-    if (options.trust) trustKey(db, manifest.exporter.publicKey, manifest.exporter.name);
-    db.prepare(
-      'INSERT INTO imported_package (packageId, exporterDevice, fingerprint, importedAt, changes, report) VALUES (?, ?, ?, ?, ?, ?)',
-    ).run(
-      manifest.packageId,
-      manifest.exporter.deviceId,
-      fingerprintOf(manifest.exporter.publicKey),
-      new Date(options.now ?? Date.now()).toISOString(),
-      merge.newChanges,
-      JSON.stringify({ counts: merge.counts, conflicts: merge.conflicts.length }),
-    );
-    db.exec('COMMIT');
+    const read: ChangeSet[][] = [];
+    const probe = new ChangeMerger(db, { apply: false, signal: options.signal });
+    let ended = false;
+    while (!ended && probe.report.newChanges === 0) {
+      const next = await lines.next();
+      if (next.done) ended = true;
+      else probe.add(read[read.push(next.value) - 1]!);
+    }
+    if (ended && probe.finish().newChanges === 0) {
+      merge = probe.report;
+      db.transaction(() => recordPackage(store, opened, merge, options)).immediate();
+    } else {
+      backup = backupStore(store, `before-import-${manifest.packageId.slice(-12)}`, new Date(), false);
+      db.exec('BEGIN IMMEDIATE');
+      const merger = new ChangeMerger(db, {
+        apply: true,
+        total,
+        signal: options.signal,
+        onProgress: (done) => options.onProgress?.(done, total, 'applying'),
+      });
+      for (const batch of read.splice(0)) merger.add(batch);
+      for await (const batch of lines) merger.add(batch);
+      merge = merger.finish();
+      recordPackage(store, opened, merge, options);
+      db.exec('COMMIT');
+      pruneBackups(store);
+    }
   } catch (error) {
     if (db.inTransaction) db.exec('ROLLBACK');
     if (backup) rmSync(backup, { force: true });
     throw refusal(error);
+  } finally {
+    await lines.return(undefined);
   }
-  // Nothing new, nothing changed: the backup taken just in case is not needed.
-  if (merge.newChanges === 0 && backup) rmSync(backup, { force: true });
-  else pruneBackups(store);
-  return {
-    ...report(store, opened, merge, true),
-    alreadyImported: false,
-    backup: merge.newChanges > 0 ? backup : undefined,
-  };
+  return { ...report(store, opened, merge, true), alreadyImported: false, backup };
 }
+
 /** The packages this store imported, newest first. */
 export function listImportedPackages(store: Store): ImportedPackage[] {
   const rows = store.db

@@ -114,6 +114,23 @@ describe('a package carries a whole store', () => {
     expect(searchDocuments(b)).toEqual(afterMove);
   });
 
+  it('a new package holding nothing new is noted, without a backup', async () => {
+    const a = tempStore();
+    putRecords(a.writer, 'party', [{ name: 'Chile' }, { name: 'Ecuador' }]);
+    const b = tempStore();
+    const first = await applyImport(b, pkg(a), { trust: true });
+    expect(first.backup).toBeDefined();
+    const backups = listBackups(b);
+    const before = dump(b);
+    const again = pkg(a); // the same records under a new package id
+    const report = await applyImport(b, again, { trust: true });
+    expect(report).toMatchObject({ applied: true, alreadyImported: false, newChanges: 0, backup: undefined });
+    expect(report.counts.party?.known).toBe(2);
+    expect(listBackups(b)).toEqual(backups);
+    expect(dump(b)).toBe(before);
+    expect((await applyImport(b, again, { trust: true })).alreadyImported).toBe(true);
+  });
+
   it('relays what its exporter learnt from others (A → B → C)', async () => {
     const [a, b, c] = [tempStore(), tempStore(), tempStore()];
     const [party] = putRecords(a.writer, 'party', { name: 'Ecuador' });
