@@ -149,7 +149,12 @@ export async function applyImport(
   let merge: MergeReport;
   try {
     const read: ChangeSet[][] = [];
-    const probe = new ChangeMerger(db, { apply: false, signal: options.signal });
+    const probe = new ChangeMerger(db, {
+      apply: false,
+      total,
+      signal: options.signal,
+      onProgress: (done) => options.onProgress?.(done, total, 'checking'),
+    });
     let ended = false;
     while (!ended && probe.report.newChanges === 0) {
       const next = await lines.next();
