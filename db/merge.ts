@@ -166,6 +166,28 @@ function heldRows(db: Db, { sets, starts }: Runs): Map<KindName, Set<string>> {
   return held;
 }
 
+/** Which sets of the records held here the log already has (indexes into the sets): one query per batch. */
+function knownSets(db: Db, { sets, starts, end }: Runs, held: Map<KindName, Set<string>>): Set<number> {
+  const asked: [number, string, string, string, string][] = [];
+  starts.forEach((start, r) => {
+    const { kind, row } = sets[start]!;
+    if (!held.get(kind)!.has(row)) return;
+    for (let i = start; i < (starts[r + 1] ?? end); i++) {
+      const set = sets[i]!;
+      asked.push([i, set.kind, set.row, set.hlc, set.device]);
+    }
+  });
+  if (asked.length === 0) return new Set();
+  const found = stmt(
+    db,
+    `SELECT asked.value ->> 0 FROM json_each(?) asked WHERE EXISTS (SELECT 1 FROM change_set
+       WHERE kind = asked.value ->> 1 AND row = asked.value ->> 2 AND hlc = asked.value ->> 3 AND device = asked.value ->> 4)`,
+  )
+    .pluck()
+    .all(JSON.stringify(asked)) as number[];
+  return new Set(found);
+}
+
 /**
  * What one record's sets in the package do here: counted in the report, and the sets this store lacks.
  * Reads the record's row and log only, so records may be analysed (and applied) one after another.
@@ -254,6 +276,11 @@ function insertNewRow(
 export interface MergeOptions {
   /** Write what is new (inside the caller's transaction); otherwise only report. */
   apply: boolean;
+  /**
+   * Without applying: stop at the first record holding something new, before counting it (`foundNew`), so a
+   * caller can start its transaction there (`startApplying`) and go on.
+   */
+  stopAtNew?: boolean;
   /** Records done, out of `total` (the records the package counts). */
   onProgress?: (done: number, total: number) => void;
   total?: number;
@@ -269,6 +296,8 @@ export interface MergeOptions {
  */
 export class ChangeMerger {
   readonly report: MergeReport = { changes: 0, newChanges: 0, counts: {}, conflicts: [] };
+  /** Set when `stopAtNew` stopped at a record holding something new. */
+  foundNew = false;
   private waiting: ChangeSet[] = [];
   private readonly touched: [KindName, string][] = [];
   private readonly fresh = new FreshRows();
@@ -277,22 +306,39 @@ export class ChangeMerger {
 
   constructor(
     private readonly db: Db,
-    private readonly options: MergeOptions,
+    private options: MergeOptions,
   ) {}
 
   add(batch: readonly ChangeSet[]): void {
     if (batch.length === 0) return;
     this.report.changes += batch.length;
     const runs = recordRuns(this.waiting.length > 0 ? [...this.waiting, ...batch] : batch);
+    if (this.foundNew && !this.options.apply) {
+      this.waiting = [...runs.sets];
+      return;
+    }
     const last = runs.starts.length - 1;
     this.waiting = [...runOf(runs, last)];
-    this.merge({ sets: runs.sets, starts: runs.starts.slice(0, last), end: runs.starts[last]! });
+    const stop = this.merge({ sets: runs.sets, starts: runs.starts.slice(0, last), end: runs.starts[last]! });
+    if (stop >= 0) this.waiting = runs.sets.slice(stop);
+  }
+
+  /** Goes on applying from the record that stopped a `stopAtNew` reading (inside the caller's transaction). */
+  startApplying(options: Omit<MergeOptions, 'apply' | 'stopAtNew'>): void {
+    this.options = { ...options, apply: true };
+  }
+
+  /** Merges the last record's sets, once every batch is in (may stop there too, see `stopAtNew`). */
+  flush(): void {
+    if (this.foundNew && !this.options.apply) return;
+    const runs = recordRuns(this.waiting);
+    const stop = this.merge(runs);
+    this.waiting = stop >= 0 ? runs.sets.slice(stop) : [];
   }
 
   /** The report, once every batch is in; when applying, also the search index and this device's clock. */
   finish(): MergeReport {
-    this.merge(recordRuns(this.waiting));
-    this.waiting = [];
+    this.flush();
     if (this.options.apply) {
       if (this.latest) observeClock(this.db, this.latest);
       reindexRecords(this.db, this.touched, this.fresh);
@@ -300,17 +346,33 @@ export class ChangeMerger {
     return this.report;
   }
 
-  private merge(runs: Runs): void {
+  /** Merges these records; with `stopAtNew`, returns where it stopped (an index into the sets), else -1. */
+  private merge(runs: Runs): number {
     const { db, options } = this;
     const held = heldRows(db, runs);
+    const known = knownSets(db, runs, held);
     for (let r = 0; r < runs.starts.length; r++) {
+      const start = runs.starts[r]!;
+      const end = runs.starts[r + 1] ?? runs.end;
+      const { kind, row } = runs.sets[start]!;
+      const isHeld = held.get(kind)!.has(row);
+      let allKnown = isHeld;
+      for (let i = start; allKnown && i < end; i++) allKnown = known.has(i);
+      if (!allKnown && options.stopAtNew && !options.apply) {
+        this.foundNew = true;
+        return start;
+      }
       if (++this.done % 1000 === 0) {
         options.onProgress?.(this.done, options.total ?? 0);
         options.signal?.throwIfAborted();
       }
-      const rowSets = runOf(runs, r);
-      const { kind, row } = rowSets[0]!;
-      const local = held.get(kind)!.has(row) ? readRow(db, kind, row) : undefined;
+      if (allKnown) {
+        // Every one of its sets is in the log already: nothing to compare.
+        (this.report.counts[kind] ??= emptyCounts()).known++;
+        continue;
+      }
+      const rowSets = runs.sets.slice(start, end);
+      const local = isHeld ? readRow(db, kind, row) : undefined;
       const unknown = analyzeRecord(db, this.report, kind, row, rowSets, local);
       if (!options.apply || unknown.length === 0) continue;
       for (const set of unknown) if (set.hlc > this.latest) this.latest = set.hlc;
@@ -325,5 +387,6 @@ export class ChangeMerger {
       for (const set of unknown) changed = applyChangeSet(db, set) !== 'known' || changed;
       if (changed) this.touched.push([kind, row], ...left);
     }
+    return -1;
   }
 }

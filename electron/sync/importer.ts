@@ -3,7 +3,6 @@
 import { rmSync } from 'node:fs';
 import { fingerprintOf } from '../../db/device.js';
 import { ValijaError } from '../../db/errors.js';
-import type { ChangeSet } from '../../db/changes.js';
 import { ChangeMerger, type MergeReport } from '../../db/merge.js';
 import type { Store } from '../../db/store.js';
 import type { ImportedPackage } from '../api/contract.js';
@@ -114,11 +113,11 @@ function recordPackage(
 }
 
 /**
- * Imports a package. Its lines are first read without writing until one turns out new, so a package
- * holding nothing new costs no backup: it is only noted. Otherwise, after a backup of the store, one
- * transaction merges what was read and then the rest batch by batch as it is checked (the package is never
- * held whole as objects); any refusal — a bad line, a count that differs from the manifest, a cancel —
- * rolls it all back and removes that backup.
+ * Imports a package. Its records are first compared without writing until one holds something new, so a
+ * package holding nothing new costs no backup: it is only noted. Otherwise, after a backup of the store,
+ * one transaction merges from that record on, batch by batch as the lines are checked (the package is
+ * never held whole as objects); any refusal — a bad line, a count that differs from the manifest, a cancel
+ * — rolls it all back and removes that backup.
  */
 export async function applyImport(
   store: Store,
@@ -148,32 +147,30 @@ export async function applyImport(
   let backup: string | undefined;
   let merge: MergeReport;
   try {
-    const read: ChangeSet[][] = [];
-    const probe = new ChangeMerger(db, {
+    const merger = new ChangeMerger(db, {
       apply: false,
+      stopAtNew: true,
       total,
       signal: options.signal,
       onProgress: (done) => options.onProgress?.(done, total, 'checking'),
     });
-    let ended = false;
-    while (!ended && probe.report.newChanges === 0) {
+    for (;;) {
       const next = await lines.next();
-      if (next.done) ended = true;
-      else probe.add(read[read.push(next.value) - 1]!);
+      if (next.done) merger.flush();
+      else merger.add(next.value);
+      if (next.done || merger.foundNew) break;
     }
-    if (ended && probe.finish().newChanges === 0) {
-      merge = probe.report;
+    if (!merger.foundNew) {
+      merge = merger.finish();
       db.transaction(() => recordPackage(store, opened, merge, options)).immediate();
     } else {
       backup = backupStore(store, `before-import-${manifest.packageId.slice(-12)}`, new Date(), false);
       db.exec('BEGIN IMMEDIATE');
-      const merger = new ChangeMerger(db, {
-        apply: true,
+      merger.startApplying({
         total,
         signal: options.signal,
         onProgress: (done) => options.onProgress?.(done, total, 'applying'),
       });
-      for (const batch of read.splice(0)) merger.add(batch);
       for await (const batch of lines) merger.add(batch);
       merge = merger.finish();
       recordPackage(store, opened, merge, options);

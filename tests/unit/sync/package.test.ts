@@ -131,6 +131,25 @@ describe('a package carries a whole store', () => {
     expect((await applyImport(b, again, { trust: true })).alreadyImported).toBe(true);
   });
 
+  it('a large package whose first new change comes late: the known records before it are counted, the rest applied', async () => {
+    const a = tempStore();
+    const created = putRecords(
+      a.writer,
+      'party',
+      Array.from({ length: 3000 }, (_, i) => ({ name: `Contraparte ${i}`, profile: 'Perfil. '.repeat(40) })),
+    );
+    const b = tempStore();
+    await applyImport(b, pkg(a), { trust: true });
+    const backups = listBackups(b).length;
+    putRecords(a.writer, 'party', { id: created.at(-2)!.id, region: 'Andes' });
+    putRecords(a.writer, 'party', { name: 'Nueva contraparte' });
+    const report = await applyImport(b, pkg(a), { trust: true });
+    expect(report.counts.party).toEqual({ new: 1, changed: 1, deleted: 0, restored: 0, known: 2999 });
+    expect(report.newChanges).toBe(2);
+    expect(dump(b)).toBe(dump(a));
+    expect(listBackups(b)).toHaveLength(backups + 1);
+  });
+
   it('relays what its exporter learnt from others (A → B → C)', async () => {
     const [a, b, c] = [tempStore(), tempStore(), tempStore()];
     const [party] = putRecords(a.writer, 'party', { name: 'Ecuador' });
