@@ -143,7 +143,7 @@ function runOf({ sets, starts, end }: Runs, r: number): readonly ChangeSet[] {
 }
 
 /** Which of these records this store holds, per kind: one query per thousand ids rather than one per record. */
-function heldRows(db: Db, { sets, starts }: Runs): Map<KindName, Set<string>> {
+function heldRows(db: Db, { sets, starts }: Runs, emptyKinds: Set<KindName>): Map<KindName, Set<string>> {
   const byKind = new Map<KindName, string[]>();
   for (const start of starts) {
     const { kind, row } = sets[start]!;
@@ -154,6 +154,8 @@ function heldRows(db: Db, { sets, starts }: Runs): Map<KindName, Set<string>> {
   const held = new Map<KindName, Set<string>>();
   for (const [kind, ids] of byKind) {
     const found = new Set<string>();
+    held.set(kind, found);
+    if (emptyKinds.has(kind)) continue;
     const query = stmt(
       db,
       `SELECT id FROM "${KINDS[kind].table}" WHERE id IN (SELECT value FROM json_each(?))`,
@@ -161,9 +163,15 @@ function heldRows(db: Db, { sets, starts }: Runs): Map<KindName, Set<string>> {
     for (let start = 0; start < ids.length; start += 1000) {
       for (const id of query.all(JSON.stringify(ids.slice(start, start + 1000))) as string[]) found.add(id);
     }
-    held.set(kind, found);
   }
   return held;
+}
+
+function emptyKinds(db: Db): Set<KindName> {
+  const kinds = Object.keys(KINDS) as KindName[];
+  return new Set(
+    kinds.filter((kind) => stmt(db, `SELECT 1 FROM "${KINDS[kind].table}" LIMIT 1`).get() === undefined),
+  );
 }
 
 /** Which sets of the records held here the log already has (indexes into the sets): one query per batch. */
@@ -303,11 +311,15 @@ export class ChangeMerger {
   private readonly fresh = new FreshRows();
   private latest = '';
   private done = 0;
+  /** Kinds this store holds no record of: nothing to look up for them (a first import, mostly). */
+  private emptyKinds: Set<KindName>;
 
   constructor(
     private readonly db: Db,
     private options: MergeOptions,
-  ) {}
+  ) {
+    this.emptyKinds = emptyKinds(db);
+  }
 
   add(batch: readonly ChangeSet[]): void {
     if (batch.length === 0) return;
@@ -326,6 +338,8 @@ export class ChangeMerger {
   /** Goes on applying from the record that stopped a `stopAtNew` reading (inside the caller's transaction). */
   startApplying(options: Omit<MergeOptions, 'apply' | 'stopAtNew'>): void {
     this.options = { ...options, apply: true };
+    // Looked at again inside the transaction: another writer may have added records since.
+    this.emptyKinds = emptyKinds(this.db);
   }
 
   /** Merges the last record's sets, once every batch is in (may stop there too, see `stopAtNew`). */
@@ -349,7 +363,7 @@ export class ChangeMerger {
   /** Merges these records; with `stopAtNew`, returns where it stopped (an index into the sets), else -1. */
   private merge(runs: Runs): number {
     const { db, options } = this;
-    const held = heldRows(db, runs);
+    const held = heldRows(db, runs, this.emptyKinds);
     const known = knownSets(db, runs, held);
     for (let r = 0; r < runs.starts.length; r++) {
       const start = runs.starts[r]!;
