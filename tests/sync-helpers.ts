@@ -2,10 +2,20 @@
 import { createHash, generateKeyPairSync } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { canonicalJson } from '../db/canonical.js';
+import { sharedState } from '../db/reader.js';
 import { openStore, type Store } from '../db/store.js';
+import { encodePackage } from '../electron/sync/encode.js';
 import { encrypt, signBytes } from '../electron/sync/crypto.js';
 import { FLAG_ENCRYPTED, FORMAT_VERSION, MAGIC } from '../electron/sync/format.js';
 import type { Manifest } from '../electron/sync/manifest.js';
+
+/** A store's shared state as canonical JSON: two stores with equal dumps hold the same. */
+export const dump = (store: Store) => canonicalJson(sharedState(store.db));
+
+/** A package of everything the store shares, encrypted when a passphrase is given. */
+export function pkg(from: Store, passphrase?: string): Buffer {
+  return encodePackage(from, { passphrase }).bytes;
+}
 
 export interface Signer {
   publicKey: string;

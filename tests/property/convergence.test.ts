@@ -2,13 +2,12 @@
 // relays), once everyone has everyone's packages every store prints the same dump.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canonicalJson } from '../../db/canonical.js';
-import { listRecords, sharedState } from '../../db/reader.js';
+import { listRecords } from '../../db/reader.js';
 import type { Store } from '../../db/store.js';
 import { deleteRecord, putRecords, restoreRecord } from '../../db/writer.js';
 import { encodePackage } from '../../electron/sync/encode.js';
 import { applyImport } from '../../electron/sync/importer.js';
-import { memoryStore } from '../sync-helpers.js';
+import { dump, memoryStore } from '../sync-helpers.js';
 
 const RUNS = Number(process.env.VALIJA_PROPERTY_RUNS ?? 1000);
 
@@ -51,8 +50,6 @@ function opArb(stores: number): fc.Arbitrary<Op> {
     fc.record({ type: fc.constant('deliver' as const), pick, to: store }),
   );
 }
-
-const dump = (s: Store) => canonicalJson(sharedState(s.db));
 
 function allParties(s: Store): { id: string; deleteCounter: number }[] {
   return s.db.prepare('SELECT id, deleteCounter FROM party ORDER BY id').all() as {
