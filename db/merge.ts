@@ -5,7 +5,6 @@
 import type { Db } from './connection.js';
 import {
   applyChangeSet,
-  compareSets,
   changeSetsOf,
   DELETE_COUNTER,
   isNewer,
@@ -111,8 +110,8 @@ function side(c: FieldChange): ConflictSide {
 }
 
 /**
- * Each record's sets, together: the sets in the log's order and where each record's run of them starts
- * (a package's lines already come in that order, so usually nothing is sorted).
+ * Each record's sets, together: the sets in the log's order (as a package's lines come, checked by the
+ * decoder) and where each record's run of them starts.
  */
 interface Runs {
   sets: readonly ChangeSet[];
@@ -121,14 +120,7 @@ interface Runs {
   end: number;
 }
 
-function recordRuns(input: Iterable<ChangeSet>): Runs {
-  let sets = Array.isArray(input) ? (input as readonly ChangeSet[]) : [...input];
-  for (let i = 1; i < sets.length; i++) {
-    if (compareSets(sets[i - 1]!, sets[i]!) > 0) {
-      sets = [...sets].sort(compareSets);
-      break;
-    }
-  }
+function recordRuns(sets: readonly ChangeSet[]): Runs {
   const starts: number[] = [];
   for (let i = 0; i < sets.length; i++) {
     const set = sets[i]!;
@@ -136,10 +128,6 @@ function recordRuns(input: Iterable<ChangeSet>): Runs {
     if (!previous || previous.row !== set.row || previous.kind !== set.kind) starts.push(i);
   }
   return { sets, starts, end: sets.length };
-}
-
-function runOf({ sets, starts, end }: Runs, r: number): readonly ChangeSet[] {
-  return sets.slice(starts[r], starts[r + 1] ?? end);
 }
 
 /** Which of these records this store holds, per kind: one query per thousand ids rather than one per record. */
@@ -329,8 +317,9 @@ export class ChangeMerger {
       this.waiting = [...runs.sets];
       return;
     }
+    // The last record's sets wait: they may go on in the next batch.
     const last = runs.starts.length - 1;
-    this.waiting = [...runOf(runs, last)];
+    this.waiting = runs.sets.slice(runs.starts[last]);
     const stop = this.merge({ sets: runs.sets, starts: runs.starts.slice(0, last), end: runs.starts[last]! });
     if (stop >= 0) this.waiting = runs.sets.slice(stop);
   }
