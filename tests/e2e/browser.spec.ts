@@ -1,15 +1,9 @@
 // The UI through `valija serve` in Chromium: the demo store's meetings appear, and the token leaves the
 // address bar.
 import { expect, test } from '@playwright/test';
-import { serveDemo, type ServedApp } from './fixtures.js';
+import { serveDemoForFile } from './fixtures.js';
 
-let app: ServedApp;
-test.beforeAll(async () => {
-  app = await serveDemo();
-});
-test.afterAll(async () => {
-  await app?.stop();
-});
+const app = serveDemoForFile();
 
 test('the served app lists the three demo meetings, marked as demo data', async ({ page }) => {
   const failures: string[] = [];
@@ -17,7 +11,7 @@ test('the served app lists the three demo meetings, marked as demo data', async 
     if (message.type() === 'error') failures.push(message.text());
   });
   page.on('requestfailed', (request) => failures.push(`request failed: ${request.url()}`));
-  await page.goto(app.url);
+  await page.goto(app().url);
   const titles = page.locator('.meeting-title');
   await expect(titles).toHaveCount(3);
   await expect(
@@ -35,7 +29,7 @@ test('the served app lists the three demo meetings, marked as demo data', async 
 });
 
 test('a page opened without the token gets no data', async ({ page }) => {
-  await page.goto(app.url.replace(/#.*$/, ''));
+  await page.goto(app().url.replace(/#.*$/, ''));
   await expect(page.getByRole('alert')).toContainText('E_UNAUTHORIZED');
   await expect(page.locator('.meeting-title')).toHaveCount(0);
 });

@@ -2,16 +2,10 @@
 // back (the store keeps deleted records; `restore` revives them).
 import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { serveDemo, type ServedApp } from './fixtures.js';
+import { serveDemoForFile } from './fixtures.js';
 import { watch } from './page.js';
 
-let app: ServedApp;
-test.beforeAll(async () => {
-  app = await serveDemo();
-});
-test.afterAll(async () => {
-  await app?.stop();
-});
+const app = serveDemoForFile();
 
 test.use({ locale: 'es-ES' });
 
@@ -27,11 +21,11 @@ test('an initiative deleted after a confirmation leaves its list, and Undo bring
   page,
 }) => {
   const problems = watch(page);
-  const created = app.cli(
+  const created = app().cli(
     ['put', 'initiative'],
     JSON.stringify({ title: 'Mesa técnica de pasos de frontera (ejemplo)' }),
   ) as { id: string; title: string };
-  await page.goto(app.url);
+  await page.goto(app().url);
   await page.evaluate((id) => (location.hash = `#/record/initiative/${id}`), created.id);
   await expect(page.getByRole('heading', { level: 1, name: created.title })).toBeVisible();
 
@@ -54,13 +48,13 @@ test('an initiative deleted after a confirmation leaves its list, and Undo bring
   const undo = page.getByRole('status').filter({ hasText: `Se eliminó «${created.title}».` });
   await expect(undo).toBeVisible();
   await expect(page.getByRole('main').getByText(created.title, { exact: true })).toHaveCount(0);
-  expect(() => app.cli(['get', 'initiative', created.id])).toThrow(/E_NOT_FOUND/);
+  expect(() => app().cli(['get', 'initiative', created.id])).toThrow(/E_NOT_FOUND/);
   await page.screenshot({ path: 'test-results/screenshots/record-deleted-undo.png' });
   expect(await violations(page, '.undo-delete')).toEqual([]);
 
   await undo.getByRole('button', { name: 'Deshacer' }).click();
   await expect(page.getByRole('heading', { level: 1, name: created.title })).toBeVisible();
   await expect(undo).toHaveCount(0);
-  expect(app.cli(['get', 'initiative', created.id])).toMatchObject({ title: created.title });
+  expect(app().cli(['get', 'initiative', created.id])).toMatchObject({ title: created.title });
   expect(problems).toEqual([]);
 });

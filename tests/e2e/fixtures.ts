@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { test } from '@playwright/test';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const VALIJA_BIN = join(ROOT, 'bin', 'valija.js');
@@ -59,5 +60,24 @@ export async function serveDemo(): Promise<ServedApp> {
       await exited;
       rmSync(dir, { recursive: true, force: true });
     },
+  };
+}
+
+/**
+ * A demo store served for the tests of one spec file: started before them (then `prepare`d, e.g. given
+ * more records), stopped after. The returned function gives it once the tests run.
+ */
+export function serveDemoForFile(prepare?: (served: ServedApp) => void): () => ServedApp {
+  let app: ServedApp | undefined;
+  test.beforeAll(async () => {
+    app = await serveDemo();
+    prepare?.(app);
+  });
+  test.afterAll(async () => {
+    await app?.stop();
+  });
+  return () => {
+    if (!app) throw new Error('the demo store is served once the tests of this file run');
+    return app;
   };
 }

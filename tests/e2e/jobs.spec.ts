@@ -2,12 +2,10 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { serveDemo, type ServedApp } from './fixtures.js';
+import { serveDemoForFile } from './fixtures.js';
 import { ECUADOR_MEETING, watch } from './page.js';
 
-let app: ServedApp;
-test.beforeAll(async () => {
-  app = await serveDemo();
+const app = serveDemoForFile((served) => {
   // Enough points for a book of a few hundred pages (several seconds of typesetting).
   const words = 'cooperación fronteriza desarrollo integración binacional seguimiento compromiso'.split(' ');
   const points = Array.from({ length: 300 }, (_, i) => ({
@@ -15,10 +13,7 @@ test.beforeAll(async () => {
     kind: 'certain',
     text: `Punto ${i}: ${Array.from({ length: 250 }, (_, j) => words[(i + j) % words.length]).join(' ')}.`,
   }));
-  app.cli(['put', 'talkingPoint'], JSON.stringify(points));
-});
-test.afterAll(async () => {
-  await app?.stop();
+  served.cli(['put', 'talkingPoint'], JSON.stringify(points));
 });
 
 test.use({ locale: 'es-ES' });
@@ -27,10 +22,10 @@ test('a long book cancelled from its progress bar writes no file and adds no his
   page,
 }) => {
   const problems = watch(page);
-  await page.goto(app.url);
+  await page.goto(app().url);
   await page.evaluate((hash) => (location.hash = hash), `#/meetings/${ECUADOR_MEETING}/book`);
   await expect(page.getByText('Aún no se imprimió ninguna carpeta.')).toBeVisible();
-  const pdf = join(app.dir, 'larga.pdf');
+  const pdf = join(app().dir, 'larga.pdf');
   await page.getByRole('textbox', { name: 'Archivo a escribir' }).fill(pdf);
   await page.getByRole('button', { name: 'Generar la carpeta' }).click();
 

@@ -7,16 +7,10 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Locator } from '@playwright/test';
-import { serveDemo, type ServedApp } from './fixtures.js';
+import { serveDemoForFile } from './fixtures.js';
 import { ECUADOR_MEETING, ECUADOR_TITLE, watch } from './page.js';
 
-let app: ServedApp;
-test.beforeAll(async () => {
-  app = await serveDemo();
-});
-test.afterAll(async () => {
-  await app?.stop();
-});
+const app = serveDemoForFile();
 
 test.describe('in Spanish', () => {
   test.use({ locale: 'es-ES' });
@@ -25,7 +19,7 @@ test.describe('in Spanish', () => {
     page,
   }) => {
     const problems = watch(page);
-    await page.goto(app.url);
+    await page.goto(app().url);
     await expect(page.getByRole('heading', { level: 1, name: 'Inicio' })).toBeVisible();
     await expect(page.getByRole('note')).toContainText('Datos de demostración');
 
@@ -81,7 +75,7 @@ test.describe('in Spanish', () => {
 
     // The book, in Spanish: progress while it is typeset, then its summary and history.
     await page.getByRole('tab', { name: 'Carpeta' }).click();
-    const pdf = join(app.dir, 'carpeta-ecuador.pdf');
+    const pdf = join(app().dir, 'carpeta-ecuador.pdf');
     await page.getByRole('textbox', { name: 'Archivo a escribir' }).fill(pdf);
     await page.getByRole('textbox', { name: 'Ejemplar para' }).fill('Ministro');
     await page.evaluate(() => {
@@ -173,7 +167,7 @@ test.describe('in Spanish', () => {
 
   test('switching to English changes every label, and the choice is remembered', async ({ page }) => {
     const problems = watch(page);
-    await page.goto(app.url);
+    await page.goto(app().url);
     const nav = page.getByRole('navigation', { name: 'Principal' });
     for (const label of [
       'Inicio',
@@ -227,13 +221,13 @@ test.describe('in Spanish', () => {
 
 test('a title and a note holding markup are shown as text, and nothing runs', async ({ page }) => {
   const markup = '<img src=x onerror=alert(1)>';
-  const created = app.cli(
+  const created = app().cli(
     ['put', 'initiative'],
     JSON.stringify({ title: markup, summary: `Summary ${markup}` }),
   ) as {
     id: string;
   };
-  app.cli([
+  app().cli([
     'annotate',
     'initiative',
     created.id,
@@ -241,7 +235,7 @@ test('a title and a note holding markup are shown as text, and nothing runs', as
     `**Bold** then ${markup} <script>alert(2)</script>`,
   ]);
   const problems = watch(page);
-  await page.goto(app.url);
+  await page.goto(app().url);
 
   // Home lists it among the recent changes, as text.
   await expect(page.getByRole('button', { name: markup })).toBeVisible();

@@ -3,20 +3,18 @@
 // page.evaluate callbacks run in the browser:
 /// <reference lib="dom" />
 import { expect, test } from '@playwright/test';
-import { serveDemo, type ServedApp } from './fixtures.js';
+import { serveDemoForFile } from './fixtures.js';
 import { ECUADOR_MEETING, watch } from './page.js';
 
 const MEETINGS = 3_000;
 const pad = (i: number) => String(i).padStart(4, '0');
 
-let app: ServedApp;
-test.beforeAll(async () => {
-  app = await serveDemo();
+const app = serveDemoForFile((served) => {
   const day = (i: number) => new Date(Date.UTC(2020, 0, 1) + i * 86_400_000).toISOString().slice(0, 10);
   // In batches: the fixture's CLI runner reads at most 1 MB of output.
   const put = (kind: string, records: object[]) => {
     for (let i = 0; i < records.length; i += 500) {
-      app.cli(['put', kind], JSON.stringify(records.slice(i, i + 500)));
+      served.cli(['put', kind], JSON.stringify(records.slice(i, i + 500)));
     }
   };
   put(
@@ -36,9 +34,6 @@ test.beforeAll(async () => {
     })),
   );
 });
-test.afterAll(async () => {
-  await app?.stop();
-});
 
 test.use({ locale: 'en-GB' });
 
@@ -46,7 +41,7 @@ test('the meetings list scrolls to the last of 3,000 meetings, keeping only the 
   page,
 }) => {
   const problems = watch(page);
-  await page.goto(app.url);
+  await page.goto(app().url);
   await page.evaluate(() => (location.hash = '#/meetings'));
   await page.getByRole('combobox', { name: 'Kind', exact: true }).selectOption('other');
   await expect(page.getByText(`${MEETINGS} meetings`)).toBeVisible();
@@ -69,7 +64,7 @@ test('the meetings list scrolls to the last of 3,000 meetings, keeping only the 
 
 test('the initiatives list is filtered by the store and scrolls to its last row', async ({ page }) => {
   const problems = watch(page);
-  await page.goto(app.url);
+  await page.goto(app().url);
   await page.evaluate(() => (location.hash = '#/initiatives'));
   await page.getByRole('combobox', { name: 'Status', exact: true }).selectOption('stalled');
   await expect(page.getByText('1000 in the list')).toBeVisible();
@@ -87,7 +82,7 @@ test("a meeting's related initiatives are found by the store's search among thou
   page,
 }) => {
   const problems = watch(page);
-  await page.goto(app.url);
+  await page.goto(app().url);
   await page.evaluate((id) => (location.hash = `#/meetings/${id}/overview`), ECUADOR_MEETING);
   const box = page.getByRole('textbox', { name: 'Related initiatives' });
   const field = page.locator('.field', { has: box });
@@ -95,9 +90,9 @@ test("a meeting's related initiatives are found by the store's search among thou
   await page.getByRole('option', { name: 'Generated initiative 1999' }).click();
   await expect(field.locator('.save-state')).toHaveText('Saved');
   await expect(field).toContainText('Generated initiative 1999');
-  const stored = app.cli(['get', 'meeting', ECUADOR_MEETING]) as { initiativeIds: string[] };
+  const stored = app().cli(['get', 'meeting', ECUADOR_MEETING]) as { initiativeIds: string[] };
   const titles = stored.initiativeIds.map(
-    (id) => (app.cli(['get', 'initiative', id]) as { title: string }).title,
+    (id) => (app().cli(['get', 'initiative', id]) as { title: string }).title,
   );
   expect(titles).toContain('Generated initiative 1999');
   expect(problems).toEqual([]);

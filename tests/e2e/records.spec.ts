@@ -4,16 +4,10 @@
 /// <reference lib="dom" />
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { serveDemo, type ServedApp } from './fixtures.js';
+import { serveDemoForFile } from './fixtures.js';
 import { ECUADOR_MEETING, watch } from './page.js';
 
-let app: ServedApp;
-test.beforeAll(async () => {
-  app = await serveDemo();
-});
-test.afterAll(async () => {
-  await app?.stop();
-});
+const app = serveDemoForFile();
 
 test.use({ locale: 'en-GB' });
 
@@ -21,7 +15,7 @@ test('a note: written under my name, marked when the meeting changes, edited, de
   page,
 }) => {
   const problems = watch(page);
-  await page.goto(app.url);
+  await page.goto(app().url);
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
   await page.getByRole('textbox', { name: 'Name' }).fill('Ana Torres');
   await page.getByRole('textbox', { name: 'Post' }).fill('Ecuador desk, Lima');
@@ -68,9 +62,9 @@ test('sync: a package exported from this store, then previewed with its counts a
   page,
 }) => {
   const problems = watch(page);
-  await page.goto(app.url);
+  await page.goto(app().url);
   await page.evaluate(() => (location.hash = '#/sync'));
-  const file = join(app.dir, 'out.valija');
+  const file = join(app().dir, 'out.valija');
   await page.getByRole('textbox', { name: 'Package file to write' }).fill(file);
   await page.getByRole('button', { name: 'Export' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Package written' })).toBeVisible();
@@ -81,7 +75,7 @@ test('sync: a package exported from this store, then previewed with its counts a
   await expect(page.getByRole('columnheader', { name: 'New' })).toBeVisible();
 
   // A file that is not a package: a readable error, in English, with its code.
-  await page.getByRole('textbox', { name: 'Package file to read' }).fill(join(app.dir, 'demo.db'));
+  await page.getByRole('textbox', { name: 'Package file to read' }).fill(join(app().dir, 'demo.db'));
   await page.getByRole('button', { name: 'Preview' }).click();
   await expect(page.getByRole('alert')).toContainText('E_PACKAGE_CORRUPT');
   await expect(page.getByRole('alert')).toContainText('damaged or not a Valija package');
@@ -93,7 +87,7 @@ test('a meeting that does not exist: a readable message in the screen, the shell
   page,
 }) => {
   const problems = watch(page);
-  await page.goto(app.url);
+  await page.goto(app().url);
   await page.evaluate(() => (location.hash = '#/meetings/0195a000-0000-7000-8000-00000400ffff/overview'));
   await expect(page.getByRole('alert')).toContainText('This record does not exist or was deleted.');
   await expect(page.getByRole('alert')).toContainText('E_NOT_FOUND');
@@ -106,7 +100,7 @@ test('their objectives and our response: added, saved on leaving the box, still 
   page,
 }) => {
   const problems = watch(page);
-  await page.goto(app.url);
+  await page.goto(app().url);
   await page.evaluate((id) => (location.hash = `#/meetings/${id}/points`), ECUADOR_MEETING);
   const section = page.locator('section[aria-labelledby="their-objectives"]');
   await section.getByRole('button', { name: 'Add an objective' }).click();
@@ -127,7 +121,7 @@ test('their objectives and our response: added, saved on leaving the box, still 
 
 test('a new meeting from the list opens on its own page, and the list shows it', async ({ page }) => {
   const problems = watch(page);
-  await page.goto(app.url);
+  await page.goto(app().url);
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Meetings' }).click();
   await page.getByRole('textbox', { name: 'New meeting' }).fill('(example) Consultations with Chile');
   await page.getByRole('textbox', { name: 'New meeting' }).press('Enter');
@@ -142,14 +136,14 @@ test('a new meeting from the list opens on its own page, and the list shows it',
 
 test("a meeting's counterparts: chosen from a searchable list and saved at once", async ({ page }) => {
   const problems = watch(page);
-  await page.goto(app.url);
+  await page.goto(app().url);
   await page.evaluate((id) => (location.hash = `#/meetings/${id}/overview`), ECUADOR_MEETING);
   const field = page.locator('.field', { has: page.getByRole('textbox', { name: 'Counterparts' }) });
   await expect(field).toContainText('Ecuador');
   await page.getByRole('textbox', { name: 'Counterparts' }).fill('Chil');
   await page.getByRole('option', { name: 'Chile' }).click();
   await expect(field.locator('.save-state')).toHaveText('Saved');
-  const stored = app.cli(['get', 'meeting', ECUADOR_MEETING]) as { partyIds: string[] };
+  const stored = app().cli(['get', 'meeting', ECUADOR_MEETING]) as { partyIds: string[] };
   expect(stored.partyIds).toHaveLength(3);
   expect(problems).toEqual([]);
 });
@@ -159,15 +153,18 @@ test('home: a counterpart I annotated shows under "Changed since your notes" onc
 }) => {
   const problems = watch(page);
   const peru = '0195a000-0000-7000-8000-000001000001';
-  app.cli(['annotate', 'party', peru, '--text', 'Check the trade figures.', '--private']);
-  await page.goto(app.url);
+  app().cli(['annotate', 'party', peru, '--text', 'Check the trade figures.', '--private']);
+  await page.goto(app().url);
   const noted = page.getByRole('region', { name: 'Changed since your notes' });
   // (Other tests in this file annotate and change a meeting: only Peru is this test's.)
   await expect(
     noted.getByRole('listitem').or(noted.getByText('Nothing you annotated has changed since.')).first(),
   ).toBeVisible();
   await expect(noted.getByRole('button', { name: 'Peru', exact: true })).toHaveCount(0);
-  app.cli(['put', 'party'], JSON.stringify({ id: peru, relationship: 'Strategic partner (example edit).' }));
+  app().cli(
+    ['put', 'party'],
+    JSON.stringify({ id: peru, relationship: 'Strategic partner (example edit).' }),
+  );
   await page.reload();
   await expect(noted.getByRole('button', { name: 'Peru', exact: true })).toBeVisible();
   await noted.getByRole('button', { name: 'Peru', exact: true }).click();

@@ -5,17 +5,12 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { join } from 'node:path';
-import { serveDemo, type ServedApp } from './fixtures.js';
+import { serveDemoForFile } from './fixtures.js';
 import { ECUADOR_MEETING, watch } from './page.js';
 
-let app: ServedApp;
-test.beforeAll(async () => {
-  app = await serveDemo();
+const app = serveDemoForFile((served) => {
   // A printed book, so the book screen has a history and a preview to scan.
-  app.cli(['book', ECUADOR_MEETING, '--out', join(app.dir, 'carpeta.pdf')]);
-});
-test.afterAll(async () => {
-  await app?.stop();
+  served.cli(['book', ECUADOR_MEETING, '--out', join(served.dir, 'carpeta.pdf')]);
 });
 
 const meeting = (tab: string) => `#/meetings/${ECUADOR_MEETING}/${tab}`;
@@ -60,7 +55,7 @@ test.describe('main screens in Spanish', () => {
   test('no serious or critical accessibility violations, and a screenshot of each', async ({ page }) => {
     test.setTimeout(180_000);
     const problems = watch(page);
-    await page.goto(app.url);
+    await page.goto(app().url);
     const violations: string[] = [];
     for (const [index, screen] of SCREENS.entries()) {
       await page.evaluate((hash) => (location.hash = hash), screen.hash);
@@ -96,7 +91,7 @@ test.describe('main screens in Spanish', () => {
 
   test('the whole app is reachable from the keyboard, with a visible focus', async ({ page }) => {
     const problems = watch(page);
-    await page.goto(app.url);
+    await page.goto(app().url);
     await expect(page.getByRole('heading', { level: 1, name: 'Inicio' })).toBeVisible();
     // Skip link first, then the header's controls, then the navigation.
     await page.keyboard.press('Tab');
@@ -121,7 +116,7 @@ test.describe('main screens in Spanish', () => {
 test('in English: the meeting page', async ({ page }) => {
   const problems = watch(page);
   await page.setViewportSize({ width: 1366, height: 860 });
-  await page.goto(app.url);
+  await page.goto(app().url);
   await page.evaluate((hash) => (location.hash = hash), meeting('points'));
   await expect(page.getByRole('tab', { name: 'Points to make' })).toBeVisible();
   await shoot(page, 'en-meeting-points');

@@ -4,16 +4,10 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { serveDemo, type ServedApp } from './fixtures.js';
+import { serveDemoForFile } from './fixtures.js';
 import { watch } from './page.js';
 
-let app: ServedApp;
-test.beforeAll(async () => {
-  app = await serveDemo();
-});
-test.afterAll(async () => {
-  await app?.stop();
-});
+const app = serveDemoForFile();
 
 test.use({ locale: 'en-GB' });
 
@@ -21,15 +15,15 @@ test('settings: the store file, a backup made now and listed, and the language s
   page,
 }) => {
   const problems = watch(page);
-  await page.goto(app.url);
+  await page.goto(app().url);
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
-  await expect(page.getByTestId('store-file')).toHaveText(app.db);
+  await expect(page.getByTestId('store-file')).toHaveText(app().db);
   await expect(page.getByText('No backups yet.')).toBeVisible();
-  expect(existsSync(join(app.dir, 'backups'))).toBe(false);
+  expect(existsSync(join(app().dir, 'backups'))).toBe(false);
 
   await page.getByRole('button', { name: 'Back up now' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Backup made.' })).toBeVisible();
-  const backups = readdirSync(join(app.dir, 'backups'));
+  const backups = readdirSync(join(app().dir, 'backups'));
   expect(backups).toHaveLength(1);
   await expect(page.getByTestId('backups').getByRole('row')).toHaveCount(2);
   await expect(page.getByTestId('backups')).toContainText(backups[0]!);
@@ -42,7 +36,7 @@ test('settings: the store file, a backup made now and listed, and the language s
 
 test('help lists the keyboard shortcuts, and the search one works', async ({ page }) => {
   const problems = watch(page);
-  await page.goto(app.url);
+  await page.goto(app().url);
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Help' }).click();
   const shortcuts = page.getByTestId('shortcuts');
   await expect(shortcuts.getByRole('row', { name: /Search everything/ })).toContainText('K');
