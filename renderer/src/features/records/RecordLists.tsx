@@ -18,7 +18,7 @@ import { useApiMutation, useList } from '../../api/queries.js';
 import type { Commitment, Party } from '../../api/records.js';
 import { href } from '../../app/router.js';
 import { AddText } from '../../components/AddText.js';
-import { EditableField } from '../../components/EditableField.js';
+import { EditableField, type EditableFieldProps } from '../../components/EditableField.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { VirtualTable } from '../../components/VirtualTable.js';
 import { enumOptions } from '../../components/options.js';
@@ -75,6 +75,19 @@ function usePartyOptions() {
         .map((p) => ({ value: p.id, label: p.name }))
         .sort((a, b) => a.label.localeCompare(b.label, i18n.language)),
     [parties.data, i18n.language],
+  );
+}
+
+/** A table cell editing one field of the row's record in place, labelled for screen readers by field and record. */
+function FieldCell({
+  recordTitle,
+  ...field
+}: Omit<EditableFieldProps, 'label' | 'hideLabel'> & { recordTitle: string }) {
+  const { t } = useTranslation();
+  return (
+    <Table.Td>
+      <EditableField {...field} label={`${t(`fields.${field.field}`)}: ${recordTitle}`} hideLabel />
+    </Table.Td>
   );
 }
 
@@ -137,30 +150,24 @@ export function InitiativesList() {
               <Table.Td>
                 <Text size="sm">{t(`enums.area.${String(r.area)}`)}</Text>
               </Table.Td>
-              <Table.Td>
-                <EditableField
-                  kind="initiative"
-                  id={r.id}
-                  field="status"
-                  value={String(r.status)}
-                  label={`${t('fields.status')}: ${title}`}
-                  hideLabel
-                  input="select"
-                  options={enumOptions(INITIATIVE_STATUSES, 'initiativeStatus', t)}
-                />
-              </Table.Td>
-              <Table.Td>
-                <EditableField
-                  kind="initiative"
-                  id={r.id}
-                  field="priority"
-                  value={String(r.priority)}
-                  label={`${t('fields.priority')}: ${title}`}
-                  hideLabel
-                  input="select"
-                  options={enumOptions(PRIORITIES, 'priority', t)}
-                />
-              </Table.Td>
+              <FieldCell
+                kind="initiative"
+                id={r.id}
+                field="status"
+                value={String(r.status)}
+                recordTitle={title}
+                input="select"
+                options={enumOptions(INITIATIVE_STATUSES, 'initiativeStatus', t)}
+              />
+              <FieldCell
+                kind="initiative"
+                id={r.id}
+                field="priority"
+                value={String(r.priority)}
+                recordTitle={title}
+                input="select"
+                options={enumOptions(PRIORITIES, 'priority', t)}
+              />
             </>
           );
         }}
@@ -285,29 +292,23 @@ export function CommitmentsList() {
               </RecordLink>
             </Table.Td>
             <Table.Td>{c.owingPartyId ? partyName.get(c.owingPartyId) : ''}</Table.Td>
-            <Table.Td>
-              <EditableField
-                kind="commitment"
-                id={c.id}
-                field="dueDate"
-                value={c.dueDate}
-                label={`${t('fields.dueDate')}: ${c.text}`}
-                hideLabel
-                input="date"
-              />
-            </Table.Td>
-            <Table.Td>
-              <EditableField
-                kind="commitment"
-                id={c.id}
-                field="status"
-                value={c.status}
-                label={`${t('fields.status')}: ${c.text}`}
-                hideLabel
-                input="select"
-                options={enumOptions(COMMITMENT_STATUSES, 'commitmentStatus', t)}
-              />
-            </Table.Td>
+            <FieldCell
+              kind="commitment"
+              id={c.id}
+              field="dueDate"
+              value={c.dueDate}
+              recordTitle={c.text}
+              input="date"
+            />
+            <FieldCell
+              kind="commitment"
+              id={c.id}
+              field="status"
+              value={c.status}
+              recordTitle={c.text}
+              input="select"
+              options={enumOptions(COMMITMENT_STATUSES, 'commitmentStatus', t)}
+            />
           </>
         )}
       />
