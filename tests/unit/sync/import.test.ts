@@ -2,13 +2,13 @@
 // when something is new, any refusal at the end undoing it all, the search index as a rebuild would make it,
 // and progress and cancel as a job sees them.
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { listRecords } from '../../../db/reader.js';
 import { rebuildSearchIndex, search } from '../../../db/search.js';
 import type { Store } from '../../../db/store.js';
 import { putRecords } from '../../../db/writer.js';
 import { loadDemo } from '../../../electron/demo.js';
-import { BACKUPS_KEPT, backupStore, listBackups } from '../../../electron/sync/backups.js';
+import { BACKUPS_KEPT, backupStore, backupsDir, listBackups } from '../../../electron/sync/backups.js';
 import { applyImport, previewImport } from '../../../electron/sync/importer.js';
 import { tempStore } from '../../helpers.js';
 import { dump, pkg, rebuild, signerOf } from '../../sync-helpers.js';
@@ -50,12 +50,15 @@ describe('a large package, merged as it streams in', () => {
     const first = await applyImport(b, pkg(a), { trust: true });
     expect(first.backup).toBeDefined();
     const backups = listBackups(b);
+    // A backup made and then removed would still touch the folder: it must not be written at all.
+    const folderTouched = statSync(backupsDir(b)).mtimeMs;
     const before = dump(b);
     const again = pkg(a); // the same records under a new package id
     const report = await applyImport(b, again, { trust: true });
     expect(report).toMatchObject({ applied: true, alreadyImported: false, newChanges: 0, backup: undefined });
     expect(report.counts.party?.known).toBe(2);
     expect(listBackups(b)).toEqual(backups);
+    expect(statSync(backupsDir(b)).mtimeMs).toBe(folderTouched);
     expect(dump(b)).toBe(before);
     expect((await applyImport(b, again, { trust: true })).alreadyImported).toBe(true);
   });
