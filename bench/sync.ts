@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { KINDS, type KindName } from '../db/kinds.js';
+import { KINDS, type KindName } from '../domain/kinds.js';
 import { MIGRATIONS } from '../db/migrations/index.js';
 import { openStore } from '../db/store.js';
 import { putRecords } from '../db/writer.js';

@@ -1,7 +1,14 @@
 // The generated store for `npm run bench ui` (and the e2e test of a long list): 10,000 meetings and
 // 100,000 initiatives at scale 1, with counterparts, commitments, and one meeting heavy enough for a
 // ~500-page briefing book. Deterministic: the same scale gives the same records (ids aside).
-import { AREAS, INITIATIVE_STATUSES, KINDS, MEETING_KINDS, PRIORITIES, type KindName } from '../db/kinds.js';
+import {
+  AREAS,
+  INITIATIVE_STATUSES,
+  KINDS,
+  MEETING_KINDS,
+  PRIORITIES,
+  type KindName,
+} from '../domain/kinds.js';
 import { openStore } from '../db/store.js';
 import { putRecords } from '../db/writer.js';
 import { rng, sentence } from '../electron/book/synthetic.js';

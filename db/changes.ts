@@ -6,7 +6,7 @@
 // Local writes and imports both go through applyChangeSet or writeNewRow: one definition of "current".
 import type { Db } from './connection.js';
 import { stmt } from './statements.js';
-import { KINDS, type KindName } from './kinds.js';
+import { KINDS, type KindName } from '../domain/kinds.js';
 
 export const DELETE_COUNTER = 'deleteCounter';
 

@@ -2,7 +2,7 @@
 // one transaction after a backup, so a store is either at its old version or fully at the new one.
 import Database from 'better-sqlite3';
 import { existsSync, statSync } from 'node:fs';
-import { ValijaError } from './errors.js';
+import { ValijaError } from '../domain/errors.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations/index.js';
 
 export type Db = Database.Database;

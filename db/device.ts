@@ -2,6 +2,7 @@
 import { createHash, generateKeyPairSync, randomBytes } from 'node:crypto';
 import type { Db } from './connection.js';
 import { receive, tick, ZERO_HLC } from './hlc.js';
+import type { Identity } from '../domain/results.js';
 
 export interface Device {
   deviceId: string;
@@ -9,13 +10,6 @@ export interface Device {
   post: string;
   publicKey: string;
   createdAt: string;
-}
-
-export interface Identity {
-  deviceId: string;
-  name: string;
-  post: string;
-  fingerprint: string;
 }
 
 /** A short, readable digest of a public key, shown to users before they trust it. */

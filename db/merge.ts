@@ -15,39 +15,11 @@ import {
 } from './changes.js';
 import { observeClock } from './device.js';
 import { hlcToIso } from './hlc.js';
-import { KINDS, type KindName } from './kinds.js';
+import { KINDS, type KindName } from '../domain/kinds.js';
 import { isAlive, readRow } from './reader.js';
 import { currentParent, FreshRows, reindexRecords } from './search.js';
 import { stmt } from './statements.js';
-
-export type Outcome = 'new' | 'changed' | 'deleted' | 'restored' | 'known';
-export type KindCounts = Record<Outcome, number>;
-
-export interface ConflictSide {
-  value: unknown;
-  hlc: string;
-  device: string;
-  at: string;
-}
-
-/** The same field changed on both sides, each without knowing of the other's change. */
-export interface Conflict {
-  kind: KindName;
-  id: string;
-  title: string;
-  field: string;
-  mine: ConflictSide;
-  theirs: ConflictSide;
-  winner: 'mine' | 'theirs';
-}
-
-export interface MergeReport {
-  /** Change sets in the package, and how many of them this store lacks. */
-  changes: number;
-  newChanges: number;
-  counts: Partial<Record<KindName, KindCounts>>;
-  conflicts: Conflict[];
-}
+import type { ConflictSide, KindCounts, MergeReport } from '../domain/results.js';
 
 const SHARED_CHANGES = `FROM change_set
   WHERE NOT (kind = 'annotation' AND row IN (SELECT id FROM annotation WHERE visibility = 'private'))`;

@@ -1,13 +1,16 @@
 // Reads for screens over large stores: a page of a long list (filtered and sorted in SQL, with the number of
 // matching records), the records changed last, and those changed since I annotated them. Nothing here writes.
 import type { Db } from './connection.js';
-import { isKindName, KINDS, type KindName, type StoredRecord } from './kinds.js';
+import { isKindName, KINDS, type KindName, type StoredRecord } from '../domain/kinds.js';
 import { isAlive, readRow, toRecord } from './reader.js';
 import { stmt } from './statements.js';
-
-/** The kinds whose lists grow long enough to be read a page at a time. */
-export const PAGED_KINDS = ['meeting', 'initiative', 'commitment'] as const;
-export type PagedKind = (typeof PAGED_KINDS)[number];
+import {
+  RECENT_KINDS,
+  type NotedChange,
+  type Page,
+  type PagedKind,
+  type RecentRecord,
+} from '../domain/results.js';
 
 export interface PageQuery {
   kind: PagedKind;
@@ -28,13 +31,6 @@ export interface PageQuery {
   status?: string;
   /** Initiatives: in this area. */
   area?: string;
-}
-
-export interface Page {
-  /** How many alive records match the filters (the whole list, not this page). */
-  total: number;
-  offset: number;
-  records: StoredRecord[];
 }
 
 type Row = Record<string, unknown> & { id: string; deleteCounter: number; version: string };
@@ -92,14 +88,6 @@ export function listPage(db: Db, query: PageQuery): Page {
   return { total, offset, records: rows.map((row) => toRecord(query.kind, row)) };
 }
 
-/** The kinds Home shows among the records changed last. */
-export const RECENT_KINDS = ['party', 'person', 'initiative', 'meeting', 'commitment'] as const;
-
-export interface RecentRecord {
-  kind: (typeof RECENT_KINDS)[number];
-  record: StoredRecord;
-}
-
 /** The `limit` alive records changed last, of every kind a user lists, newest change first. */
 export function recentRecords(db: Db, limit: number): RecentRecord[] {
   const all: RecentRecord[] = [];
@@ -117,13 +105,6 @@ export function recentRecords(db: Db, limit: number): RecentRecord[] {
         b.record.id.localeCompare(a.record.id),
     )
     .slice(0, limit);
-}
-
-export interface NotedChange {
-  kind: KindName;
-  record: StoredRecord;
-  /** When this device's latest note on the record was written. */
-  notedAt: string;
 }
 
 /**

@@ -1,9 +1,9 @@
 // Queries that read records. Nothing here writes.
 import type { Db } from './connection.js';
 import { DELETE_COUNTER, fromColumn } from './changes.js';
-import { notFound } from './errors.js';
+import { notFound } from '../domain/errors.js';
 import { hlcToIso } from './hlc.js';
-import { fieldNames, KIND_NAMES, KINDS, type KindName, type StoredRecord } from './kinds.js';
+import { fieldNames, KIND_NAMES, KINDS, type KindName, type StoredRecord } from '../domain/kinds.js';
 import { stmt } from './statements.js';
 
 type Row = Record<string, unknown> & { id: string; deleteCounter: number; version: string };

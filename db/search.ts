@@ -1,17 +1,10 @@
 // Full-text search: one index row per main record (a meeting's row also holds its agenda, points to make
 // and participants), accent- and case-folded by the unicode61 tokenizer, ranked by bm25.
 import type { Db } from './connection.js';
-import { KINDS, MAIN_KINDS, type KindName } from './kinds.js';
+import { KINDS, MAIN_KINDS, type KindName } from '../domain/kinds.js';
 import { isAlive, readRow } from './reader.js';
 import { stmt } from './statements.js';
-
-export interface SearchHit {
-  kind: KindName;
-  id: string;
-  title: string;
-  /** Matched text with each match wrapped in [[ and ]]. */
-  snippet: string;
-}
+import type { SearchHit } from '../domain/results.js';
 
 export const HIGHLIGHT_OPEN = '[[';
 export const HIGHLIGHT_CLOSE = ']]';

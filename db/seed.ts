@@ -4,9 +4,9 @@ import { z } from 'zod';
 import type { Db } from './connection.js';
 import { applyChangeSet, DELETE_COUNTER } from './changes.js';
 import { observeClock } from './device.js';
-import { invalid } from './errors.js';
+import { invalid } from '../domain/errors.js';
 import { HLC_PATTERN } from './hlc.js';
-import { fieldNames, idSchema, KIND_NAMES, KINDS, type KindName } from './kinds.js';
+import { fieldNames, idSchema, KIND_NAMES, KINDS, type KindName } from '../domain/kinds.js';
 import { rebuildSearchIndex } from './search.js';
 import { describeIssues } from './validation.js';
 

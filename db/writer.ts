@@ -5,9 +5,16 @@ import type { z } from 'zod';
 import type { Db } from './connection.js';
 import { applyChangeSet, DELETE_COUNTER } from './changes.js';
 import { nextClock, readDevice } from './device.js';
-import { invalid, notFound, ValijaError } from './errors.js';
+import { invalid, notFound, ValijaError } from '../domain/errors.js';
 import { uuidv7 } from './ids.js';
-import { createSchemas, fieldNames, KINDS, patchSchemas, type KindName, type StoredRecord } from './kinds.js';
+import {
+  createSchemas,
+  fieldNames,
+  KINDS,
+  patchSchemas,
+  type KindName,
+  type StoredRecord,
+} from '../domain/kinds.js';
 import { getRecord, isAlive, isAliveRecord, readRow } from './reader.js';
 import { currentParent, reindexRecords } from './search.js';
 import { stmt } from './statements.js';

@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { ValijaError } from '../db/errors.js';
+import { ValijaError } from '../domain/errors.js';
 
 export function writeFileAtomically(target: string, bytes: Buffer): void {
   const temp = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);

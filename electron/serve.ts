@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { ValijaError } from '../db/errors.js';
+import { ValijaError } from '../domain/errors.js';
 import { openStore, type Store } from '../db/store.js';
 import { createHandlers } from './api/handlers.js';
 import { createCaller } from './jobs/calls.js';

@@ -12,16 +12,22 @@ import {
   MEETING_KINDS,
   type KindName,
   type StoredRecord,
-} from '../../db/kinds.js';
-import type { NotedChange, Page, RecentRecord } from '../../db/pages.js';
-import type { BookSummary } from '../book/service.js';
-import type { ErrorCode } from '../../db/errors.js';
-import type { Identity } from '../../db/device.js';
-import type { SearchHit } from '../../db/search.js';
-import type { ExportResult } from '../sync/exporter.js';
-import type { ImportReport } from '../sync/importer.js';
-import type { TrustedKey } from '../sync/trust.js';
-import type { Backup } from '../sync/backups.js';
+} from '../../domain/kinds.js';
+import type { ErrorCode } from '../../domain/errors.js';
+import type {
+  Backup,
+  BookRecord,
+  BookSummary,
+  ExportResult,
+  Identity,
+  ImportReport,
+  ImportedPackage,
+  NotedChange,
+  Page,
+  RecentRecord,
+  SearchHit,
+  TrustedKey,
+} from '../../domain/results.js';
 
 const kind = z.enum(KIND_NAMES);
 const id = z.string().min(1).max(100);
@@ -219,27 +225,6 @@ export interface Results {
   about: { demo: boolean };
   storage: { file: string; backupsDir: string; backups: Backup[] };
   backUp: Backup;
-}
-
-export interface BookRecord {
-  id: string;
-  meetingId: string;
-  options: Record<string, string>;
-  generatedAt: string;
-  pages: number;
-  sha256: string;
-  copyFor: string;
-  file: string;
-}
-
-export interface ImportedPackage {
-  packageId: string;
-  exporterDevice: string;
-  fingerprint: string;
-  importedAt: string;
-  /** Change sets the package brought that this store lacked. */
-  changes: number;
-  conflicts: number;
 }
 
 export interface ApiError {

@@ -1,7 +1,7 @@
 // Calling a method by name with untrusted input: validate against the contract, run the handler, and
 // answer with the envelope every adapter shares. Expected errors keep their code; anything else is
 // E_INTERNAL, logged once, never leaked as a stack trace.
-import { isValijaError } from '../../db/errors.js';
+import { isValijaError } from '../../domain/errors.js';
 import { describeIssues } from '../../db/validation.js';
 import { contract, isMethodName, type Envelope, type MethodName, type Results } from './contract.js';
 import type { Handlers } from './handlers.js';

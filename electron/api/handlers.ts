@@ -1,6 +1,6 @@
 // The one implementation of the contract, over an open store. Handlers receive input already validated.
 import { identityOf, readDevice, setIdentity } from '../../db/device.js';
-import { ValijaError } from '../../db/errors.js';
+import { ValijaError } from '../../domain/errors.js';
 import { changedSinceNoted, listPage, recentRecords } from '../../db/pages.js';
 import { getRecord, listRecords, sharedState } from '../../db/reader.js';
 import { search } from '../../db/search.js';

@@ -3,14 +3,18 @@
 // (the renderer then leaves it out, heading and all).
 import { createHash } from 'node:crypto';
 import type { Db } from '../../db/connection.js';
-import { invalid } from '../../db/errors.js';
+import { invalid } from '../../domain/errors.js';
 import { hlcToIso } from '../../db/hlc.js';
-import { CLASSIFICATIONS, type Classification, type KindName, type StoredRecord } from '../../db/kinds.js';
+import {
+  CLASSIFICATIONS,
+  type Classification,
+  type KindName,
+  type StoredRecord,
+} from '../../domain/kinds.js';
 import { getRecord, listRecords } from '../../db/reader.js';
-import type { Block, BookModel, BookSection, Lang, Paper, Text } from './model.js';
+import type { Block, BookModel, BookSection, Text } from './model.js';
 import { formatDate } from './strings.js';
-
-export type AnnotationChoice = 'none' | 'shared' | 'mine';
+import type { AnnotationChoice, Lang, Paper } from '../../domain/results.js';
 
 export interface CollectOptions {
   lang: Lang;

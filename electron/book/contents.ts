@@ -5,10 +5,11 @@
  */
 import type { Op } from './boxes.js';
 import type { Measurer } from './measure.js';
-import type { Lang, SectionId } from './model.js';
+import type { SectionId } from './model.js';
 import type { PlacedPage } from './paginate.js';
 import { t } from './strings.js';
 import { COLORS, baselineIn, type PageGeometry, type TypeScale } from './theme.js';
+import type { Lang } from '../../domain/results.js';
 
 export interface ContentsEntry {
   id: SectionId;

@@ -13,9 +13,8 @@
  *   shown as "label (url)". Raw HTML is printed literally, never interpreted.
  */
 import type { StringKey } from './strings.js';
+import type { Lang, Paper } from '../../domain/results.js';
 
-export type Lang = 'es' | 'en';
-export type Paper = 'a4' | 'letter';
 export type Classification = 'public' | 'restricted' | 'confidential' | 'secret';
 
 export const CLASSIFICATIONS: readonly Classification[] = ['public', 'restricted', 'confidential', 'secret'];

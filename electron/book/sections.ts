@@ -1,10 +1,11 @@
 /** Which sections print, how they are numbered, and each section's flow (heading, banner, blocks). */
 import { blockFlow, isEmptyBlock } from './blocks.js';
 import type { Box, FlowItem, Op } from './boxes.js';
-import type { BookModel, BookSection, Lang, SectionId } from './model.js';
+import type { BookModel, BookSection, SectionId } from './model.js';
 import { t } from './strings.js';
 import { lineBoxes, stack, textOp, type FlowContext } from './text-layout.js';
 import { COLORS, baselineIn } from './theme.js';
+import type { Lang } from '../../domain/results.js';
 
 export interface SectionPlan {
   section: BookSection;

@@ -2,16 +2,16 @@
 // remember it in this device's book history.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { notFound, ValijaError, type ErrorCode } from '../../db/errors.js';
+import { notFound, ValijaError, type ErrorCode } from '../../domain/errors.js';
 import { uuidv7 } from '../../db/ids.js';
-import type { Classification } from '../../db/kinds.js';
+import type { Classification } from '../../domain/kinds.js';
 import type { Store } from '../../db/store.js';
 import { writeFileAtomically } from '../files.js';
-import { collectBook, type AnnotationChoice } from './collect.js';
+import { collectBook } from './collect.js';
 import { BookError } from './errors.js';
-import type { Lang, Paper, RenderProgress } from './model.js';
-import type { BookRecord } from '../api/contract.js';
+import type { RenderProgress } from './model.js';
 import { renderBook } from './render.js';
+import type { AnnotationChoice, BookRecord, BookSummary, Lang, Paper } from '../../domain/results.js';
 
 export interface BookRequest {
   meetingId: string;
@@ -23,18 +23,6 @@ export interface BookRequest {
   copyFor?: string;
   /** The date printed on the book (YYYY-MM-DD); by default the date of the latest change it includes. */
   date?: string;
-}
-
-export interface BookSummary {
-  id: string;
-  file: string;
-  meetingId: string;
-  pages: number;
-  sha256: string;
-  bytes: number;
-  classification: Classification;
-  generatedAt: string;
-  sections: { id: string; title: string; page: number }[];
 }
 
 export interface BookJobOptions {

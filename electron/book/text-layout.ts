@@ -6,10 +6,11 @@ import type { Box, FlowItem, Op } from './boxes.js';
 import type { Face } from './fonts.js';
 import { parseInline, parseMarkdown, type InlineRun, type MdBlock } from './markdown.js';
 import type { Measurer } from './measure.js';
-import type { Lang, Text, TextPart } from './model.js';
+import type { Text, TextPart } from './model.js';
 import { formatDate, isStringKey, t } from './strings.js';
 import { COLORS, baselineIn, type PageGeometry, type TypeScale } from './theme.js';
 import { breakLines, faceOf, type Line, type StyledRun } from './typeset.js';
+import type { Lang } from '../../domain/results.js';
 
 export interface FlowContext {
   lang: Lang;

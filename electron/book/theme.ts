@@ -2,7 +2,8 @@
  * The book's page geometry, type scale and colours. Everything is in PDF points (1/72 in).
  * Colours stay dark and tints light so the book prints well in black and white.
  */
-import type { Classification, Paper } from './model.js';
+import type { Classification } from './model.js';
+import type { Paper } from '../../domain/results.js';
 
 export interface PageGeometry {
   width: number;

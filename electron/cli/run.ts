@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { canonicalJson } from '../../db/canonical.js';
-import { ValijaError, isValijaError } from '../../db/errors.js';
+import { ValijaError, isValijaError } from '../../domain/errors.js';
 import { SCHEMA_VERSION } from '../../db/migrations/index.js';
 import { openStore, type Store } from '../../db/store.js';
 import type { MethodName } from '../api/contract.js';

@@ -1,7 +1,7 @@
 // A job's thread: its own connection to the store, the same dispatch (validation, error codes) as every
 // adapter, progress posted as it comes, and a cancel request turned into the handlers' abort signal.
 import { parentPort, workerData } from 'node:worker_threads';
-import { isValijaError } from '../../db/errors.js';
+import { isValijaError } from '../../domain/errors.js';
 import { openStore } from '../../db/store.js';
 import { dispatch } from '../api/dispatch.js';
 import { createHandlers } from '../api/handlers.js';

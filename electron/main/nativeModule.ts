@@ -3,7 +3,7 @@
 // scripts/electron-native.mjs; resources/native/ in an installed app (electron-builder extraResources).
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { ValijaError } from '../../db/errors.js';
+import { ValijaError } from '../../domain/errors.js';
 
 export const NATIVE_FILE = 'better_sqlite3.node';
 export const NATIVE_DEV_DIR = '.electron-native';

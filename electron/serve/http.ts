@@ -2,7 +2,7 @@
 // answering the same envelope as Electron IPC. Every request is checked for Host and Origin (DNS
 // rebinding); every API request for the token.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { ErrorCode } from '../../db/errors.js';
+import type { ErrorCode } from '../../domain/errors.js';
 import type { Envelope } from '../api/contract.js';
 import { isMethodName } from '../api/contract.js';
 import { SECURITY_HEADERS } from '../web/csp.js';

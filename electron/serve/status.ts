@@ -1,5 +1,5 @@
 // The HTTP status for each error code the API answers with; the envelope in the body keeps the code itself.
-import type { ErrorCode } from '../../db/errors.js';
+import type { ErrorCode } from '../../domain/errors.js';
 
 export const HTTP_STATUS: Readonly<Record<ErrorCode, number>> = {
   E_INVALID: 400,

@@ -2,17 +2,12 @@
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Store } from '../../db/store.js';
+import type { Backup } from '../../domain/results.js';
 
 export const BACKUPS_KEPT = 5;
 
 export function backupsDir(store: Store): string {
   return join(dirname(store.file), 'backups');
-}
-
-export interface Backup {
-  file: string;
-  bytes: number;
-  createdAt: string;
 }
 
 const isBackup = (name: string) => name.startsWith('valija-') && name.endsWith('.db');

@@ -9,7 +9,7 @@ import {
   sign,
   verify,
 } from 'node:crypto';
-import { ValijaError } from '../../db/errors.js';
+import { ValijaError } from '../../domain/errors.js';
 import { LIMITS, NONCE_BYTES, SALT_BYTES, SCRYPT_DEFAULT, TAG_BYTES } from './format.js';
 
 export function signBytes(privateKeyDer: string, bytes: Buffer): Buffer {

@@ -4,7 +4,7 @@
 // transaction it rolls back on any refusal, so a refused package still changes nothing.
 import { createHash } from 'node:crypto';
 import { compareSets, type ChangeSet } from '../../db/changes.js';
-import { ValijaError } from '../../db/errors.js';
+import { ValijaError } from '../../domain/errors.js';
 import { parseHlc } from '../../db/hlc.js';
 import { SCHEMA_VERSION } from '../../db/migrations/index.js';
 import { describeIssues } from '../../db/validation.js';

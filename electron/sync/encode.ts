@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { canonicalJson } from '../../db/canonical.js';
-import type { KindName } from '../../db/kinds.js';
+import type { KindName } from '../../domain/kinds.js';
 import { privateKeyOf } from '../../db/device.js';
 import { uuidv7 } from '../../db/ids.js';
 import { countSharedChanges, seenClocks, sharedChangeTuples } from '../../db/merge.js';
@@ -12,7 +12,7 @@ import { encrypt, signBytes } from './crypto.js';
 import { FLAG_ENCRYPTED, FORMAT_VERSION, LIMITS, MAGIC } from './format.js';
 import { encodeLine } from './lines.js';
 import type { Manifest } from './manifest.js';
-import { ValijaError } from '../../db/errors.js';
+import { ValijaError } from '../../domain/errors.js';
 
 export interface EncodeOptions {
   passphrase?: string;

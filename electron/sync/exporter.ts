@@ -3,16 +3,7 @@ import { createHash } from 'node:crypto';
 import type { Store } from '../../db/store.js';
 import { encodePackage, type EncodeOptions } from './encode.js';
 import { writeFileAtomically } from '../files.js';
-
-export interface ExportResult {
-  file: string;
-  packageId: string;
-  encrypted: boolean;
-  changes: number;
-  rows: Record<string, number>;
-  bytes: number;
-  sha256: string;
-}
+import type { ExportResult } from '../../domain/results.js';
 
 export function exportPackage(store: Store, file: string, options: EncodeOptions = {}): ExportResult {
   const { bytes, manifest } = encodePackage(store, options);

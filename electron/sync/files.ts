@@ -1,6 +1,6 @@
 // Reading package files, with the size limit checked before anything is read.
 import { readFileSync, statSync } from 'node:fs';
-import { ValijaError } from '../../db/errors.js';
+import { ValijaError } from '../../domain/errors.js';
 import { LIMITS } from './format.js';
 
 /** Reads a package file, refusing one over the size limit before reading it. */

@@ -2,13 +2,13 @@
 // an automatic backup. A refused package leaves the store byte-for-byte as it was.
 import { rmSync } from 'node:fs';
 import { fingerprintOf } from '../../db/device.js';
-import { ValijaError } from '../../db/errors.js';
-import { ChangeMerger, type MergeReport } from '../../db/merge.js';
+import { ValijaError } from '../../domain/errors.js';
+import { ChangeMerger } from '../../db/merge.js';
 import type { Store } from '../../db/store.js';
-import type { ImportedPackage } from '../api/contract.js';
 import { backupStore, pruneBackups } from './backups.js';
 import { changeBatches, openPackage, type OpenedPackage } from './decode.js';
 import { isTrusted, trustKey } from './trust.js';
+import type { ImportReport, ImportedPackage, MergeReport } from '../../domain/results.js';
 
 export interface ImportOptions {
   passphrase?: string;
@@ -17,16 +17,6 @@ export interface ImportOptions {
   now?: number;
   signal?: AbortSignal;
   onProgress?: (done: number, total: number, message?: string) => void;
-}
-
-export interface ImportReport extends MergeReport {
-  packageId: string;
-  createdAt: string;
-  encrypted: boolean;
-  signer: { deviceId: string; name: string; fingerprint: string; trusted: boolean };
-  alreadyImported: boolean;
-  applied: boolean;
-  backup?: string;
 }
 
 function open(store: Store, bytes: Buffer, options: ImportOptions): OpenedPackage {

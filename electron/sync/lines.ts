@@ -1,9 +1,9 @@
 // The payload's lines: one change set per line, `[kind, row, hlc, device, {field: value, …}]`.
 import { z } from 'zod';
 import { DELETE_COUNTER, type ChangeSet } from '../../db/changes.js';
-import { ValijaError } from '../../db/errors.js';
+import { ValijaError } from '../../domain/errors.js';
 import { HLC_PATTERN } from '../../db/hlc.js';
-import { KIND_NAMES, KINDS, type KindName } from '../../db/kinds.js';
+import { KIND_NAMES, KINDS, type KindName } from '../../domain/kinds.js';
 import type { ChangeSetTuple } from '../../db/merge.js';
 
 /** Kind, row, clock and device are plain ASCII names and ids; the fields are the log's JSON as stored. */

@@ -1,7 +1,7 @@
 // The manifest: what a package says about itself, signed by its exporter.
 import { z } from 'zod';
 import { HLC_PATTERN } from '../../db/hlc.js';
-import { KIND_NAMES } from '../../db/kinds.js';
+import { KIND_NAMES } from '../../domain/kinds.js';
 import { FORMAT_VERSION } from './format.js';
 
 const hlc = z.string().regex(HLC_PATTERN);

@@ -4,7 +4,7 @@ import { isUtf8 } from 'node:buffer';
 import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import type { ChangeSet } from '../../db/changes.js';
-import { ValijaError } from '../../db/errors.js';
+import { ValijaError } from '../../domain/errors.js';
 import { LIMITS } from './format.js';
 import { decodeLine } from './lines.js';
 

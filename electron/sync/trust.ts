@@ -1,13 +1,8 @@
 // The signers this device trusts. Its own key is always trusted.
 import type { Db } from '../../db/connection.js';
 import { fingerprintOf } from '../../db/device.js';
-import { notFound } from '../../db/errors.js';
-
-export interface TrustedKey {
-  fingerprint: string;
-  label: string;
-  trustedAt: string;
-}
+import { notFound } from '../../domain/errors.js';
+import type { TrustedKey } from '../../domain/results.js';
 
 export function isTrusted(db: Db, ownPublicKey: string, publicKey: string): boolean {
   return (

@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { isValijaError } from '../../db/errors.js';
+import { isValijaError } from '../../domain/errors.js';
 import { putRecords } from '../../db/writer.js';
 import { loadDemo } from '../../electron/demo.js';
 import { encodePackage } from '../../electron/sync/encode.js';

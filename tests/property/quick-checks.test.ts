@@ -2,7 +2,7 @@
 // schema accepts too — so taking the quick path never lets through a value the schema would refuse.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { KIND_NAMES, KINDS } from '../../db/kinds.js';
+import { KIND_NAMES, KINDS } from '../../domain/kinds.js';
 import { exportPackage } from '../../electron/sync/exporter.js';
 import { fieldsSchemas, quicklyAccepted } from '../../electron/sync/lines.js';
 import { loadDemo } from '../../electron/demo.js';

@@ -3,7 +3,7 @@
 // filter and index like any query, so a write refetches only the pages on screen.
 import { keepPreviousData, useQueries, useQuery } from '@tanstack/react-query';
 import type { Input, Results } from '../../../electron/api/contract.js';
-import type { StoredRecord } from '../../../db/kinds.js';
+import type { StoredRecord } from '../../../domain/kinds.js';
 import { api } from './client.js';
 import { call } from './queries.js';
 

@@ -2,7 +2,7 @@
 // and its reads are cheap, so nothing on screen can show a stale value after a change.
 import { QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Input, Results } from '../../../electron/api/contract.js';
-import type { KindName, StoredRecord } from '../../../db/kinds.js';
+import type { KindName, StoredRecord } from '../../../domain/kinds.js';
 import { api } from './client.js';
 import { fromBridgedError } from './errors.js';
 

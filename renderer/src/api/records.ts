@@ -1,6 +1,6 @@
 // Typed views of the records the API answers (the contract types them as StoredRecord: an id plus fields).
-// The field names are those of db/kinds.ts; `version` and `updatedAt` are set by the store.
-import type { StoredRecord } from '../../../db/kinds.js';
+// The field names are those of domain/kinds.ts; `version` and `updatedAt` are set by the store.
+import type { StoredRecord } from '../../../domain/kinds.js';
 
 interface Stored {
   id: string;

@@ -1,7 +1,7 @@
 // The last record deleted from its page, kept across screens so its list can offer Undo (restore). One at a
 // time: a newer delete replaces the offer.
 import { useSyncExternalStore } from 'react';
-import type { KindName } from '../../../db/kinds.js';
+import type { KindName } from '../../../domain/kinds.js';
 
 export interface Deleted {
   kind: KindName;

@@ -1,6 +1,6 @@
 // Where a record lives on screen: a meeting's parts open on their meeting's tab, a note on its target,
 // everything else on its own record page.
-import type { KindName } from '../../../db/kinds.js';
+import type { KindName } from '../../../domain/kinds.js';
 import { api } from '../api/client.js';
 import { navigate, type MeetingTab } from './router.js';
 

@@ -4,7 +4,7 @@ import { Button, Group, Paper, Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { KindName } from '../../../db/kinds.js';
+import type { KindName } from '../../../domain/kinds.js';
 import { api } from '../api/client.js';
 import { call } from '../api/queries.js';
 import { setLastDeleted } from '../app/deleted.js';

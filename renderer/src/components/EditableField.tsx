@@ -3,7 +3,7 @@
 import { NativeSelect, Text, TextInput, Textarea } from '@mantine/core';
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { KindName } from '../../../db/kinds.js';
+import type { KindName } from '../../../domain/kinds.js';
 import { usePut } from '../api/queries.js';
 import { fieldError, fromLocalInput, serverFieldError, toLocalInput, type FieldInput } from './validation.js';
 

@@ -6,7 +6,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { KINDS, type KindName } from '../../../db/kinds.js';
+import { KINDS, type KindName } from '../../../domain/kinds.js';
 import { api } from '../api/client.js';
 import { call, usePut } from '../api/queries.js';
 import { serverFieldError } from './validation.js';

@@ -1,7 +1,7 @@
-// A field's value checked in the browser with the store's own schemas (db/kinds.ts), so the message next to
+// A field's value checked in the browser with the store's own schemas (domain/kinds.ts), so the message next to
 // the field is in the user's language; the store checks again on write.
 import type { TFunction } from 'i18next';
-import { patchSchemas, type KindName } from '../../../db/kinds.js';
+import { patchSchemas, type KindName } from '../../../domain/kinds.js';
 import { fromBridgedError } from '../api/errors.js';
 
 export type FieldInput = 'text' | 'textarea' | 'select' | 'date' | 'datetime';

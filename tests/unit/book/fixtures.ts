@@ -3,7 +3,8 @@
  * Presidential Meeting and Binational Cabinet with Ecuador, in Quito; the Quito Declaration; the
  * 2025–2026 Action Plan); everything else is invented for the example and marked "(ejemplo)".
  */
-import type { Block, BookModel, BookSection, Lang, Paper, SectionId } from '../../../electron/book/model.js';
+import type { Block, BookModel, BookSection, SectionId } from '../../../electron/book/model.js';
+import type { Lang, Paper } from '../../../domain/results.js';
 
 export { syntheticBook } from '../../../electron/book/synthetic.js';
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../db/connection.js';
 import { MIGRATIONS, SCHEMA_VERSION } from '../../../db/migrations/index.js';
-import { KIND_NAMES, KINDS } from '../../../db/kinds.js';
+import { KIND_NAMES, KINDS } from '../../../domain/kinds.js';
 import { listRecords, sharedState } from '../../../db/reader.js';
 import { canonicalJson } from '../../../db/canonical.js';
 import { encodePackage } from '../../../electron/sync/encode.js';

@@ -4,7 +4,7 @@
 import { Alert, Badge, Button, Group, Paper, Stack, Switch, Text, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { KindName } from '../../../../db/kinds.js';
+import type { KindName } from '../../../../domain/kinds.js';
 import { api } from '../../api/client.js';
 import { useApiMutation, useIdentity, useList } from '../../api/queries.js';
 import type { Annotation } from '../../api/records.js';

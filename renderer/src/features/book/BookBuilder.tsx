@@ -5,7 +5,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Input, Results } from '../../../../electron/api/contract.js';
-import { CLASSIFICATIONS } from '../../../../db/kinds.js';
+import { CLASSIFICATIONS } from '../../../../domain/kinds.js';
 import { api } from '../../api/client.js';
 import { call, useApiMutation } from '../../api/queries.js';
 import type { Meeting } from '../../api/records.js';

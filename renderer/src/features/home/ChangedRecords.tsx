@@ -2,7 +2,7 @@
 import { Anchor, Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { KINDS, type KindName, type StoredRecord } from '../../../../db/kinds.js';
+import { KINDS, type KindName, type StoredRecord } from '../../../../domain/kinds.js';
 import { api } from '../../api/client.js';
 import { call } from '../../api/queries.js';
 import { openRecord } from '../../app/openRecord.js';

@@ -4,7 +4,7 @@
 import { Anchor, Badge, Group, NativeSelect, Paper, Text, TextInput, Title } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MEETING_KINDS } from '../../../../db/kinds.js';
+import { MEETING_KINDS } from '../../../../domain/kinds.js';
 import { api } from '../../api/client.js';
 import type { ListQuery } from '../../api/pages.js';
 import { useApiMutation, useList } from '../../api/queries.js';

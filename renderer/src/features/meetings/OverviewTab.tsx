@@ -1,6 +1,6 @@
 import { Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { CLASSIFICATIONS, MEETING_KINDS } from '../../../../db/kinds.js';
+import { CLASSIFICATIONS, MEETING_KINDS } from '../../../../domain/kinds.js';
 import type { Meeting } from '../../api/records.js';
 import { EditableField } from '../../components/EditableField.js';
 import { enumOptions } from '../../components/options.js';

@@ -1,7 +1,7 @@
 // Who attends, on our side and theirs, in protocol order.
 import { Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { SIDES } from '../../../../db/kinds.js';
+import { SIDES } from '../../../../domain/kinds.js';
 import { api } from '../../api/client.js';
 import { useApiMutation, useList } from '../../api/queries.js';
 import type { Participant } from '../../api/records.js';

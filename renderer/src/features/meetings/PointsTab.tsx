@@ -2,7 +2,7 @@
 // ordered on its own.
 import { Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { TALKING_POINT_KINDS } from '../../../../db/kinds.js';
+import { TALKING_POINT_KINDS } from '../../../../domain/kinds.js';
 import { api } from '../../api/client.js';
 import { useApiMutation, useList } from '../../api/queries.js';
 import type { Meeting, TalkingPoint } from '../../api/records.js';

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { COMMITMENT_STATUSES } from '../../../../db/kinds.js';
+import { COMMITMENT_STATUSES } from '../../../../domain/kinds.js';
 import { useList } from '../../api/queries.js';
 import type { Commitment, Party } from '../../api/records.js';
 import { EditableField } from '../../components/EditableField.js';

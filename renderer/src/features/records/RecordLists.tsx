@@ -11,7 +11,7 @@ import {
   PRIORITIES,
   type KindName,
   type StoredRecord,
-} from '../../../../db/kinds.js';
+} from '../../../../domain/kinds.js';
 import { api } from '../../api/client.js';
 import type { ListQuery } from '../../api/pages.js';
 import { useApiMutation, useList } from '../../api/queries.js';

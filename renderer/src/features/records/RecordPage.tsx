@@ -1,7 +1,7 @@
 // Any record that is not a meeting: its fields edited in place, and the notes on it beside them.
 import { Anchor, Badge, Group, Stack, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { isKindName, KINDS, type KindName } from '../../../../db/kinds.js';
+import { isKindName, KINDS, type KindName } from '../../../../domain/kinds.js';
 import { useRecord } from '../../api/queries.js';
 import type { Commitment } from '../../api/records.js';
 import { DeleteRecord } from '../../components/DeleteRecord.js';

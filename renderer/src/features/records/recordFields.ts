@@ -6,7 +6,7 @@ import {
   PARTY_KINDS,
   PRIORITIES,
   type KindName,
-} from '../../../../db/kinds.js';
+} from '../../../../domain/kinds.js';
 import type { FieldInput } from '../../components/validation.js';
 
 export interface FieldView {

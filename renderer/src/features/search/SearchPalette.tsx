@@ -5,7 +5,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { KindName } from '../../../../db/kinds.js';
+import type { KindName } from '../../../../domain/kinds.js';
 import { api } from '../../api/client.js';
 import { call } from '../../api/queries.js';
 import { openRecord } from '../../app/openRecord.js';

@@ -1,0 +1,146 @@
+// What the API's methods answer, as plain types: the contract names them, the store and the services
+// produce them, the renderer reads them. Types only (no Node), so nothing that imports them imports an
+// implementation — which keeps the contract free of cycles.
+import type { Classification, KindName, StoredRecord } from './kinds.js';
+
+export type Lang = 'es' | 'en';
+export type Paper = 'a4' | 'letter';
+/** Which notes a book prints: none, the shared ones, or the shared ones and this device's private ones. */
+export type AnnotationChoice = 'none' | 'shared' | 'mine';
+
+/** The kinds whose lists grow long enough to be read a page at a time. */
+export const PAGED_KINDS = ['meeting', 'initiative', 'commitment'] as const;
+export type PagedKind = (typeof PAGED_KINDS)[number];
+
+/** The kinds Home shows among the records changed last. */
+export const RECENT_KINDS = ['party', 'person', 'initiative', 'meeting', 'commitment'] as const;
+
+export interface Page {
+  /** How many alive records match the filters (the whole list, not this page). */
+  total: number;
+  offset: number;
+  records: StoredRecord[];
+}
+
+export interface RecentRecord {
+  kind: (typeof RECENT_KINDS)[number];
+  record: StoredRecord;
+}
+
+export interface NotedChange {
+  kind: KindName;
+  record: StoredRecord;
+  /** When this device's latest note on the record was written. */
+  notedAt: string;
+}
+
+export interface SearchHit {
+  kind: KindName;
+  id: string;
+  title: string;
+  /** Matched text with each match wrapped in [[ and ]]. */
+  snippet: string;
+}
+
+export interface Identity {
+  deviceId: string;
+  name: string;
+  post: string;
+  fingerprint: string;
+}
+
+export interface BookSummary {
+  id: string;
+  file: string;
+  meetingId: string;
+  pages: number;
+  sha256: string;
+  bytes: number;
+  classification: Classification;
+  generatedAt: string;
+  sections: { id: string; title: string; page: number }[];
+}
+
+/** A book this device printed (its history). */
+export interface BookRecord {
+  id: string;
+  meetingId: string;
+  options: Record<string, string>;
+  generatedAt: string;
+  pages: number;
+  sha256: string;
+  copyFor: string;
+  file: string;
+}
+
+export interface ExportResult {
+  file: string;
+  packageId: string;
+  encrypted: boolean;
+  changes: number;
+  rows: Record<string, number>;
+  bytes: number;
+  sha256: string;
+}
+
+export type Outcome = 'new' | 'changed' | 'deleted' | 'restored' | 'known';
+export type KindCounts = Record<Outcome, number>;
+
+export interface ConflictSide {
+  value: unknown;
+  hlc: string;
+  device: string;
+  at: string;
+}
+
+/** The same field changed on both sides, each without knowing of the other's change. */
+export interface Conflict {
+  kind: KindName;
+  id: string;
+  title: string;
+  field: string;
+  mine: ConflictSide;
+  theirs: ConflictSide;
+  winner: 'mine' | 'theirs';
+}
+
+export interface MergeReport {
+  /** Change sets in the package, and how many of them this store lacks. */
+  changes: number;
+  newChanges: number;
+  counts: Partial<Record<KindName, KindCounts>>;
+  conflicts: Conflict[];
+}
+
+export interface ImportReport extends MergeReport {
+  packageId: string;
+  createdAt: string;
+  encrypted: boolean;
+  signer: { deviceId: string; name: string; fingerprint: string; trusted: boolean };
+  alreadyImported: boolean;
+  applied: boolean;
+  backup?: string;
+}
+
+/** A package this store imported (its ledger). */
+export interface ImportedPackage {
+  packageId: string;
+  exporterDevice: string;
+  fingerprint: string;
+  importedAt: string;
+  /** Change sets the package brought that this store lacked. */
+  changes: number;
+  conflicts: number;
+}
+
+export interface TrustedKey {
+  fingerprint: string;
+  label: string;
+  trustedAt: string;
+}
+
+export interface Backup {
+  file: string;
+  bytes: number;
+  createdAt: string;
+}
