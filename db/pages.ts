@@ -1,7 +1,7 @@
 // Reads for screens over large stores: a page of a long list (filtered and sorted in SQL, with the number of
 // matching records), the records changed last, and those changed since I annotated them. Nothing here writes.
 import type { Db } from './connection.js';
-import { isKindName, KINDS, type KindName, type StoredRecord } from '../domain/kinds.js';
+import { isKindName, KINDS, type KindName } from '../domain/kinds.js';
 import { isAlive, readRow, toRecord } from './reader.js';
 import { stmt } from './statements.js';
 import {
