@@ -15,7 +15,7 @@ import type { BookModel } from './model.js';
 import { renderBook } from './render.js';
 import { resourcesDir } from './resources.js';
 import { flattenForBaseline, syntheticBook } from './synthetic.js';
-import { t } from './strings.js';
+import { t, classificationMarking } from './strings.js';
 import { pageGeometry } from './theme.js';
 import { CHROMIUM_ARGS } from '../../bench/chromium.js';
 
@@ -104,7 +104,7 @@ export async function renderBareBaseline(model: BookModel): Promise<{ pdf: Buffe
   const done = new Promise<void>((resolve) => doc.on('end', () => resolve()));
   registerFonts(doc, loadFonts());
   const width = geo.textWidth;
-  const marking = t(model.lang, `classification.${model.classification}`);
+  const marking = classificationMarking(model.lang, model.classification);
   const blocks = flattenForBaseline(model);
 
   // Cover and contents.

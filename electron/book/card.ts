@@ -7,7 +7,7 @@ import { blockFlow, isEmptyBlock } from './blocks.js';
 import type { Box, FlowItem, Op } from './boxes.js';
 import type { BookModel, SectionId } from './model.js';
 import { sectionHeading, type SectionPlan } from './sections.js';
-import { t } from './strings.js';
+import { t, classificationMarking } from './strings.js';
 import { lineBoxes, stack, textOp, type FlowContext } from './text-layout.js';
 import { BASE_SCALE, COLORS, MARKING, baselineIn, scaled } from './theme.js';
 
@@ -96,7 +96,7 @@ function buildCard(
   headerOps.push(
     textOp(inner, t(model.lang, 'card.kicker').toUpperCase(), inner.x, small, 'bold', small, COLORS.muted),
   );
-  const marking = t(model.lang, `classification.${model.classification}`);
+  const marking = classificationMarking(model.lang, model.classification);
   const mw = inner.measure.width(marking, 'bold', small);
   headerOps.push(
     textOp(

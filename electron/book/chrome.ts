@@ -8,7 +8,7 @@ import type { Op } from './boxes.js';
 import { fitText } from './contents.js';
 import type { Measurer } from './measure.js';
 import type { BookModel } from './model.js';
-import { formatDate, t } from './strings.js';
+import { formatDate, t, classificationMarking } from './strings.js';
 import { COLORS, MARKING, chromeGeometry, type PageGeometry } from './theme.js';
 import { lineBoxes } from './text-layout.js';
 
@@ -37,7 +37,7 @@ function centred(op: TextOp, geo: PageGeometry): TextOp {
 }
 
 function marking(ctx: ChromeContext): string {
-  return t(ctx.model.lang, `classification.${ctx.model.classification}`);
+  return classificationMarking(ctx.model.lang, ctx.model.classification);
 }
 
 /**

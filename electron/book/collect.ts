@@ -15,6 +15,7 @@ import { getRecord, listRecords } from '../../db/reader.js';
 import type { Block, BookModel, BookSection, Text } from './model.js';
 import { formatDate } from './strings.js';
 import type { AnnotationChoice, Lang, Paper } from '../../domain/results.js';
+import { kindLabel } from '../../domain/vocabulary.js';
 
 export interface CollectOptions {
   lang: Lang;
@@ -30,37 +31,6 @@ export interface CollectOptions {
 }
 
 type R = StoredRecord & Record<string, unknown>;
-
-const KIND_LABEL: Record<Lang, Partial<Record<KindName, string>>> = {
-  es: {
-    meeting: 'Reunión',
-    initiative: 'Iniciativa',
-    commitment: 'Compromiso',
-    party: 'Contraparte',
-    person: 'Persona',
-    agendaItem: 'Punto de agenda',
-    talkingPoint: 'Punto a tratar',
-    participant: 'Participante',
-  },
-  en: {
-    meeting: 'Meeting',
-    initiative: 'Initiative',
-    commitment: 'Commitment',
-    party: 'Counterpart',
-    person: 'Person',
-    agendaItem: 'Agenda item',
-    talkingPoint: 'Point to make',
-    participant: 'Participant',
-  },
-};
-
-const MEETING_KIND_KEY = {
-  bilateral: 'meeting.bilateral',
-  presidential: 'meeting.presidential',
-  'binational-cabinet': 'meeting.binationalCabinet',
-  multilateral: 'meeting.multilateral',
-  other: 'meeting.other',
-} as const;
 
 const text = (value: unknown) => (typeof value === 'string' ? value.trim() : '');
 const rank = (level: Classification) => CLASSIFICATIONS.indexOf(level);
@@ -125,7 +95,7 @@ export function collectBook(db: Db, meetingId: string, options: CollectOptions):
   // What the notes may be attached to: everything this book prints.
   const targets = new Map<string, string>();
   const addTarget = (kind: KindName, r: R, title: unknown) =>
-    targets.set(`${kind}:${r.id}`, `${KIND_LABEL[lang][kind]}: ${text(title)}`);
+    targets.set(`${kind}:${r.id}`, `${kindLabel(lang, kind)}: ${text(title)}`);
   addTarget('meeting', meeting, meeting.title);
   for (const r of agenda) addTarget('agendaItem', r, r.title);
   for (const r of points) addTarget('talkingPoint', r, r.text);
@@ -192,7 +162,7 @@ export function collectBook(db: Db, meetingId: string, options: CollectOptions):
   const facts: { label: Text; value: Text }[] = [
     {
       label: { key: 'programme.kind' },
-      value: { key: MEETING_KIND_KEY[meeting.kind as keyof typeof MEETING_KIND_KEY] },
+      value: { choice: 'meetingKind', value: String(meeting.kind) },
     },
   ];
   const when = dateText(meeting, lang);
@@ -334,7 +304,7 @@ export function collectBook(db: Db, meetingId: string, options: CollectOptions):
                     ]
                   : { date: text(c.dueDate), style: 'short' as const }
                 : { key: 'commitments.noDate' },
-              { key: `status.${c.status as 'open'}` },
+              { choice: 'commitmentStatus', value: String(c.status) },
             ]),
             highlightRows: sorted.flatMap((c, i) => (overdue(c) ? [i] : [])),
           },
@@ -355,8 +325,8 @@ export function collectBook(db: Db, meetingId: string, options: CollectOptions):
             ],
             rows: initiatives.map((i) => [
               text(i.title),
-              i.area === 'other' ? '—' : { key: `area.${i.area as 'trade'}` },
-              { key: `status.${i.status as 'active'}` },
+              i.area === 'other' ? '—' : { choice: 'area', value: String(i.area) },
+              { choice: 'initiativeStatus', value: String(i.status) },
             ]),
           },
         ]

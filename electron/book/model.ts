@@ -5,7 +5,8 @@
  *
  * - Content written by people (titles, Markdown paragraphs, table cells, notes) is given as written.
  * - Fixed labels (section headings, column labels, "Owing party", "Overdue", …) are referenced by key
- *   (`{ key: 'commitments.owingParty' }`) and printed in the book's language from the book strings.
+ *   (`{ key: 'commitments.owingParty' }`) and printed in the book's language from the book strings; a
+ *   record's choices (`{ choice: 'initiativeStatus', value: 'active' }`) from the vocabulary the screens use.
  * - Dates may be given as `{ date: '2026-11-27' }` (ISO) and are formatted for the book's language.
  * - Sections print in the order given (collect follows SECTION_ORDER); a section without blocks is
  *   omitted entirely. Section headings come from the strings by section id unless `title` is given.
@@ -13,11 +14,11 @@
  *   shown as "label (url)". Raw HTML is printed literally, never interpreted.
  */
 import type { StringKey } from './strings.js';
+import type { Classification } from '../../domain/kinds.js';
 import type { Lang, Paper } from '../../domain/results.js';
+import type { ChoiceGroup } from '../../domain/vocabulary.js';
 
-export type Classification = 'public' | 'restricted' | 'confidential' | 'secret';
-
-export const CLASSIFICATIONS: readonly Classification[] = ['public', 'restricted', 'confidential', 'secret'];
+export { CLASSIFICATIONS, type Classification } from '../../domain/kinds.js';
 
 export type SectionId =
   | 'purpose'
@@ -61,8 +62,14 @@ export interface DateRef {
   style?: 'long' | 'short';
 }
 
-/** A piece of text: a string (inline Markdown where the block allows it), a label, or a date. */
-export type TextPart = string | LabelRef | DateRef;
+/** A record's choice (a status, an area, a kind …), printed with the label the screens show. */
+export interface ChoiceRef {
+  choice: ChoiceGroup;
+  value: string;
+}
+
+/** A piece of text: a string (inline Markdown where the block allows it), a label, a choice or a date. */
+export type TextPart = string | LabelRef | ChoiceRef | DateRef;
 /** One or several pieces printed one after the other. */
 export type Text = TextPart | TextPart[];
 

@@ -29,7 +29,7 @@ import {
 } from './model.js';
 import { Paginator, type PlacedPage } from './paginate.js';
 import { planSections, sectionFlow } from './sections.js';
-import { t } from './strings.js';
+import { classificationMarking } from './strings.js';
 import type { FlowContext } from './text-layout.js';
 import { BASE_SCALE, pageGeometry } from './theme.js';
 
@@ -78,7 +78,7 @@ export async function renderBook(model: BookModel, options: RenderOptions = {}):
     info: {
       Title: model.cover.title,
       Subject: model.cover.counterpart,
-      Keywords: t(model.lang, `classification.${model.classification}`),
+      Keywords: classificationMarking(model.lang, model.classification),
       Creator: 'Valija',
       Producer: 'Valija',
       CreationDate: date,

@@ -1,3 +1,6 @@
+import type { Classification } from '../../domain/kinds.js';
+import { choiceLabel } from '../../domain/vocabulary.js';
+
 /**
  * The book's fixed wording in Spanish and English. Content written by people never comes from here;
  * only labels, headings and markings. Placeholders are written `{name}`.
@@ -16,11 +19,6 @@ const es = {
   'section.sharedNotes': 'Notas compartidas',
   'section.privateNotes': 'Notas privadas',
   'section.card': 'Tarjeta: puntos a tratar',
-
-  'classification.public': 'PÚBLICO',
-  'classification.restricted': 'RESERVADO',
-  'classification.confidential': 'CONFIDENCIAL',
-  'classification.secret': 'SECRETO',
 
   'handling.public': 'Documento de uso oficial.',
   'handling.restricted': 'Uso oficial restringido. No distribuir fuera de las unidades autorizadas.',
@@ -44,7 +42,6 @@ const es = {
   'private.banner': 'PRIVADO — solo para el autor',
   'private.explain':
     'Notas privadas de este dispositivo. No se comparten ni se exportan; retire este anexo antes de entregar la carpeta.',
-  'private.header': 'PRIVADO',
 
   'card.kicker': 'Tarjeta desprendible',
   'card.cut': 'Recortar por la línea de puntos',
@@ -55,23 +52,15 @@ const es = {
   'points.defensive': 'Puntos defensivos (solo si se plantea)',
   'points.press': 'Prensa',
 
-  'purpose.purpose': 'Propósito',
   'purpose.objectives': 'Objetivos',
 
   'programme.time': 'Hora',
   'programme.item': 'Punto',
   'programme.agenda': 'Agenda',
-  'programme.participants': 'Participantes',
   'programme.ours': 'Nuestra delegación',
   'programme.theirs': 'Su delegación',
   'programme.logistics': 'Logística',
   'programme.kind': 'Tipo de reunión',
-
-  'meeting.bilateral': 'Bilateral',
-  'meeting.presidential': 'Encuentro presidencial',
-  'meeting.binationalCabinet': 'Gabinete binacional',
-  'meeting.multilateral': 'Multilateral',
-  'meeting.other': 'Otra',
 
   'theirObjectives.objective': 'Su objetivo',
   'theirObjectives.response': 'Nuestra respuesta',
@@ -86,34 +75,11 @@ const es = {
   'commitments.dueDate': 'Vencimiento',
   'commitments.status': 'Estado',
   'commitments.overdue': 'VENCIDO',
-  'commitments.ours': 'Compromisos propios',
-  'commitments.theirs': 'Compromisos de la contraparte',
   'commitments.noDate': 'Sin fecha',
-
-  'status.open': 'Abierto',
-  'status.done': 'Cumplido',
-  'status.dropped': 'Descartado',
-  'status.proposed': 'Propuesta',
-  'status.active': 'En curso',
-  'status.achieved': 'Lograda',
-  'status.stalled': 'Estancada',
-  'status.closed': 'Cerrada',
 
   'initiatives.title': 'Iniciativa',
   'initiatives.area': 'Ámbito',
   'initiatives.status': 'Estado',
-  'initiatives.priority': 'Prioridad',
-  'initiatives.lead': 'Unidad responsable',
-
-  'area.elections': 'Elecciones',
-  'area.security': 'Seguridad',
-  'area.integration': 'Integración',
-  'area.multilateral': 'Multilateral',
-  'area.consular': 'Consular',
-  'area.climate': 'Clima',
-  'area.culture': 'Cultura',
-  'area.outreach': 'Descentralización',
-  'area.trade': 'Comercio',
 
   'bio.role': 'Cargo',
   'bio.party': 'Entidad',
@@ -122,7 +88,6 @@ const es = {
   'bio.biography': 'Biografía',
 
   'note.on': 'Sobre',
-  'note.by': 'Autor',
 } as const;
 
 export type StringKey = keyof typeof es;
@@ -140,11 +105,6 @@ const en: Record<StringKey, string> = {
   'section.sharedNotes': 'Shared notes',
   'section.privateNotes': 'Private notes',
   'section.card': 'Card: points to make',
-
-  'classification.public': 'PUBLIC',
-  'classification.restricted': 'RESTRICTED',
-  'classification.confidential': 'CONFIDENTIAL',
-  'classification.secret': 'SECRET',
 
   'handling.public': 'Official document.',
   'handling.restricted': 'Restricted official use. Do not distribute outside authorised units.',
@@ -169,7 +129,6 @@ const en: Record<StringKey, string> = {
   'private.banner': 'PRIVATE — for the author only',
   'private.explain':
     "This device's private notes. They are never shared or exported; remove this annex before handing the book over.",
-  'private.header': 'PRIVATE',
 
   'card.kicker': 'Detachable card',
   'card.cut': 'Cut along the dotted line',
@@ -180,23 +139,15 @@ const en: Record<StringKey, string> = {
   'points.defensive': 'Defensive points (only if raised)',
   'points.press': 'Press',
 
-  'purpose.purpose': 'Purpose',
   'purpose.objectives': 'Objectives',
 
   'programme.time': 'Time',
   'programme.item': 'Item',
   'programme.agenda': 'Agenda',
-  'programme.participants': 'Participants',
   'programme.ours': 'Our delegation',
   'programme.theirs': 'Their delegation',
   'programme.logistics': 'Logistics',
   'programme.kind': 'Kind of meeting',
-
-  'meeting.bilateral': 'Bilateral',
-  'meeting.presidential': 'Presidential meeting',
-  'meeting.binationalCabinet': 'Binational cabinet',
-  'meeting.multilateral': 'Multilateral',
-  'meeting.other': 'Other',
 
   'theirObjectives.objective': 'Their objective',
   'theirObjectives.response': 'Our response',
@@ -211,34 +162,11 @@ const en: Record<StringKey, string> = {
   'commitments.dueDate': 'Due',
   'commitments.status': 'Status',
   'commitments.overdue': 'OVERDUE',
-  'commitments.ours': 'Our commitments',
-  'commitments.theirs': 'Their commitments',
   'commitments.noDate': 'No date',
-
-  'status.open': 'Open',
-  'status.done': 'Done',
-  'status.dropped': 'Dropped',
-  'status.proposed': 'Proposed',
-  'status.active': 'Active',
-  'status.achieved': 'Achieved',
-  'status.stalled': 'Stalled',
-  'status.closed': 'Closed',
 
   'initiatives.title': 'Initiative',
   'initiatives.area': 'Area',
   'initiatives.status': 'Status',
-  'initiatives.priority': 'Priority',
-  'initiatives.lead': 'Lead unit',
-
-  'area.elections': 'Elections',
-  'area.security': 'Security',
-  'area.integration': 'Integration',
-  'area.multilateral': 'Multilateral',
-  'area.consular': 'Consular',
-  'area.climate': 'Climate',
-  'area.culture': 'Culture',
-  'area.outreach': 'Outreach',
-  'area.trade': 'Trade',
 
   'bio.role': 'Position',
   'bio.party': 'Organisation',
@@ -247,10 +175,14 @@ const en: Record<StringKey, string> = {
   'bio.biography': 'Biography',
 
   'note.on': 'On',
-  'note.by': 'Author',
 };
 
 const STRINGS: Record<'es' | 'en', Record<StringKey, string>> = { es, en };
+
+/** A classification as marked on the cover, the banner of every page and the card: its label in capitals. */
+export function classificationMarking(lang: 'es' | 'en', level: Classification): string {
+  return choiceLabel(lang, 'classification', level).toLocaleUpperCase(lang);
+}
 
 export function isStringKey(key: string): key is StringKey {
   return Object.prototype.hasOwnProperty.call(es, key);

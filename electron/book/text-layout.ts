@@ -11,6 +11,7 @@ import { formatDate, isStringKey, t } from './strings.js';
 import { COLORS, baselineIn, type PageGeometry, type TypeScale } from './theme.js';
 import { breakLines, faceOf, type Line, type StyledRun } from './typeset.js';
 import type { Lang } from '../../domain/results.js';
+import { choiceLabel } from '../../domain/vocabulary.js';
 
 export interface FlowContext {
   lang: Lang;
@@ -29,7 +30,7 @@ export function column(ctx: FlowContext, indent: number, width = ctx.width - ind
 /** Labels printed in bold wherever they appear (warnings such as "overdue"). */
 const EMPHASISED: ReadonlySet<string> = new Set(['commitments.overdue']);
 
-/** Resolves one text part: strings are inline Markdown unless `plain`; labels and dates are plain. */
+/** Resolves one text part: strings are inline Markdown unless `plain`; labels, choices and dates are plain. */
 export function partRuns(part: TextPart, lang: Lang, plain = false): InlineRun[] {
   if (typeof part === 'string')
     return plain ? [{ text: part, bold: false, italic: false }] : parseInline(part);
@@ -37,6 +38,8 @@ export function partRuns(part: TextPart, lang: Lang, plain = false): InlineRun[]
     const text = isStringKey(part.key) ? t(lang, part.key) : String(part.key);
     return [{ text, bold: EMPHASISED.has(part.key), italic: false }];
   }
+  if ('choice' in part)
+    return [{ text: choiceLabel(lang, part.choice, part.value), bold: false, italic: false }];
   return [{ text: formatDate(part.date, lang, part.style ?? 'long'), bold: false, italic: false }];
 }
 

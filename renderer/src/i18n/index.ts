@@ -2,8 +2,7 @@
 // the language switch is remembered on this computer.
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import en from './en.json';
-import es from './es.json';
+import { RESOURCES } from './resources.js';
 
 export const LANGUAGES = ['es', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -24,7 +23,7 @@ export function setLanguage(language: Language): void {
 }
 
 void i18next.use(initReactI18next).init({
-  resources: { en: { translation: en }, es: { translation: es } },
+  resources: RESOURCES,
   lng: initialLanguage(),
   fallbackLng: 'en',
   interpolation: { escapeValue: false }, // React escapes

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, t } from '../../../electron/book/strings.js';
+import { classificationMarking, formatDate, t } from '../../../electron/book/strings.js';
 
 describe('book strings', () => {
   it('prints markings and page numbers in each language', () => {
-    expect(t('es', 'classification.confidential')).toBe('CONFIDENCIAL');
-    expect(t('en', 'classification.restricted')).toBe('RESTRICTED');
-    expect(t('es', 'classification.secret')).toBe('SECRETO');
-    expect(t('en', 'classification.public')).toBe('PUBLIC');
+    expect(classificationMarking('es', 'confidential')).toBe('CONFIDENCIAL');
+    expect(classificationMarking('en', 'restricted')).toBe('RESTRICTED');
+    expect(classificationMarking('es', 'secret')).toBe('SECRETO');
+    expect(classificationMarking('es', 'public')).toBe('PÚBLICO');
+    expect(classificationMarking('en', 'public')).toBe('PUBLIC');
     expect(t('es', 'page.of', { page: 3, pages: 12 })).toBe('Página 3 de 12');
     expect(t('en', 'page.of', { page: 3, pages: 12 })).toBe('Page 3 of 12');
   });
