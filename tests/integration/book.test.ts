@@ -1,11 +1,11 @@
-// The briefing book from the command line, read back as a reader would (poppler's pdftotext and pdfinfo).
-import { execFileSync } from 'node:child_process';
+// The briefing book from the command line, read back as a reader would (pdfjs-dist: no system PDF tool).
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createHandlers } from '../../electron/api/handlers.js';
 import { openStore } from '../../db/store.js';
 import { tempDir, valija } from '../helpers.js';
+import { layoutText, readPdf } from '../unit/book/read-pdf.js';
 
 const ECUADOR = '0195a000-0000-7000-8000-000004000001';
 const OAS = '0195a000-0000-7000-8000-000004000003';
@@ -16,8 +16,9 @@ function demo(): string {
   return db;
 }
 
-function pagesOf(pdf: string): string[] {
-  return execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).split('\f').slice(0, -1);
+/** Each page's text, line by line as laid out. */
+async function pagesOf(pdf: string): Promise<string[]> {
+  return (await readPdf(pdf)).pages.map(layoutText);
 }
 
 function book(db: string, meeting: string, extra: string[] = []) {
@@ -36,7 +37,7 @@ function book(db: string, meeting: string, extra: string[] = []) {
 }
 
 describe('valija book', () => {
-  it('prints the Ecuador book: banner on every page, copy recipient, true page numbers in the summary', () => {
+  it('prints the Ecuador book: banner on every page, copy recipient, true page numbers in the summary', async () => {
     const db = demo();
     const { out, result, summary } = book(db, ECUADOR, [
       '--lang',
@@ -47,7 +48,7 @@ describe('valija book', () => {
       'Embajada en Quito',
     ]);
     expect(result.code, result.stderr).toBe(0);
-    const pages = pagesOf(out);
+    const pages = await pagesOf(out);
     expect(pages).toHaveLength(summary().pages);
     expect(pages[0]).toContain('Embajada en Quito');
     for (const page of pages) expect(page).toContain('CONFIDENCIAL');
@@ -58,7 +59,7 @@ describe('valija book', () => {
     expect(pages.join('\n')).toContain('Quito Declaration');
   });
 
-  it('a new point to make appears in the book and on its card', () => {
+  it('a new point to make appears in the book and on its card', async () => {
     const db = demo();
     const put = valija(['--db', db, 'put', 'talkingPoint'], {
       input: JSON.stringify({
@@ -69,14 +70,14 @@ describe('valija book', () => {
     });
     expect(put.code, put.stderr).toBe(0);
     const { out, summary } = book(db, ECUADOR);
-    const pages = pagesOf(out);
+    const pages = await pagesOf(out);
     const card = summary().sections.find((s) => s.id === 'card')!;
     const points = summary().sections.find((s) => s.id === 'points')!;
     expect(pages[points.page - 1]).toContain('Señalar el avance del Plan de Acción — ¿cuándo?');
     expect(pages[card.page - 1]).toContain('Señalar el avance del Plan de Acción');
   });
 
-  it('private notes print only with --annotations mine, in their own annex', () => {
+  it('private notes print only with --annotations mine, in their own annex', async () => {
     const db = demo();
     valija([
       '--db',
@@ -89,23 +90,23 @@ describe('valija book', () => {
       '--private',
     ]);
     valija(['--db', db, 'annotate', 'meeting', ECUADOR, '--text', 'Nota para el equipo']);
-    const shared = pagesOf(book(db, ECUADOR).out).join('\n');
+    const shared = (await pagesOf(book(db, ECUADOR).out)).join('\n');
     expect(shared).toContain('Nota para el equipo');
     expect(shared).not.toContain('Solo para mí');
-    const none = pagesOf(book(db, ECUADOR, ['--annotations', 'none']).out).join('\n');
+    const none = (await pagesOf(book(db, ECUADOR, ['--annotations', 'none']).out)).join('\n');
     expect(none).not.toContain('Nota para el equipo');
     const mine = book(db, ECUADOR, ['--annotations', 'mine']);
     const privateAnnex = mine.summary().sections.find((s) => s.id === 'privateNotes')!;
-    expect(pagesOf(mine.out)[privateAnnex.page - 1]).toMatch(
+    expect((await pagesOf(mine.out))[privateAnnex.page - 1]).toMatch(
       /PRIVADO[\s\S]*Solo para mí: revisar el calendario/,
     );
   });
 
-  it('a section with nothing to say has no heading', () => {
+  it('a section with nothing to say has no heading', async () => {
     const db = demo();
     const { out, summary } = book(db, OAS, ['--lang', 'en']);
     expect(summary().sections.map((s) => s.id)).not.toContain('theirObjectives');
-    expect(pagesOf(out).join('\n')).not.toMatch(/likely objectives/i);
+    expect((await pagesOf(out)).join('\n')).not.toMatch(/likely objectives/i);
   });
 
   it('the same store and options give the same bytes', () => {
@@ -116,12 +117,13 @@ describe('valija book', () => {
     expect(readFileSync(a.out).equals(readFileSync(b.out))).toBe(true);
   });
 
-  it('prints on US Letter when asked', () => {
+  it('prints on US Letter when asked', async () => {
     const db = demo();
-    const { out } = book(db, ECUADOR, ['--paper', 'letter']);
-    expect(execFileSync('pdfinfo', [out], { encoding: 'utf8' })).toMatch(
-      /Page size:\s+612 x 792 pts \(letter\)/,
-    );
+    const { out, summary } = book(db, ECUADOR, ['--paper', 'letter']);
+    const pdf = await readPdf(out);
+    expect(pdf.numPages).toBe(summary().pages);
+    // US Letter is 8.5 × 11 in, 612 × 792 pt, on every page.
+    for (const page of pdf.pages) expect([page.width, page.height]).toEqual([612, 792]);
   });
 
   it('refuses a banner lower than the content, a missing meeting and an unwritable path', () => {

@@ -1,8 +1,10 @@
 /**
  * Reads a PDF back the way a reader's viewer does (pdfjs-dist): page sizes, text with positions
- * and sizes, link annotations with the page they jump to, and the outline (bookmarks).
+ * and sizes, link annotations with the page they jump to, the outline (bookmarks), the document's
+ * title and the fonts it uses. Pure JavaScript, so the tests need no system PDF tool (poppler).
  */
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { readFileSync } from 'node:fs';
+import { getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
 export interface TextItem {
   str: string;
@@ -26,15 +28,32 @@ export interface PageRead {
 
 export interface PdfRead {
   numPages: number;
+  /** The document information dictionary's Title, if any. */
+  title: string | undefined;
   pages: PageRead[];
   outline: { title: string; page: number | null }[];
 }
 
+/** A font the pages use, as pdffonts would list it. */
+export interface FontRead {
+  /** The PostScript name as written in the file, subset tag included (e.g. `ABCDEF+NotoSans-Bold`). */
+  name: string;
+  /** The font program is in the file (not left to the reader's system fonts). */
+  embedded: boolean;
+  /** A Type 3 font (glyphs drawn by PDF operators) rather than a font program. */
+  type3: boolean;
+}
+
 type Dest = string | unknown[] | null;
 
-export async function readPdf(bytes: Uint8Array): Promise<PdfRead> {
-  const doc = await getDocument({ data: new Uint8Array(bytes), verbosity: 0, isEvalSupported: false })
+/** `fontExtraProperties` keeps each font's program (`data`) on the loaded font, to tell it is embedded. */
+const open = (bytes: Uint8Array, fontExtraProperties = false) =>
+  getDocument({ data: new Uint8Array(bytes), verbosity: 0, isEvalSupported: false, fontExtraProperties })
     .promise;
+
+/** Reads a PDF from bytes, or from a file given its path. */
+export async function readPdf(source: Uint8Array | string): Promise<PdfRead> {
+  const doc = await open(typeof source === 'string' ? readFileSync(source) : source);
   const pageOfDest = async (dest: Dest): Promise<number | null> => {
     const explicit = typeof dest === 'string' ? await doc.getDestination(dest) : dest;
     if (!explicit || !Array.isArray(explicit) || explicit.length === 0) return null;
@@ -77,8 +96,38 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfRead> {
   for (const item of (await doc.getOutline()) ?? []) {
     outline.push({ title: item.title, page: await pageOfDest(item.dest as Dest) });
   }
+  const { info } = (await doc.getMetadata()) as { info: { Title?: unknown } };
+  const title = typeof info.Title === 'string' ? info.Title : undefined;
   await doc.destroy();
-  return { numPages: doc.numPages, pages, outline };
+  return { numPages: doc.numPages, title, pages, outline };
+}
+
+/** Every font any page selects (as pdffonts lists them), by the name written in the file. */
+export async function fontsOf(source: Uint8Array | string): Promise<FontRead[]> {
+  const doc = await open(typeof source === 'string' ? readFileSync(source) : source, true);
+  const fonts = new Map<string, FontRead>();
+  for (let n = 1; n <= doc.numPages; n++) {
+    const page = await doc.getPage(n);
+    const ops = await page.getOperatorList();
+    for (let i = 0; i < ops.fnArray.length; i++) {
+      if (ops.fnArray[i] !== OPS.setFont) continue;
+      const id = (ops.argsArray[i] as [string])[0];
+      // The font as the worker loaded it: its name from the file, its program (`data`) when embedded.
+      const font = page.commonObjs.get(id) as {
+        name: string;
+        missingFile?: boolean;
+        data?: Uint8Array;
+        isType3Font?: boolean;
+      };
+      fonts.set(font.name, {
+        name: font.name,
+        embedded: !font.missingFile && (font.data?.length ?? 0) > 0,
+        type3: font.isType3Font === true,
+      });
+    }
+  }
+  await doc.destroy();
+  return [...fonts.values()];
 }
 
 /** Text items grouped into visual lines (same baseline), left to right, top to bottom. */
@@ -91,6 +140,16 @@ export function linesOf(page: PageRead): TextItem[][] {
     else lines.push([item]);
   }
   return lines;
+}
+
+/**
+ * A page's text laid out as a reader sees it (like `pdftotext -layout`): its lines top to bottom,
+ * each line's items left to right joined by a space, lines joined by a newline.
+ */
+export function layoutText(page: PageRead): string {
+  return linesOf(page)
+    .map((line) => line.map((i) => i.str).join(' '))
+    .join('\n');
 }
 
 /** Text items reaching outside [left, right] horizontally or outside the page vertically. */
