@@ -1,6 +1,22 @@
 // @ts-check
 import js from '@eslint/js';
+import { builtinModules } from 'node:module';
 import tseslint from 'typescript-eslint';
+
+const RENDERER_NO_NODE = 'The renderer never touches Node: call window.valija / the bridge.';
+const RENDERER_ONLY_CONTRACT =
+  'The renderer knows only domain/ and the API contract (electron/api/contract.js, progress.js).';
+/** Globals that exist only in Node: code the renderer loads must not lean on them. */
+const nodeOnlyGlobals = [
+  'process',
+  'Buffer',
+  'require',
+  'module',
+  '__dirname',
+  '__filename',
+  'global',
+  'setImmediate',
+].map((name) => ({ name, message: 'Node only: this code runs in the renderer too.' }));
 
 const nodeModules = [
   'fs',
@@ -62,7 +78,8 @@ export default tseslint.config(
     },
   },
   {
-    // Layer boundary: the renderer never imports Node or the store.
+    // Layer boundary: the renderer knows the domain (domain/) and the API contract (electron/api/contract.ts,
+    // progress.ts), nothing else of ours, and never Node — neither its modules nor its globals.
     // (Regexes, not globs: a glob `electron` would also match the folder electron/api/.)
     files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
     ignores: ['renderer/vite.config.ts'],
@@ -70,22 +87,55 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: nodeModules.map((name) => ({
-            name,
-            message: 'The renderer never touches Node: call window.valija / the bridge.',
-          })),
+          paths: nodeModules.map((name) => ({ name, message: RENDERER_NO_NODE })),
           patterns: [
-            { regex: '^node:', message: 'The renderer never touches Node: call window.valija / the bridge.' },
-            // Pure zod schemas and error codes (no Node) are shared with the store.
+            { regex: '^node:', message: RENDERER_NO_NODE },
+            { regex: `^(${builtinModules.join('|')})(/|$)`, message: RENDERER_NO_NODE },
+            { regex: '(^|/)(db|bench|scripts|tests)/', message: RENDERER_ONLY_CONTRACT },
+            { regex: '(^|/)electron/(?!api/(contract|progress)\\.js$)', message: RENDERER_ONLY_CONTRACT },
+          ],
+        },
+      ],
+      'no-restricted-globals': ['error', ...nodeOnlyGlobals],
+    },
+  },
+  {
+    // What the renderer may reach must itself stay free of Node: the domain and the contract import only zod
+    // and each other.
+    files: ['domain/**/*.ts', 'electron/api/contract.ts', 'electron/api/progress.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
             {
-              regex: '(^|/)db/(?!(kinds|errors)\\.js$)',
-              message: 'The renderer knows only the API contract (and db/kinds.js, db/errors.js).',
+              regex: '^(?!zod$|\\.{1,2}/)',
+              message: 'domain/ and the contract import only zod and each other: the renderer loads them.',
             },
             {
-              regex: '(^|/)electron/(?!api/)',
-              message: 'The renderer knows only the API contract (electron/api/).',
+              regex: '(^|/)(db|electron|renderer|bench|scripts|tests)/',
+              message: 'domain/ knows nothing above it; the contract only domain/.',
             },
           ],
+        },
+      ],
+      'no-restricted-globals': ['error', ...nodeOnlyGlobals],
+    },
+  },
+  {
+    // Every SQL statement lives in db/, each table with one owning module.
+    files: ['electron/**/*.ts', 'renderer/**/*.ts', 'renderer/**/*.tsx', 'domain/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'CallExpression[callee.property.name=/^(prepare|pragma)$/]',
+          message: 'SQL lives in db/: call the module that owns the table.',
+        },
+        {
+          selector:
+            "CallExpression[callee.property.name='exec'][arguments.0.type=/^(Literal|TemplateLiteral)$/]",
+          message: 'SQL lives in db/: call the module that owns the table.',
         },
       ],
     },

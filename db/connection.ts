@@ -66,6 +66,22 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   }
 }
 
+/** A consistent, compacted copy of the whole store written to `file` (which must not exist yet). */
+export function copyStoreTo(db: Db, file: string): void {
+  db.prepare('VACUUM INTO ?').run(file);
+}
+
+/**
+ * An explicit write transaction, for work that awaits between its statements (a streamed import), which
+ * better-sqlite3's `transaction()` cannot span.
+ */
+export const writeTransaction = {
+  begin: (db: Db) => void db.exec('BEGIN IMMEDIATE'),
+  commit: (db: Db) => void db.exec('COMMIT'),
+  /** Undoes everything since `begin`; nothing to do when no transaction is open. */
+  rollback: (db: Db) => void (db.inTransaction && db.exec('ROLLBACK')),
+};
+
 /** Applies pending migrations in one transaction, after a backup of a store that already holds data. */
 export function migrate(db: Db, file: string): void {
   const current = db.pragma('user_version', { simple: true }) as number;
@@ -74,7 +90,7 @@ export function migrate(db: Db, file: string): void {
   if (pending.length === 0) return;
   if (current > 0 && file !== ':memory:') {
     const backup = `${file}.v${current}-${new Date().toISOString().replace(/[:.]/g, '-')}.bak`;
-    db.prepare('VACUUM INTO ?').run(backup);
+    copyStoreTo(db, backup);
   }
   let running = pending[0]!;
   try {

@@ -9,6 +9,7 @@ import { HLC_PATTERN } from './hlc.js';
 import { fieldNames, idSchema, KIND_NAMES, KINDS, type KindName } from '../domain/kinds.js';
 import { rebuildSearchIndex } from './search.js';
 import { describeIssues } from './validation.js';
+import { writeSetting } from './settings.js';
 
 export const fixedRecordsSchema = z.object({
   source: z.string().optional(),
@@ -26,8 +27,11 @@ function fullSchema(kind: KindName): z.ZodObject {
   return z.object(shape).strict();
 }
 
-/** Every field of every record must be given, so the loaded state does not depend on defaults. */
-export function loadFixedRecords(db: Db, input: unknown): number {
+/**
+ * Every field of every record must be given, so the loaded state does not depend on defaults. `demo` marks
+ * the store as holding example data, in the same transaction.
+ */
+export function loadFixedRecords(db: Db, input: unknown, options: { demo?: boolean } = {}): number {
   const parsed = fixedRecordsSchema.safeParse(input);
   if (!parsed.success) throw invalid(`fixed records: ${describeIssues(parsed.error)}`);
   const { clock, device, records } = parsed.data;
@@ -46,10 +50,9 @@ export function loadFixedRecords(db: Db, input: unknown): number {
     }
     observeClock(db, clock);
     if (parsed.data.ownPartyId) {
-      db.prepare("INSERT OR REPLACE INTO setting (key, value) VALUES ('ownPartyId', ?)").run(
-        parsed.data.ownPartyId,
-      );
+      writeSetting(db, 'ownPartyId', parsed.data.ownPartyId);
     }
+    if (options.demo) writeSetting(db, 'demo', '1');
     rebuildSearchIndex(db);
   }).immediate();
   return count;

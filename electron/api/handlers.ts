@@ -8,11 +8,14 @@ import type { Store } from '../../db/store.js';
 import { deleteRecord, putRecords, restoreRecord } from '../../db/writer.js';
 import { readPackageFile } from '../sync/files.js';
 import { exportPackage } from '../sync/exporter.js';
-import { applyImport, listImportedPackages, previewImport } from '../sync/importer.js';
-import { listTrustedKeys, untrustKey } from '../sync/trust.js';
+import { applyImport, previewImport } from '../sync/importer.js';
+import { listTrustedKeys, untrustKey } from '../../db/trust.js';
 import { backupsDir, backupStore, listBackups } from '../sync/backups.js';
-import { buildBook, listBookHistory, readBookPdf, type BookJobOptions } from '../book/service.js';
+import { buildBook, readBookPdf, type BookJobOptions } from '../book/service.js';
 import type { MethodName, ParsedInput, Results } from './contract.js';
+import { isDemoStore } from '../../db/settings.js';
+import { booksOfMeeting } from '../../db/books.js';
+import { importedPackages } from '../../db/ledger.js';
 
 export type Handlers = { [M in MethodName]: (input: ParsedInput<M>) => Results[M] | Promise<Results[M]> };
 
@@ -73,18 +76,15 @@ export function createHandlers(store: Store, context: HandlerContext = {}): Hand
     cancelJob: () => {
       throw new ValijaError('E_NOT_AVAILABLE', 'no jobs run here: cancel a job in the app that started it');
     },
-    bookHistory: ({ meetingId }) => listBookHistory(store, meetingId),
+    bookHistory: ({ meetingId }) => booksOfMeeting(db, meetingId),
     bookPdf: ({ bookId }) => readBookPdf(store, bookId),
-    packageHistory: () => listImportedPackages(store),
+    packageHistory: () => importedPackages(db),
     trustedKeys: () => listTrustedKeys(db),
     untrustKey: ({ fingerprint }) => {
       untrustKey(db, fingerprint);
       return { fingerprint, removed: true };
     },
-    // `valija init --demo` marks the store, so every screen can say it shows example data.
-    about: () => ({
-      demo: db.prepare("SELECT value FROM setting WHERE key = 'demo'").pluck().get() === '1',
-    }),
+    about: () => ({ demo: isDemoStore(db) }),
     storage: () => ({ file: store.file, backupsDir: backupsDir(store), backups: listBackups(store) }),
     backUp: () => {
       const file = backupStore(store, 'manual');

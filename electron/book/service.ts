@@ -11,7 +11,9 @@ import { collectBook } from './collect.js';
 import { BookError } from './errors.js';
 import type { RenderProgress } from './model.js';
 import { renderBook } from './render.js';
-import type { AnnotationChoice, BookRecord, BookSummary, Lang, Paper } from '../../domain/results.js';
+import type { AnnotationChoice, BookSummary, Lang, Paper } from '../../domain/results.js';
+import { readSetting } from '../../db/settings.js';
+import { readBook, recordBook } from '../../db/books.js';
 
 export interface BookRequest {
   meetingId: string;
@@ -30,12 +32,6 @@ export interface BookJobOptions {
   signal?: AbortSignal;
 }
 
-function ownPartyId(store: Store): string | undefined {
-  const row = store.db.prepare("SELECT value FROM setting WHERE key = 'ownPartyId'").get() as
-    { value: string } | undefined;
-  return row?.value;
-}
-
 export async function buildBook(
   store: Store,
   request: BookRequest,
@@ -48,7 +44,7 @@ export async function buildBook(
     classification: request.classification,
     copyFor: request.copyFor?.trim() || undefined,
     generatedAt: request.date ? `${request.date}T12:00:00.000Z` : undefined,
-    ownPartyId: ownPartyId(store),
+    ownPartyId: readSetting(store.db, 'ownPartyId'),
   });
   let rendered;
   try {
@@ -60,25 +56,21 @@ export async function buildBook(
   writeFileAtomically(request.file, rendered.pdf);
   const sha256 = createHash('sha256').update(rendered.pdf).digest('hex');
   const id = uuidv7();
-  store.db
-    .prepare(
-      'INSERT INTO book (id, meetingId, options, generatedAt, pages, sha256, copyFor, file) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-    )
-    .run(
-      id,
-      request.meetingId,
-      JSON.stringify({
-        lang: model.lang,
-        paper: model.paper,
-        classification: model.classification,
-        annotations: request.annotations ?? 'shared',
-      }),
-      model.generatedAt,
-      rendered.pages,
-      sha256,
-      model.copyFor ?? '',
-      request.file,
-    );
+  recordBook(store.db, {
+    id,
+    meetingId: request.meetingId,
+    options: {
+      lang: model.lang,
+      paper: model.paper,
+      classification: model.classification,
+      annotations: request.annotations ?? 'shared',
+    },
+    generatedAt: model.generatedAt,
+    pages: rendered.pages,
+    sha256,
+    copyFor: model.copyFor ?? '',
+    file: request.file,
+  });
   return {
     id,
     file: request.file,
@@ -97,8 +89,7 @@ export function readBookPdf(
   store: Store,
   bookId: string,
 ): { bookId: string; file: string; pages: number; base64: string } {
-  const book = store.db.prepare('SELECT file, pages, sha256 FROM book WHERE id = ?').get(bookId) as
-    { file: string; pages: number; sha256: string } | undefined;
+  const book = readBook(store.db, bookId);
   if (!book) throw notFound(`no printed book with id ${bookId}`);
   let bytes: Buffer;
   try {
@@ -113,12 +104,4 @@ export function readBookPdf(
     );
   }
   return { bookId, file: book.file, pages: book.pages, base64: bytes.toString('base64') };
-}
-
-/** The books this device printed for a meeting, newest first. */
-export function listBookHistory(store: Store, meetingId: string): BookRecord[] {
-  const rows = store.db
-    .prepare('SELECT * FROM book WHERE meetingId = ? ORDER BY generatedAt DESC, id DESC')
-    .all(meetingId) as (Omit<BookRecord, 'options'> & { options: string })[];
-  return rows.map((b) => ({ ...b, options: JSON.parse(b.options) as Record<string, string> }));
 }

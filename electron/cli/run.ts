@@ -216,7 +216,6 @@ function initStore(file: string, demo: boolean) {
   const store = openStore(file, { create: true });
   try {
     const loaded = demo ? loadDemo(store.db) : 0;
-    if (demo) store.db.prepare("INSERT OR REPLACE INTO setting (key, value) VALUES ('demo', '1')").run();
     return {
       file,
       created: !existed,

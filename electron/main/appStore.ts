@@ -12,10 +12,7 @@ export function openAppStore(file: string, nativeBinding?: string): { store: Sto
   const store = openStore(file, { create: true, nativeBinding });
   if (created) {
     try {
-      store.db.transaction(() => {
-        loadDemo(store.db);
-        store.db.prepare("INSERT OR REPLACE INTO setting (key, value) VALUES ('demo', '1')").run();
-      })();
+      loadDemo(store.db);
     } catch (error) {
       store.close();
       throw error;

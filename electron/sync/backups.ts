@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from
 import { dirname, join } from 'node:path';
 import type { Store } from '../../db/store.js';
 import type { Backup } from '../../domain/results.js';
+import { copyStoreTo } from '../../db/connection.js';
 
 export const BACKUPS_KEPT = 5;
 
@@ -47,7 +48,7 @@ export function backupStore(
   const file = join(dir, `valija-${stamp}-${reason}.db`);
   const temp = `${file}.tmp`;
   rmSync(temp, { force: true });
-  store.db.prepare('VACUUM INTO ?').run(temp);
+  copyStoreTo(store.db, temp);
   renameSync(temp, file);
   if (prune) pruneBackups(store);
   return file;

@@ -7,8 +7,10 @@ import { ChangeMerger } from '../../db/merge.js';
 import type { Store } from '../../db/store.js';
 import { backupStore, pruneBackups } from './backups.js';
 import { changeBatches, openPackage, type OpenedPackage } from './decode.js';
-import { isTrusted, trustKey } from './trust.js';
-import type { ImportReport, ImportedPackage, MergeReport } from '../../domain/results.js';
+import { isTrusted, trustKey } from '../../db/trust.js';
+import type { ImportReport, MergeReport } from '../../domain/results.js';
+import { isPackageImported, recordImportedPackage } from '../../db/ledger.js';
+import { writeTransaction } from '../../db/connection.js';
 
 export interface ImportOptions {
   passphrase?: string;
@@ -32,9 +34,7 @@ function open(store: Store, bytes: Buffer, options: ImportOptions): OpenedPackag
   });
 }
 
-function alreadyImported(store: Store, packageId: string): boolean {
-  return store.db.prepare('SELECT 1 FROM imported_package WHERE packageId = ?').get(packageId) !== undefined;
-}
+const alreadyImported = (store: Store, packageId: string) => isPackageImported(store.db, packageId);
 
 function report(store: Store, opened: OpenedPackage, merge: MergeReport, applied: boolean): ImportReport {
   const { manifest } = opened;
@@ -88,18 +88,14 @@ function recordPackage(
 ): void {
   const { manifest } = opened;
   if (options.trust) trustKey(store.db, manifest.exporter.publicKey, manifest.exporter.name);
-  store.db
-    .prepare(
-      'INSERT INTO imported_package (packageId, exporterDevice, fingerprint, importedAt, changes, report) VALUES (?, ?, ?, ?, ?, ?)',
-    )
-    .run(
-      manifest.packageId,
-      manifest.exporter.deviceId,
-      fingerprintOf(manifest.exporter.publicKey),
-      new Date(options.now ?? Date.now()).toISOString(),
-      merge.newChanges,
-      JSON.stringify({ counts: merge.counts, conflicts: merge.conflicts.length }),
-    );
+  recordImportedPackage(store.db, {
+    packageId: manifest.packageId,
+    exporterDevice: manifest.exporter.deviceId,
+    fingerprint: fingerprintOf(manifest.exporter.publicKey),
+    importedAt: new Date(options.now ?? Date.now()).toISOString(),
+    changes: merge.newChanges,
+    report: { counts: merge.counts, conflicts: merge.conflicts.length },
+  });
 }
 
 /**
@@ -155,7 +151,7 @@ export async function applyImport(
       db.transaction(() => recordPackage(store, opened, merge, options)).immediate();
     } else {
       backup = backupStore(store, `before-import-${manifest.packageId.slice(-12)}`, new Date(), false);
-      db.exec('BEGIN IMMEDIATE');
+      writeTransaction.begin(db);
       merger.startApplying({
         total,
         signal: options.signal,
@@ -164,28 +160,15 @@ export async function applyImport(
       for await (const batch of lines) merger.add(batch);
       merge = merger.finish();
       recordPackage(store, opened, merge, options);
-      db.exec('COMMIT');
+      writeTransaction.commit(db);
       pruneBackups(store);
     }
   } catch (error) {
-    if (db.inTransaction) db.exec('ROLLBACK');
+    writeTransaction.rollback(db);
     if (backup) rmSync(backup, { force: true });
     throw refusal(error);
   } finally {
     await lines.return(undefined);
   }
   return { ...report(store, opened, merge, true), alreadyImported: false, backup };
-}
-
-/** The packages this store imported, newest first. */
-export function listImportedPackages(store: Store): ImportedPackage[] {
-  const rows = store.db
-    .prepare(
-      'SELECT packageId, exporterDevice, fingerprint, importedAt, changes, report FROM imported_package ORDER BY importedAt DESC, packageId',
-    )
-    .all() as (Omit<ImportedPackage, 'conflicts'> & { report: string })[];
-  return rows.map(({ report, ...row }) => ({
-    ...row,
-    conflicts: (JSON.parse(report) as { conflicts?: number }).conflicts ?? 0,
-  }));
 }

@@ -10,7 +10,7 @@ import { loadDemo } from '../../electron/demo.js';
 import { encodePackage } from '../../electron/sync/encode.js';
 import { FORMAT_VERSION } from '../../electron/sync/format.js';
 import { applyImport, previewImport } from '../../electron/sync/importer.js';
-import { trustKey } from '../../electron/sync/trust.js';
+import { trustKey } from '../../db/trust.js';
 import { tempStore } from '../helpers.js';
 import { newSigner, parsePlain, rebuild, signerOf, gunzipLines, type Signer } from '../sync-helpers.js';
 

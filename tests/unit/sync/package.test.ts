@@ -8,7 +8,7 @@ import { loadDemo } from '../../../electron/demo.js';
 import { exportPackage } from '../../../electron/sync/exporter.js';
 import { FORMAT_VERSION } from '../../../electron/sync/format.js';
 import { applyImport, previewImport } from '../../../electron/sync/importer.js';
-import { listTrustedKeys, untrustKey } from '../../../electron/sync/trust.js';
+import { listTrustedKeys, untrustKey } from '../../../db/trust.js';
 import { createHandlers } from '../../../electron/api/handlers.js';
 import { tempDir, tempStore } from '../../helpers.js';
 import { dump, memoryStore, newSigner, parsePlain, pkg, rebuild, signerOf } from '../../sync-helpers.js';

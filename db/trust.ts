@@ -1,8 +1,9 @@
-// The signers this device trusts. Its own key is always trusted.
-import type { Db } from '../../db/connection.js';
-import { fingerprintOf } from '../../db/device.js';
-import { notFound } from '../../domain/errors.js';
-import type { TrustedKey } from '../../domain/results.js';
+// The `trusted_key` table: the package signers this device trusts (its own key is always trusted). Its only
+// owner.
+import type { Db } from './connection.js';
+import { fingerprintOf } from './device.js';
+import { notFound } from '../domain/errors.js';
+import type { TrustedKey } from '../domain/results.js';
 
 export function isTrusted(db: Db, ownPublicKey: string, publicKey: string): boolean {
   return (
