@@ -8,8 +8,8 @@
  *   (`{ key: 'commitments.owingParty' }`) and printed in the book's language from the book strings; a
  *   record's choices (`{ choice: 'initiativeStatus', value: 'active' }`) from the vocabulary the screens use.
  * - Dates may be given as `{ date: '2026-11-27' }` (ISO) and are formatted for the book's language.
- * - Sections print in the order given (collect follows SECTION_ORDER); a section without blocks is
- *   omitted entirely. Section headings come from the strings by section id unless `title` is given.
+ * - Sections print in the order given (collect follows the section table); a section without blocks is
+ *   omitted entirely. Section headings come from the table's string unless `title` is given.
  * - Markdown is a small safe subset: **bold**, *italic*, bullet and numbered lists, `[label](url)`
  *   shown as "label (url)". Raw HTML is printed literally, never interpreted.
  */
@@ -17,38 +17,12 @@ import type { StringKey } from './strings.js';
 import type { Classification } from '../../domain/kinds.js';
 import type { Lang, Paper } from '../../domain/results.js';
 import type { ChoiceGroup } from '../../domain/vocabulary.js';
+import type { SectionId } from './section-table.js';
 
 export { CLASSIFICATIONS, type Classification } from '../../domain/kinds.js';
 
-export type SectionId =
-  | 'purpose'
-  | 'programme'
-  | 'points'
-  | 'theirObjectives'
-  | 'press'
-  | 'background'
-  | 'commitments'
-  | 'initiatives'
-  | 'biographies'
-  | 'sharedNotes'
-  | 'privateNotes'
-  | 'card';
-
-/** The order in which a book's sections are printed. */
-export const SECTION_ORDER: readonly SectionId[] = [
-  'purpose',
-  'programme',
-  'points',
-  'theirObjectives',
-  'press',
-  'background',
-  'commitments',
-  'initiatives',
-  'biographies',
-  'sharedNotes',
-  'privateNotes',
-  'card',
-];
+// The sections, their order and what each collects are one list: section-table.ts.
+export { SECTION_ORDER, type SectionId } from './section-table.js';
 
 /** A fixed label from the book strings, printed in the book's language. */
 export interface LabelRef {

@@ -2,6 +2,7 @@
 import { blockFlow, isEmptyBlock } from './blocks.js';
 import type { Box, FlowItem, Op } from './boxes.js';
 import type { BookModel, BookSection, SectionId } from './model.js';
+import { sectionSpec } from './section-table.js';
 import { t } from './strings.js';
 import { lineBoxes, stack, textOp, type FlowContext } from './text-layout.js';
 import { COLORS, baselineIn } from './theme.js';
@@ -17,12 +18,8 @@ export interface SectionPlan {
   dest: string;
 }
 
-const ANNEXES: ReadonlySet<SectionId> = new Set(['sharedNotes', 'privateNotes']);
-/** Sections that start on a page of their own. */
-const NEW_PAGE: ReadonlySet<SectionId> = new Set(['sharedNotes', 'privateNotes', 'card']);
-
 export function sectionTitle(section: BookSection, lang: Lang): string {
-  return section.title?.trim() || t(lang, `section.${section.id}`);
+  return section.title?.trim() || t(lang, sectionSpec(section.id).title);
 }
 
 /** A section prints only if one of its blocks carries content (headings alone do not). */
@@ -34,9 +31,13 @@ export function planSections(model: BookModel): SectionPlan[] {
   let number = 0;
   let annex = 0;
   return model.sections.filter(hasContent).map((section, i) => {
-    const isAnnex = ANNEXES.has(section.id);
-    const label =
-      section.id === 'card' ? '' : isAnnex ? String.fromCharCode(65 + (annex++ % 26)) : String(++number);
+    const print = sectionSpec(section.id).print ?? {};
+    const isAnnex = print.annex === true;
+    const label = print.unnumbered
+      ? ''
+      : isAnnex
+        ? String.fromCharCode(65 + (annex++ % 26))
+        : String(++number);
     return {
       section,
       id: section.id,
@@ -119,10 +120,11 @@ function privateBanner(ctx: FlowContext): Box {
 export function sectionFlow(plan: SectionPlan, ctx: FlowContext, first: boolean): FlowItem[] {
   const s = ctx.scale;
   const items: FlowItem[] = [{ kind: 'section', id: plan.id, title: plan.title }];
-  if (NEW_PAGE.has(plan.id)) items.push({ kind: 'pageBreak' });
+  const print = sectionSpec(plan.id).print ?? {};
+  if (print.newPage) items.push({ kind: 'pageBreak' });
   else if (!first) items.push({ kind: 'space', h: s.h1 * 1.9 });
   items.push({ kind: 'box', box: sectionHeading(plan, ctx), keepWithNext: true });
-  if (plan.id === 'privateNotes') {
+  if (print.banner === 'private') {
     items.push(
       { kind: 'box', box: privateBanner(ctx), keepWithNext: true },
       { kind: 'space', h: s.paragraphGap * 2 },

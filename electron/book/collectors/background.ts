@@ -1,0 +1,31 @@
+import type { Block, Text } from '../model.js';
+import { dateText, text, type BookContext } from './context.js';
+
+/** The relationship with each counterpart, this meeting's background, and the last meeting with them. */
+export function background({ counterparts, meeting, lastMeeting, lang }: BookContext): Block[] {
+  const blocks: Block[] = [];
+  const relationships = counterparts.filter((p) => text(p.relationship) || text(p.profile));
+  if (relationships.length) {
+    blocks.push({ type: 'heading', level: 2, text: { key: 'background.relationship' } });
+    for (const p of relationships) {
+      if (relationships.length > 1) blocks.push({ type: 'heading', level: 3, text: text(p.name) });
+      for (const field of ['profile', 'relationship'])
+        if (text(p[field])) blocks.push({ type: 'paragraph', markdown: text(p[field]) });
+    }
+  }
+  if (text(meeting.background)) blocks.push({ type: 'paragraph', markdown: text(meeting.background) });
+  if (lastMeeting) {
+    blocks.push({ type: 'heading', level: 2, text: { key: 'background.lastMeeting' } });
+    const facts: { label: Text; value: Text }[] = [
+      { label: { key: 'commitments.originMeeting' }, value: text(lastMeeting.title) },
+    ];
+    const when = dateText(lastMeeting, lang);
+    if (when) facts.push({ label: { key: 'cover.date' }, value: when });
+    if (text(lastMeeting.place))
+      facts.push({ label: { key: 'cover.place' }, value: text(lastMeeting.place) });
+    if (text(lastMeeting.outcome))
+      facts.push({ label: { key: 'background.outcome' }, value: text(lastMeeting.outcome) });
+    blocks.push({ type: 'keyValue', items: facts });
+  }
+  return blocks;
+}
