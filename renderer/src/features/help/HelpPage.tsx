@@ -1,6 +1,7 @@
 // Help: every keyboard shortcut the app answers, and where the desktop menu adds its own.
 import { Kbd, Paper, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { Page } from '../../components/Page.js';
 
 const isMac = /Mac|iPhone|iPad/.test(navigator.platform);
 const mod = isMac ? '⌘' : 'Ctrl';
@@ -23,10 +24,7 @@ const SHORTCUTS: { keys: string[]; action: string; desktopOnly?: boolean }[] = [
 export function HelpPage() {
   const { t } = useTranslation();
   return (
-    <section aria-labelledby="page-title">
-      <Title order={1} id="page-title" className="page-title">
-        {t('help.title')}
-      </Title>
+    <Page title={t('help.title')}>
       <Paper withBorder p="md" maw={720}>
         <Title order={2} size="h4" mb="sm">
           {t('help.shortcutsTitle')}
@@ -66,6 +64,6 @@ export function HelpPage() {
           {t('help.autosave')}
         </Text>
       </Paper>
-    </section>
+    </Page>
   );
 }

@@ -9,6 +9,7 @@ import { formatDate } from '../../components/format.js';
 import { setLanguage, type Language } from '../../i18n/index.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { Loading } from '../../components/Loading.js';
+import { Page } from '../../components/Page.js';
 
 export function SettingsPage() {
   const { t } = useTranslation();
@@ -23,10 +24,7 @@ export function SettingsPage() {
     }
   }, [identity.data]);
   return (
-    <section aria-labelledby="page-title">
-      <Title order={1} id="page-title" className="page-title">
-        {t('settings.title')}
-      </Title>
+    <Page title={t('settings.title')}>
       {identity.error && <ErrorMessage error={identity.error} />}
       {identity.isPending && <Loading />}
       {identity.data && (
@@ -71,7 +69,7 @@ export function SettingsPage() {
       )}
       <LanguageSettings />
       <StorageSettings />
-    </section>
+    </Page>
   );
 }
 

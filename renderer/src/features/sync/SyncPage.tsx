@@ -20,6 +20,7 @@ import { useApiMutation } from '../../api/queries.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { formatDate } from '../../components/format.js';
 import { JobProgress, useJobProgress } from '../../components/JobProgress.js';
+import { Page } from '../../components/Page.js';
 import { PackageHistory } from './PackageHistory.js';
 import { TrustedKeys } from './TrustedKeys.js';
 import { TrustPrompt, untrustedSigner } from './TrustPrompt.js';
@@ -29,17 +30,14 @@ const OUTCOMES = ['new', 'changed', 'deleted', 'restored', 'known'] as const;
 export function SyncPage() {
   const { t } = useTranslation();
   return (
-    <section aria-labelledby="page-title">
-      <Title order={1} id="page-title" className="page-title">
-        {t('sync.title')}
-      </Title>
+    <Page title={t('sync.title')}>
       <div className="two-columns">
         <ExportPanel />
         <ImportPanel />
       </div>
       <TrustedKeys />
       <PackageHistory />
-    </section>
+    </Page>
   );
 }
 
