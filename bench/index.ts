@@ -1,9 +1,13 @@
 // `npm run bench [book|sync|ui]`: every benchmark, each against a baseline measured in the same run; prints ratios.
-import { runBookBench } from '../electron/book/bench.js';
+import { runBookBench } from './book.js';
+import { runStoreBookBench } from './book-store.js';
 import { runSyncBench } from './sync.js';
 import { runUiBench } from './ui.js';
 
 const only = process.argv[2];
-if (!only || only === 'book') await runBookBench();
+if (!only || only === 'book') {
+  await runBookBench();
+  await runStoreBookBench();
+}
 if (!only || only === 'sync') await runSyncBench();
 if (!only || only === 'ui') await runUiBench();

@@ -10,14 +10,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import PDFDocument from 'pdfkit';
-import { FONT_FILES, loadFonts, registerFonts } from './fonts.js';
-import type { BookModel } from './model.js';
-import { renderBook } from './render.js';
-import { resourcesDir } from './resources.js';
-import { flattenForBaseline, syntheticBook } from './synthetic.js';
-import { t, classificationMarking } from './strings.js';
-import { pageGeometry } from './theme.js';
-import { CHROMIUM_ARGS } from '../../bench/chromium.js';
+import { FONT_FILES, loadFonts, registerFonts } from '../electron/book/fonts.js';
+import type { BookModel } from '../electron/book/model.js';
+import { renderBook } from '../electron/book/render.js';
+import { resourcesDir } from '../electron/book/resources.js';
+import { flattenForBaseline, syntheticBook } from '../electron/book/synthetic.js';
+import { t, classificationMarking } from '../electron/book/strings.js';
+import { pageGeometry } from '../electron/book/theme.js';
+import { CHROMIUM_ARGS } from './chromium.js';
 
 const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
 
@@ -346,7 +346,7 @@ function printRows(rows: BookBenchRow[]): void {
   }
 }
 
-// Run directly: node dist/electron/book/bench.js [sizes…]
+// Run directly: node dist/bench/book.js [sizes…]
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
   const sizes = process.argv
     .slice(2)
