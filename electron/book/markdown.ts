@@ -1,10 +1,11 @@
 /**
- * A small, safe Markdown subset for text written in the app: paragraphs, `#` headings, bullet and
- * numbered lists (nested by indentation), **bold**, *italic* (also with `_`), `code` (printed
- * plainly), backslash escapes, hard line breaks, and links `[label](url)` printed as "label (url)".
- * Everything else — raw HTML above all — is kept as literal text: nothing is ever interpreted,
- * fetched or linked.
+ * Markdown written in the app, read exactly as the screen reads it: CommonMark, parsed by
+ * mdast-util-from-markdown (micromark, the parser under react-markdown), then mapped onto what the
+ * book can draw — paragraphs, headings and nested lists of bold / italic runs of literal text.
+ * Links print as "label (url)", images as their alt text, code plainly; raw HTML is printed as the
+ * text it is (as the screen shows it): nothing is ever interpreted, fetched or linked.
  */
+import { fromMarkdown } from 'mdast-util-from-markdown';
 
 export interface InlineRun {
   text: string;
@@ -17,331 +18,285 @@ export type MdBlock =
   | { type: 'heading'; level: number; runs: InlineRun[] }
   | { type: 'list'; ordered: boolean; start: number; items: MdBlock[][] };
 
-// ---------------------------------------------------------------------------------------------
-// Blocks
+type Root = ReturnType<typeof fromMarkdown>;
+type Node = Root | Root['children'][number];
+type Definitions = ReadonlyMap<string, string>;
 
-interface Marker {
-  indent: number;
-  ordered: boolean;
-  number: number;
-  /** Column where the item's content starts. */
-  contentOffset: number;
-  content: string;
-}
-
-const MARKER = /^( *)([-*+]|\d{1,9}[.)])(?:( +)(.*))?$/;
-const HEADING = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
-
-function listMarker(line: string): Marker | null {
-  const m = MARKER.exec(line);
-  if (!m) return null;
-  const indent = m[1]!.length;
-  const marker = m[2]!;
-  const spaces = m[3]?.length ?? 1;
-  const ordered = /\d/.test(marker[0]!);
-  return {
-    indent,
-    ordered,
-    number: ordered ? parseInt(marker, 10) : 1,
-    contentOffset: indent + marker.length + (spaces > 4 ? 1 : spaces),
-    content: spaces > 4 ? ' '.repeat(spaces - 1) + (m[4] ?? '') : (m[4] ?? ''),
-  };
-}
-
-const isBlank = (line: string): boolean => line.trim() === '';
-const indentOf = (line: string): number => line.length - line.trimStart().length;
-
-function dedent(line: string, n: number): string {
-  return line.slice(Math.min(n, indentOf(line)));
-}
-
-/** Parses Markdown source into blocks (see the module comment for the subset). */
+/** Parses Markdown source into blocks. The result may be shared (cached, frozen): never mutate it. */
 export function parseMarkdown(source: string): MdBlock[] {
-  const lines = source.replace(/\r\n?/g, '\n').replace(/\t/g, '    ').split('\n');
-  return parseBlocks(lines);
+  const runs = runsWithoutParser(source);
+  if (runs) return [{ type: 'paragraph', runs }];
+  return cached(blockCache, source, () => blocksOf(fromMarkdown(source)));
 }
 
-function parseBlocks(lines: string[]): MdBlock[] {
-  const blocks: MdBlock[] = [];
-  let i = 0;
-  while (i < lines.length) {
-    const line = lines[i]!;
-    if (isBlank(line)) {
-      i++;
-      continue;
-    }
-    const heading = HEADING.exec(line);
-    if (heading) {
-      blocks.push({ type: 'heading', level: heading[1]!.length, runs: parseInline(heading[2] ?? '') });
-      i++;
-      continue;
-    }
-    const marker = listMarker(line);
-    if (marker) {
-      i = parseList(lines, i, marker, blocks);
-      continue;
-    }
-    const para: string[] = [];
-    while (i < lines.length) {
-      const l = lines[i]!;
-      if (isBlank(l) || (para.length > 0 && (listMarker(l) || HEADING.test(l)))) break;
-      para.push(l);
-      i++;
-    }
-    blocks.push({ type: 'paragraph', runs: parseInline(joinParagraph(para)) });
-  }
-  return blocks;
-}
-
-/** Joins a paragraph's lines: soft breaks become spaces; two trailing spaces or `\` force a break. */
-function joinParagraph(lines: string[]): string {
-  let out = '';
-  lines.forEach((raw, n) => {
-    const last = n === lines.length - 1;
-    let line = raw.trim();
-    if (!last && / {2,}$/.test(raw)) {
-      out += line + '\n';
-      return;
-    }
-    if (!last && line.endsWith('\\') && !line.endsWith('\\\\')) {
-      line = line.slice(0, -1);
-      out += line + '\n';
-      return;
-    }
-    out += line + (last ? '' : ' ');
-  });
-  return out;
-}
-
-function parseList(lines: string[], start: number, first: Marker, out: MdBlock[]): number {
-  const items: MdBlock[][] = [];
-  let i = start;
-  let marker: Marker | null = first;
-  while (marker && marker.ordered === first.ordered && marker.indent < first.contentOffset) {
-    const content: string[] = [marker.content];
-    const offset = marker.contentOffset;
-    i++;
-    let next: Marker | null = null;
-    while (i < lines.length) {
-      const l = lines[i]!;
-      if (isBlank(l)) {
-        let j = i + 1;
-        while (j < lines.length && isBlank(lines[j]!)) j++;
-        if (j < lines.length && indentOf(lines[j]!) >= offset) {
-          for (; i < j; i++) content.push('');
-          continue;
-        }
-        const sibling = j < lines.length ? listMarker(lines[j]!) : null;
-        if (sibling && sibling.indent < offset) {
-          i = j;
-          next = sibling;
-        }
-        break;
-      }
-      if (indentOf(l) >= offset) {
-        content.push(dedent(l, offset));
-        i++;
-        continue;
-      }
-      const m = listMarker(l);
-      if (m) {
-        next = m;
-        break;
-      }
-      if (HEADING.test(l)) break;
-      content.push(l.trim()); // lazy continuation of the item's paragraph
-      i++;
-    }
-    items.push(parseBlocks(content));
-    marker = next && next.indent < first.contentOffset ? next : null;
-    if (next && !marker) break;
-  }
-  out.push({ type: 'list', ordered: first.ordered, start: first.number, items });
-  return i;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Inlines
-
-type Token =
-  | { kind: 'text'; text: string; bold: number; italic: number }
-  | { kind: 'runs'; runs: InlineRun[]; bold: number; italic: number }
-  | {
-      kind: 'delim';
-      ch: '*' | '_';
-      count: number;
-      canOpen: boolean;
-      canClose: boolean;
-      bold: number;
-      italic: number;
-    };
-
-const PUNCT = /[\p{P}\p{S}]/u;
-const SPACE = /\s/u;
-const ESCAPABLE = /[!-/:-@[-`{-~]/;
-
-/** Parses inline Markdown into styled runs of literal text. */
+/**
+ * Parses inline Markdown (a table cell, a heading, a label) into styled runs: block syntax such as
+ * `#` or `1.` stays text, and paragraphs are joined by a line break. Shared like `parseMarkdown`'s.
+ */
 export function parseInline(source: string): InlineRun[] {
-  const tokens = tokenize(source);
-  processEmphasis(tokens);
-  return flatten(tokens);
-}
-
-function tokenize(s: string): Token[] {
-  const tokens: Token[] = [];
-  let text = '';
-  const pushText = (): void => {
-    if (text) tokens.push({ kind: 'text', text, bold: 0, italic: 0 });
-    text = '';
-  };
-  let i = 0;
-  while (i < s.length) {
-    const c = s[i]!;
-    if (c === '\\' && i + 1 < s.length && ESCAPABLE.test(s[i + 1]!)) {
-      text += s[i + 1];
-      i += 2;
-      continue;
-    }
-    if (c === '`') {
-      let n = 1;
-      while (s[i + n] === '`') n++;
-      const fence = '`'.repeat(n);
-      const close = findCodeClose(s, i + n, fence);
-      if (close >= 0) {
-        let code = s.slice(i + n, close).replace(/\n/g, ' ');
-        if (code.length > 2 && code.startsWith(' ') && code.endsWith(' ')) code = code.slice(1, -1);
-        text += code;
-        i = close + n;
-      } else {
-        text += fence;
-        i += n;
-      }
-      continue;
-    }
-    if (c === '[' || (c === '!' && s[i + 1] === '[')) {
-      const link = matchLink(s, c === '!' ? i + 1 : i);
-      if (link) {
-        pushText();
-        tokens.push({ kind: 'runs', runs: parseInline(link.label), bold: 0, italic: 0 });
-        const url = link.url.trim();
-        const labelText = link.label.trim();
-        if (url && url !== labelText) text += ` (${url})`;
-        i = link.end;
-        continue;
-      }
-    }
-    if (c === '*' || c === '_') {
-      let n = 1;
-      while (s[i + n] === c) n++;
-      const before = i === 0 ? ' ' : s[i - 1]!;
-      const after = i + n >= s.length ? ' ' : s[i + n]!;
-      const left = !SPACE.test(after) && (!PUNCT.test(after) || SPACE.test(before) || PUNCT.test(before));
-      const right = !SPACE.test(before) && (!PUNCT.test(before) || SPACE.test(after) || PUNCT.test(after));
-      const canOpen = c === '*' ? left : left && (!right || PUNCT.test(before));
-      const canClose = c === '*' ? right : right && (!left || PUNCT.test(after));
-      pushText();
-      tokens.push({ kind: 'delim', ch: c, count: n, canOpen, canClose, bold: 0, italic: 0 });
-      i += n;
-      continue;
-    }
-    text += c;
-    i++;
-  }
-  pushText();
-  return tokens;
-}
-
-function findCodeClose(s: string, from: number, fence: string): number {
-  let at = s.indexOf(fence, from);
-  while (at >= 0) {
-    if (s[at + fence.length] !== '`' && s[at - 1] !== '`') return at;
-    at = s.indexOf(fence, at + 1);
-  }
-  return -1;
-}
-
-/** `[label](url "title")` starting at `start` (the `[`); nested brackets allowed in the label. */
-function matchLink(s: string, start: number): { label: string; url: string; end: number } | null {
-  let depth = 0;
-  let i = start;
-  for (; i < s.length; i++) {
-    const c = s[i];
-    if (c === '\\') {
-      i++;
-      continue;
-    }
-    if (c === '[') depth++;
-    else if (c === ']' && --depth === 0) break;
-  }
-  if (i >= s.length || s[i + 1] !== '(') return null;
-  const labelEnd = i;
-  let parens = 0;
-  let j = i + 2;
-  for (; j < s.length; j++) {
-    const c = s[j];
-    if (c === '\\') {
-      j++;
-      continue;
-    }
-    if (c === '(') parens++;
-    else if (c === ')') {
-      if (parens === 0) break;
-      parens--;
-    }
-  }
-  if (j >= s.length) return null;
-  let url = s.slice(labelEnd + 2, j).trim();
-  const titled = /^(\S*)\s+(?:"[^"]*"|'[^']*')$/.exec(url);
-  if (titled) url = titled[1]!;
-  if (url.startsWith('<') && url.endsWith('>')) url = url.slice(1, -1);
-  return { label: s.slice(start + 1, labelEnd), url, end: j + 1 };
-}
-
-function processEmphasis(tokens: Token[]): void {
-  for (let c = 0; c < tokens.length; c++) {
-    const closer = tokens[c]!;
-    if (closer.kind !== 'delim' || !closer.canClose) continue;
-    while (closer.count > 0) {
-      let o = c - 1;
-      for (; o >= 0; o--) {
-        const t = tokens[o]!;
-        if (t.kind === 'delim' && t.ch === closer.ch && t.canOpen && t.count > 0) break;
-      }
-      if (o < 0) break;
-      const opener = tokens[o] as Extract<Token, { kind: 'delim' }>;
-      const use = closer.count >= 2 && opener.count >= 2 ? 2 : 1;
-      for (let k = o + 1; k < c; k++) {
-        const t = tokens[k]!;
-        if (use === 2) t.bold++;
-        else t.italic++;
-        // Delimiters inside a matched pair can no longer match outside it.
-        if (t.kind === 'delim') t.canOpen = t.canClose = false;
-      }
-      opener.count -= use;
-      closer.count -= use;
-    }
-  }
-}
-
-function flatten(tokens: Token[]): InlineRun[] {
-  const runs: InlineRun[] = [];
-  const push = (text: string, bold: boolean, italic: boolean): void => {
-    if (!text) return;
-    const last = runs[runs.length - 1];
-    if (last && last.bold === bold && last.italic === italic) last.text += text;
-    else runs.push({ text, bold, italic });
-  };
-  for (const t of tokens) {
-    const bold = t.bold > 0;
-    const italic = t.italic > 0;
-    if (t.kind === 'text') push(t.text, bold, italic);
-    else if (t.kind === 'delim') push(t.ch.repeat(t.count), bold, italic);
-    else for (const r of t.runs) push(r.text, r.bold || bold, r.italic || italic);
-  }
-  return runs;
+  const runs = runsWithoutParser(source);
+  if (runs) return runs;
+  return cached(inlineCache, source, () => {
+    const blocks = blocksOf(fromMarkdown(source, { extensions: [INLINE_ONLY] }));
+    const joined = new Runs();
+    blocks.forEach((b, n) => {
+      if (n > 0) joined.push('\n', false, false);
+      if (b.type !== 'list') for (const r of b.runs) joined.push(r.text, r.bold, r.italic);
+    });
+    return joined.list;
+  });
 }
 
 /** The plain text of runs (for measuring and tests). */
 export function runsText(runs: readonly InlineRun[]): string {
   return runs.map((r) => r.text).join('');
+}
+
+/** micromark's constructs for blocks, switched off to read a string as inline content only. */
+const INLINE_ONLY = {
+  disable: {
+    null: [
+      'blockQuote',
+      'codeFenced',
+      'codeIndented',
+      'definition',
+      'headingAtx',
+      'htmlFlow',
+      'list',
+      'setextUnderline',
+      'thematicBreak',
+    ],
+  },
+};
+
+// ---------------------------------------------------------------------------------------------
+// Readings certain without the parser
+
+/*
+ * Strings whose CommonMark reading is certain without running the parser: one line of text, with at
+ * most whole words in **strong** or *emphasis* (`*` or `_`), and nothing else that Markdown reads.
+ * That is most of what a book prints — names, dates, table cells, sentences with a bold word — and
+ * micromark costs about 35 µs a call plus 0.2 µs a character. A property test checks these
+ * readings against the parser (tests/unit/book/markdown.test.ts).
+ */
+
+/** Characters that may start an inline construct other than emphasis, or a line ending. */
+const OTHER_SYNTAX = /[\\`[\]<>&\n\r\0]/;
+/** What may start a block on a single line (indentation, `#`, `-`, `+`, `=`, `~`, `>`, `1.`, `1)`), or trailing space. */
+const BLOCK_START = /^(?:[\s#\-+=~>]|\d+[.)])|\s$/;
+const DELIMITERS = /[*_]+/g;
+const WORD_CHAR = /^[\p{L}\p{N}]$/u;
+/** What may follow a closing delimiter here: nothing, a space, or closing punctuation. */
+const AFTER_CLOSER = new Set(['', ' ', '.', ',', ';', ':', '!', '?', ')']);
+
+/**
+ * The runs CommonMark reads from `source`, or null when that needs the parser. A delimiter here
+ * opens after the start or a space and before a letter or digit (so it is left-flanking only), and
+ * closes after a letter or digit before a space, the end or punctuation (right-flanking only); they
+ * alternate, each closer the same as its opener, one character (emphasis) or two (strong) long.
+ * Then no delimiter lies between a pair and none can both open and close, so CommonMark's
+ * delimiter algorithm pairs them exactly so.
+ */
+export function runsWithoutParser(source: string): InlineRun[] | null {
+  if (source === '' || OTHER_SYNTAX.test(source) || BLOCK_START.test(source)) return null;
+  const runs: InlineRun[] = [];
+  let at = 0; // end of the text already in runs
+  let opener: { delimiter: string; end: number } | null = null;
+  for (const m of source.matchAll(DELIMITERS)) {
+    const delimiter = m[0];
+    const start = m.index;
+    const end = start + delimiter.length;
+    const before = source[start - 1] ?? '';
+    const after = source[end] ?? '';
+    if (opener === null) {
+      const usable = delimiter === '*' || delimiter === '_' || delimiter === '**' || delimiter === '__';
+      if (!usable || (before !== '' && before !== ' ') || !WORD_CHAR.test(after)) return null;
+      if (start > at) runs.push({ text: source.slice(at, start), bold: false, italic: false });
+      opener = { delimiter, end };
+    } else {
+      if (delimiter !== opener.delimiter || !WORD_CHAR.test(before) || !AFTER_CLOSER.has(after)) return null;
+      const strong = delimiter.length === 2;
+      runs.push({ text: source.slice(opener.end, start), bold: strong, italic: !strong });
+      opener = null;
+    }
+    at = end;
+  }
+  if (opener !== null) return null;
+  if (at < source.length) runs.push({ text: source.slice(at), bold: false, italic: false });
+  return runs;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Parsed results, kept per source string
+
+/**
+ * A book prints the same notes and paragraphs again and again (previews, reprints, several
+ * copies), and micromark reads about 5 MB/s: results are kept, least recently used first out,
+ * up to this many characters of source per cache.
+ */
+const CACHE_CHARS = 4_000_000;
+
+interface Cache<T> {
+  map: Map<string, T>;
+  chars: number;
+}
+
+const blockCache: Cache<MdBlock[]> = { map: new Map(), chars: 0 };
+const inlineCache: Cache<InlineRun[]> = { map: new Map(), chars: 0 };
+
+function cached<T extends object>(cache: Cache<T>, source: string, parse: () => T): T {
+  const hit = cache.map.get(source);
+  if (hit !== undefined) {
+    cache.map.delete(source); // and set again: the map's order is least recently used first
+    cache.map.set(source, hit);
+    return hit;
+  }
+  const value = deepFreeze(parse());
+  if (source.length > CACHE_CHARS) return value;
+  cache.map.set(source, value);
+  cache.chars += source.length;
+  for (const key of cache.map.keys()) {
+    if (cache.chars <= CACHE_CHARS) break;
+    cache.map.delete(key);
+    cache.chars -= key.length;
+  }
+  return value;
+}
+
+function deepFreeze<T extends object>(value: T): T {
+  for (const v of Object.values(value)) if (typeof v === 'object' && v !== null) deepFreeze(v as object);
+  return Object.freeze(value);
+}
+
+// ---------------------------------------------------------------------------------------------
+// mdast → blocks
+
+const plainRun = (text: string): InlineRun => ({ text, bold: false, italic: false });
+
+/** Thematic breaks print as a row of asterisks, the typewriter's section break (no rule block yet). */
+const THEMATIC_BREAK = '* * *';
+
+function blocksOf(root: Root): MdBlock[] {
+  const definitions = new Map<string, string>();
+  collectDefinitions(root, definitions);
+  const out: MdBlock[] = [];
+  for (const child of root.children) pushBlock(child, definitions, out);
+  return out;
+}
+
+function collectDefinitions(node: Node, out: Map<string, string>): void {
+  // The first definition of a label wins, as in CommonMark.
+  if (node.type === 'definition' && !out.has(node.identifier)) out.set(node.identifier, node.url);
+  if ('children' in node) for (const child of node.children) collectDefinitions(child, out);
+}
+
+function pushBlock(node: Node, defs: Definitions, out: MdBlock[]): void {
+  switch (node.type) {
+    case 'paragraph': {
+      const runs = inlineRuns(node.children, defs);
+      if (runs.length > 0) out.push({ type: 'paragraph', runs });
+      return;
+    }
+    case 'heading': {
+      const runs = inlineRuns(node.children, defs);
+      if (runs.length > 0) out.push({ type: 'heading', level: node.depth, runs });
+      return;
+    }
+    case 'list':
+      out.push({
+        type: 'list',
+        ordered: node.ordered === true,
+        start: node.start ?? 1,
+        items: node.children.map((item) => {
+          const blocks: MdBlock[] = [];
+          for (const child of item.children) pushBlock(child, defs, blocks);
+          return blocks;
+        }),
+      });
+      return;
+    case 'blockquote':
+      // No quote box in the book yet: its blocks print in line with the text around it.
+      for (const child of node.children) pushBlock(child, defs, out);
+      return;
+    case 'code':
+      // Line by line, as written (the book's font is the text face).
+      if (node.value !== '') out.push({ type: 'paragraph', runs: [plainRun(node.value)] });
+      return;
+    case 'html':
+      // As the screen shows it: the source as text, its line endings flowing like spaces.
+      out.push({ type: 'paragraph', runs: [plainRun(softBreaks(node.value))] });
+      return;
+    case 'thematicBreak':
+      out.push({ type: 'paragraph', runs: [plainRun(THEMATIC_BREAK)] });
+      return;
+    default:
+      // Definitions print nothing; other nodes only occur inside the blocks above.
+      return;
+  }
+}
+
+/** Soft line breaks (and the line endings inside raw HTML) print as spaces. */
+const softBreaks = (text: string): string => text.replace(/\r\n?|\n/g, ' ');
+
+/** Runs under construction: adjacent runs of the same style are merged, empty ones dropped. */
+class Runs {
+  readonly list: InlineRun[] = [];
+
+  push(text: string, bold: boolean, italic: boolean): void {
+    if (!text) return;
+    const last = this.list[this.list.length - 1];
+    if (last && last.bold === bold && last.italic === italic) last.text += text;
+    else this.list.push({ text, bold, italic });
+  }
+}
+
+function inlineRuns(nodes: readonly Node[], defs: Definitions): InlineRun[] {
+  const runs = new Runs();
+  for (const node of nodes) pushInline(node, defs, runs, false, false);
+  return runs.list;
+}
+
+function pushInline(node: Node, defs: Definitions, runs: Runs, bold: boolean, italic: boolean): void {
+  const children = (nodes: readonly Node[], b = bold, i = italic): void => {
+    for (const child of nodes) pushInline(child, defs, runs, b, i);
+  };
+  switch (node.type) {
+    case 'text':
+      return runs.push(softBreaks(node.value), bold, italic);
+    case 'emphasis':
+      return children(node.children, bold, true);
+    case 'strong':
+      return children(node.children, true, italic);
+    case 'inlineCode':
+      return runs.push(node.value, bold, italic);
+    case 'break':
+      return runs.push('\n', bold, italic);
+    case 'html':
+      return runs.push(softBreaks(node.value), bold, italic);
+    case 'image':
+      return runs.push(node.alt ?? '', bold, italic);
+    case 'imageReference':
+      return runs.push(node.alt ?? '', bold, italic);
+    case 'link':
+      children(node.children);
+      return pushUrl(node.url, node.children, runs, bold, italic);
+    case 'linkReference':
+      children(node.children);
+      return pushUrl(defs.get(node.identifier) ?? '', node.children, runs, bold, italic);
+    default:
+      return;
+  }
+}
+
+/** A link's target after its label, unless it says nothing more (`<https://x.org>`, an e-mail). */
+function pushUrl(url: string, label: readonly Node[], runs: Runs, bold: boolean, italic: boolean): void {
+  const text = label.map(plainTextOf).join('');
+  if (url === '' || url === text || url === `mailto:${text}`) return;
+  runs.push(` (${url})`, bold, italic);
+}
+
+function plainTextOf(node: Node): string {
+  if ('value' in node) return node.value;
+  if ('children' in node) return node.children.map(plainTextOf).join('');
+  return node.type === 'image' || node.type === 'imageReference' ? (node.alt ?? '') : '';
 }

@@ -1,5 +1,14 @@
+import fc from 'fast-check';
+import { fromMarkdown } from 'mdast-util-from-markdown';
 import { describe, expect, it } from 'vitest';
-import { parseInline, parseMarkdown, runsText, type MdBlock } from '../../../electron/book/markdown.js';
+import {
+  parseInline,
+  parseMarkdown,
+  runsText,
+  runsWithoutParser,
+  type InlineRun,
+  type MdBlock,
+} from '../../../electron/book/markdown.js';
 
 const style = (src: string) =>
   parseInline(src).map((r) => [r.text, r.bold ? 'b' : '', r.italic ? 'i' : ''].join('|'));
@@ -37,6 +46,25 @@ describe('inline Markdown', () => {
 
   it('prints code spans plainly', () => {
     expect(runsText(parseInline('use `a *b* c` here'))).toBe('use a *b* c here');
+  });
+
+  it('reads as CommonMark where the old hand-written reader did not', () => {
+    expect(style('&#42;foo&#42;')).toEqual(['*foo*||']);
+    expect(style('*foo**bar*')).toEqual(['foo**bar||i']);
+    expect(style('**foo*bar*baz**')).toEqual(['foo|b|', 'bar|b|i', 'baz|b|']);
+    expect(style('`code\\`')).toEqual(['code\\||']);
+    expect(style('AT&amp;T &copy; &#x41;')).toEqual(['AT&T © A||']);
+  });
+
+  it('prints images as their alt text, and autolinks once', () => {
+    expect(runsText(parseInline('![the *map*](m.png) <https://x.org> <a@b.org>'))).toBe(
+      'the map https://x.org a@b.org',
+    );
+  });
+
+  it('reads block syntax in a cell or a heading as text', () => {
+    expect(runsText(parseInline('# 1. not a list'))).toBe('# 1. not a list');
+    expect(runsText(parseInline('one\n\ntwo'))).toBe('one\ntwo');
   });
 });
 
@@ -88,6 +116,39 @@ describe('block Markdown', () => {
     ]);
   });
 
+  it('takes a line holding only * after a paragraph line for text, not a bullet', () => {
+    expect(shape(parseMarkdown('foo\n*'))).toEqual([{ paragraph: 'foo *' }]);
+    expect(shape(parseMarkdown('foo\n*\nbar'))).toEqual([{ paragraph: 'foo * bar' }]);
+  });
+
+  it('prints raw HTML blocks as the text the screen shows', () => {
+    expect(shape(parseMarkdown('<div>\n<script>alert(1)</script>\n</div>'))).toEqual([
+      { paragraph: '<div> <script>alert(1)</script> </div>' },
+    ]);
+  });
+
+  it('prints code blocks line by line, quotes in line and rules as asterisks', () => {
+    expect(shape(parseMarkdown('```\na  b\nc\n```\n\n> quoted\n\n---\n\nafter'))).toEqual([
+      { paragraph: 'a  b\nc' },
+      { paragraph: 'quoted' },
+      { paragraph: '* * *' },
+      { paragraph: 'after' },
+    ]);
+  });
+
+  it('reads setext headings and numbered lists from any start', () => {
+    expect(shape(parseMarkdown('Título\n===\n\n0. cero'))).toEqual([
+      { heading: 'Título' },
+      { list: 'ol0', items: [[{ paragraph: 'cero' }]] },
+    ]);
+  });
+
+  it('prints reference links with the URL of their definition', () => {
+    expect(shape(parseMarkdown('[ref] and [x][ref]\n\n[ref]: /u'))).toEqual([
+      { paragraph: 'ref (/u) and x (/u)' },
+    ]);
+  });
+
   it('keeps a multi-paragraph list item together', () => {
     expect(shape(parseMarkdown('1. first\n\n   more of first\n2. second'))).toEqual([
       {
@@ -95,5 +156,80 @@ describe('block Markdown', () => {
         items: [[{ paragraph: 'first' }, { paragraph: 'more of first' }], [{ paragraph: 'second' }]],
       },
     ]);
+  });
+});
+
+describe('parsing cost', () => {
+  it('skips the parser only where it would read the same', () => {
+    // The parser's reading, where it is one paragraph of text, strong and emphasis words.
+    const parsed = (source: string): InlineRun[] | null => {
+      const [paragraph, ...rest] = fromMarkdown(source).children;
+      if (paragraph?.type !== 'paragraph' || rest.length > 0) return null;
+      const runs: InlineRun[] = [];
+      for (const node of paragraph.children) {
+        const [inner, ...more] = 'children' in node ? node.children : [];
+        if (node.type === 'text') runs.push({ text: node.value, bold: false, italic: false });
+        else if (
+          (node.type === 'strong' || node.type === 'emphasis') &&
+          inner?.type === 'text' &&
+          !more.length
+        )
+          runs.push({ text: inner.value, bold: node.type === 'strong', italic: node.type === 'emphasis' });
+        else return null;
+      }
+      return runs;
+    };
+    const word = fc.constantFrom('ab', 'é', '1', 'Año');
+    const delimiter = fc.constantFrom('*', '**', '_', '__', '***');
+    const token = fc.oneof(
+      { arbitrary: word, weight: 4 },
+      { arbitrary: fc.constantFrom(' ', '.', ',', ')', '(', '!', ':'), weight: 4 },
+      { arbitrary: fc.tuple(delimiter, word).map(([d, w]) => d + w + d), weight: 3 },
+      { arbitrary: delimiter, weight: 1 },
+      {
+        arbitrary: fc.constantFrom(...'\t\n\r#-+=~>`\\[]<&\u00a0\u0000'.split(''), '1.', '&amp;'),
+        weight: 1,
+      },
+    );
+    let styledReadings = 0;
+    fc.assert(
+      // Tokens run together or apart (apart, most delimiters are where they may open and close).
+      fc.property(fc.array(token, { maxLength: 10 }), fc.boolean(), (tokens, apart) => {
+        const source = tokens.join(apart ? ' ' : '');
+        const runs = runsWithoutParser(source);
+        if (runs === null) return;
+        if (runs.some((r) => r.bold || r.italic)) styledReadings++;
+        expect(runs).toEqual(parsed(source));
+      }),
+      { numRuns: 5_000 },
+    );
+    expect(styledReadings).toBeGreaterThan(300);
+    for (const s of ['Perú', '2026-01-15', 'Tema 1: diálogo (técnico).', 'El **Plan** y *la* _acción_.'])
+      expect(runsWithoutParser(s)).not.toBeNull();
+    for (const s of [
+      '1. a',
+      '# a',
+      '- a',
+      'a*b',
+      'a **b **c',
+      '**Nota:** x',
+      ' a',
+      'a ',
+      'a\nb',
+      '&amp;',
+      '',
+    ])
+      expect(runsWithoutParser(s)).toBeNull();
+  });
+
+  it('parses a source once and shares the frozen result', () => {
+    const source = 'A **shared** note\n\n- one\n- two';
+    const first = parseMarkdown(source);
+    expect(parseMarkdown(source)).toBe(first);
+    expect(Object.isFrozen(first) && Object.isFrozen(first[0])).toBe(true);
+    expect(() => {
+      (first[0] as { type: string }).type = 'heading';
+    }).toThrow(TypeError);
+    expect(parseInline('`cell`')).toBe(parseInline('`cell`'));
   });
 });
