@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-const cli = new URL('../dist/electron/cli.js', import.meta.url);
+const cli = new URL('../dist/electron/cli/main.js', import.meta.url);
 if (!existsSync(fileURLToPath(cli))) {
   process.stderr.write(
     'error[E_NOT_BUILT]: valija is not built yet; run `npm install` (or `npm run build`) in its folder\n',

@@ -1,7 +1,9 @@
-// The `valija` command: parses arguments, opens the store, and calls the same API the app uses.
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+// The `valija` command: parses arguments, opens the store, and calls the same API the app uses (the commands
+// themselves are in commands.ts).
+export type { CliIo } from './commands.js';
+import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { parseArgs } from 'node:util';
 import { canonicalJson } from '../../db/canonical.js';
 import { ValijaError, isValijaError } from '../../domain/errors.js';
 import { SCHEMA_VERSION } from '../../db/migrations/index.js';
@@ -11,167 +13,8 @@ import { dispatch } from '../api/dispatch.js';
 import { createHandlers } from '../api/handlers.js';
 import { loadDemo } from '../demo.js';
 import { defaultStoreFile } from '../paths.js';
-import { parsePort, runServe } from '../serve.js';
+import { COMMANDS, UsageError, type CliIo, type Command } from './commands.js';
 import { USAGE } from './usage.js';
-
-export interface CliIo {
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-  readStdin: () => string;
-  env: NodeJS.ProcessEnv;
-  /** Set only on a terminal: a progress line that redraws itself (not when piped). */
-  progress?: (text: string) => void;
-}
-
-class UsageError extends Error {}
-
-type Options = NonNullable<ParseArgsConfig['options']>;
-
-interface Command {
-  options?: Options;
-  /** Positional arguments: their names, and whether the last one takes the rest. */
-  positionals: string[];
-  rest?: boolean;
-  notYetAvailable?: boolean;
-  run?: (ctx: CommandContext) => Promise<unknown> | unknown;
-  /** A long-running command that opens the store itself and writes its own output; answers the exit code. */
-  serve?: (ctx: Omit<CommandContext, 'call'>) => Promise<number>;
-}
-
-interface CommandContext {
-  args: Record<string, string>;
-  options: Record<string, string | boolean | undefined>;
-  file: string;
-  io: CliIo;
-  call: (method: MethodName, input: unknown) => Promise<unknown>;
-}
-
-const kindArgs = ['kind', 'id'];
-
-const COMMANDS: Record<string, Command> = {
-  init: { options: { demo: { type: 'boolean' } }, positionals: [] },
-  identity: {
-    options: { name: { type: 'string' }, post: { type: 'string' } },
-    positionals: [],
-    run: ({ call, options }) => call('identity', { name: options.name, post: options.post }),
-  },
-  list: { positionals: ['kind'], run: ({ call, args }) => call('list', { kind: args.kind }) },
-  get: { positionals: kindArgs, run: ({ call, args }) => call('get', args) },
-  put: {
-    options: { file: { type: 'string' } },
-    positionals: ['kind'],
-    run: ({ call, args, options, io }) =>
-      call('put', { kind: args.kind, record: readJson(options.file as string | undefined, io) }),
-  },
-  delete: { positionals: kindArgs, run: ({ call, args }) => call('delete', args) },
-  restore: { positionals: kindArgs, run: ({ call, args }) => call('restore', args) },
-  annotate: {
-    options: { text: { type: 'string' }, private: { type: 'boolean' }, field: { type: 'string' } },
-    positionals: kindArgs,
-    run: ({ call, args, options }) => {
-      if (options.text === undefined) throw new UsageError('annotate needs --text TEXT');
-      return call('annotate', {
-        ...args,
-        text: options.text,
-        private: options.private === true,
-        field: options.field,
-      });
-    },
-  },
-  search: {
-    positionals: ['query'],
-    rest: true,
-    run: ({ call, args }) => call('search', { query: args.query }),
-  },
-  dump: { positionals: [], run: ({ call }) => call('dump', {}) },
-  book: {
-    options: {
-      out: { type: 'string' },
-      lang: { type: 'string' },
-      classification: { type: 'string' },
-      annotations: { type: 'string' },
-      'copy-for': { type: 'string' },
-      paper: { type: 'string' },
-      date: { type: 'string' },
-    },
-    positionals: ['meetingId'],
-    run: ({ call, args, options }) => {
-      if (options.out === undefined) throw new UsageError('book needs --out FILE.pdf');
-      return call('book', {
-        meetingId: args.meetingId,
-        file: options.out,
-        lang: options.lang,
-        classification: options.classification,
-        annotations: options.annotations,
-        copyFor: options['copy-for'],
-        paper: options.paper,
-        date: options.date,
-      });
-    },
-  },
-  export: {
-    options: { out: { type: 'string' }, 'passphrase-env': { type: 'string' }, full: { type: 'boolean' } },
-    positionals: [],
-    run: ({ call, options, io }) => {
-      if (options.out === undefined) throw new UsageError('export needs --out FILE');
-      return call('exportPackage', { file: options.out, passphrase: passphraseFrom(options, io) });
-    },
-  },
-  import: {
-    options: {
-      'dry-run': { type: 'boolean' },
-      trust: { type: 'boolean' },
-      'passphrase-env': { type: 'string' },
-    },
-    positionals: ['file'],
-    run: ({ call, args, options, io }) =>
-      call(options['dry-run'] ? 'previewImport' : 'applyImport', {
-        file: args.file,
-        passphrase: passphraseFrom(options, io),
-        trust: options.trust === true,
-      }),
-  },
-  keys: {
-    options: { remove: { type: 'string' } },
-    positionals: [],
-    run: ({ call, options }) =>
-      options.remove === undefined
-        ? call('trustedKeys', {})
-        : call('untrustKey', { fingerprint: options.remove }),
-  },
-  serve: {
-    options: { port: { type: 'string' } },
-    positionals: [],
-    serve: ({ options, file, io }) => {
-      const port = parsePort(options.port as string | undefined);
-      if (port === null) throw new UsageError('--port needs a number from 0 to 65535');
-      return runServe({ file, port, io });
-    },
-  },
-};
-
-function readJson(file: string | undefined, io: CliIo): unknown {
-  let text: string;
-  try {
-    text = file === undefined || file === '-' ? io.readStdin() : readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new ValijaError('E_IO', `cannot read ${file ?? 'standard input'}: ${(error as Error).message}`);
-  }
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw new ValijaError('E_INVALID', `the input is not valid JSON: ${(error as Error).message}`);
-  }
-}
-
-function passphraseFrom(options: CommandContext['options'], io: CliIo): string | undefined {
-  const variable = options['passphrase-env'];
-  if (variable === undefined) return undefined;
-  const value = io.env[variable as string];
-  if (!value)
-    throw new UsageError(`the environment variable ${String(variable)} named by --passphrase-env is empty`);
-  return value;
-}
 
 function splitGlobal(argv: string[]): { db?: string; help: boolean; rest: string[] } {
   let db: string | undefined;

@@ -1,6 +1,6 @@
 // Entry point of the `valija` command (bin/valija.js loads the compiled copy of this file).
 import { readFileSync } from 'node:fs';
-import { runCli } from './cli/run.js';
+import { runCli } from './run.js';
 
 const code = await runCli(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),

@@ -5,14 +5,14 @@ import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { ValijaError } from '../domain/errors.js';
-import { openStore, type Store } from '../db/store.js';
-import { createHandlers } from './api/handlers.js';
-import { createCaller } from './jobs/calls.js';
-import { findPackageRoot } from './paths.js';
-import { newToken } from './serve/auth.js';
-import { ProgressHub } from './serve/events.js';
-import { createBridgeHandler } from './serve/http.js';
+import { ValijaError } from '../../domain/errors.js';
+import { openStore, type Store } from '../../db/store.js';
+import { createHandlers } from '../api/handlers.js';
+import { createCaller } from '../jobs/calls.js';
+import { findPackageRoot } from '../paths.js';
+import { newToken } from './auth.js';
+import { ProgressHub } from './events.js';
+import { createBridgeHandler } from './http.js';
 
 export interface Bridge {
   url: string;

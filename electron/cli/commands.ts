@@ -1,0 +1,276 @@
+// The `valija` commands: how each is written (its help line), what it calls in the API contract, and how
+// its arguments become a call. `run.ts` parses and dispatches; `usage.ts` prints the help from this table.
+import { readFileSync } from 'node:fs';
+import type { ParseArgsConfig } from 'node:util';
+import { ValijaError } from '../../domain/errors.js';
+import type { MethodName } from '../api/contract.js';
+import { parsePort, runServe } from '../serve/server.js';
+
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  readStdin: () => string;
+  env: NodeJS.ProcessEnv;
+  /** Set only on a terminal: a progress line that redraws itself (not when piped). */
+  progress?: (text: string) => void;
+}
+
+/** A command line that does not say what it means: exit 2, with a pointer to `valija --help`. */
+export class UsageError extends Error {}
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+export interface Command {
+  /** Its line(s) in `valija --help` and the README: how it is written, and what it does. */
+  synopsis: string[];
+  summary: string[];
+  /** The contract methods it calls (a test holds every method to a command or to APP_ONLY_METHODS). */
+  calls: MethodName[];
+  options?: Options;
+  /** Positional arguments: their names, and whether the last one takes the rest. */
+  positionals: string[];
+  rest?: boolean;
+  notYetAvailable?: boolean;
+  run?: (ctx: CommandContext) => Promise<unknown> | unknown;
+  /** A long-running command that opens the store itself and writes its own output; answers the exit code. */
+  serve?: (ctx: Omit<CommandContext, 'call'>) => Promise<number>;
+}
+
+export interface CommandContext {
+  args: Record<string, string>;
+  options: Record<string, string | boolean | undefined>;
+  file: string;
+  io: CliIo;
+  call: (method: MethodName, input: unknown) => Promise<unknown>;
+}
+
+const kindArgs = ['kind', 'id'];
+
+export const COMMANDS: Record<string, Command> = {
+  init: {
+    synopsis: ['init [--demo]'],
+    summary: ['create the store; --demo loads the demo data'],
+    calls: [],
+    options: { demo: { type: 'boolean' } },
+    positionals: [],
+  },
+  identity: {
+    synopsis: ['identity [--name NAME] [--post POST]'],
+    summary: ["show or set this device's author identity"],
+    calls: ['identity'],
+
+    options: { name: { type: 'string' }, post: { type: 'string' } },
+    positionals: [],
+    run: ({ call, options }) => call('identity', { name: options.name, post: options.post }),
+  },
+  list: {
+    synopsis: ['list <kind>'],
+    summary: [
+      'kind: party | person | initiative | meeting | commitment | annotation',
+      '(also the parts of a meeting: agendaItem | talkingPoint | participant)',
+    ],
+    calls: ['list'],
+    positionals: ['kind'],
+    run: ({ call, args }) => call('list', { kind: args.kind }),
+  },
+  get: {
+    synopsis: ['get <kind> <id>'],
+    summary: ['one record'],
+    calls: ['get'],
+    positionals: kindArgs,
+    run: ({ call, args }) => call('get', args),
+  },
+  put: {
+    synopsis: ['put <kind> [--file F]'],
+    summary: [
+      'JSON record (or array) from F or stdin; no id = create;',
+      'with id = change only the fields given; prints the record(s)',
+    ],
+    calls: ['put'],
+
+    options: { file: { type: 'string' } },
+    positionals: ['kind'],
+    run: ({ call, args, options, io }) =>
+      call('put', { kind: args.kind, record: readJson(options.file as string | undefined, io) }),
+  },
+  delete: {
+    synopsis: ['delete <kind> <id>'],
+    summary: ['delete a record; restore brings it back'],
+    calls: ['delete'],
+    positionals: kindArgs,
+    run: ({ call, args }) => call('delete', args),
+  },
+  restore: {
+    synopsis: ['restore <kind> <id>'],
+    summary: ['bring back a deleted record'],
+    calls: ['restore'],
+    positionals: kindArgs,
+    run: ({ call, args }) => call('restore', args),
+  },
+  annotate: {
+    synopsis: ['annotate <kind> <id> --text TEXT [--private] [--field FIELD]'],
+    summary: ['a note on a record (--private: it never leaves this computer)'],
+    calls: ['annotate'],
+
+    options: { text: { type: 'string' }, private: { type: 'boolean' }, field: { type: 'string' } },
+    positionals: kindArgs,
+    run: ({ call, args, options }) => {
+      if (options.text === undefined) throw new UsageError('annotate needs --text TEXT');
+      return call('annotate', {
+        ...args,
+        text: options.text,
+        private: options.private === true,
+        field: options.field,
+      });
+    },
+  },
+  search: {
+    synopsis: ['search <query>'],
+    summary: ['full-text search, accent- and case-insensitive'],
+    calls: ['search'],
+
+    positionals: ['query'],
+    rest: true,
+    run: ({ call, args }) => call('search', { query: args.query }),
+  },
+  dump: {
+    synopsis: ['dump'],
+    summary: ['the shared state as canonical JSON: equal stores print equal bytes'],
+    calls: ['dump'],
+    positionals: [],
+    run: ({ call }) => call('dump', {}),
+  },
+  book: {
+    synopsis: [
+      'book <meeting-id> --out FILE.pdf [--lang es|en] [--classification LEVEL]',
+      '     [--annotations none|shared|mine] [--copy-for NAME] [--paper a4|letter] [--date YYYY-MM-DD]',
+    ],
+    summary: ['the briefing book; prints pages, sha256 and sections'],
+    calls: ['book'],
+
+    options: {
+      out: { type: 'string' },
+      lang: { type: 'string' },
+      classification: { type: 'string' },
+      annotations: { type: 'string' },
+      'copy-for': { type: 'string' },
+      paper: { type: 'string' },
+      date: { type: 'string' },
+    },
+    positionals: ['meetingId'],
+    run: ({ call, args, options }) => {
+      if (options.out === undefined) throw new UsageError('book needs --out FILE.pdf');
+      return call('book', {
+        meetingId: args.meetingId,
+        file: options.out,
+        lang: options.lang,
+        classification: options.classification,
+        annotations: options.annotations,
+        copyFor: options['copy-for'],
+        paper: options.paper,
+        date: options.date,
+      });
+    },
+  },
+  export: {
+    synopsis: ['export --out FILE [--passphrase-env VAR] [--full]'],
+    summary: [
+      'a signed package of everything shared (--full: the default, said',
+      'explicitly); VAR names an environment variable holding a passphrase',
+    ],
+    calls: ['exportPackage'],
+
+    options: { out: { type: 'string' }, 'passphrase-env': { type: 'string' }, full: { type: 'boolean' } },
+    positionals: [],
+    run: ({ call, options, io }) => {
+      if (options.out === undefined) throw new UsageError('export needs --out FILE');
+      return call('exportPackage', { file: options.out, passphrase: passphraseFrom(options, io) });
+    },
+  },
+  import: {
+    synopsis: ['import FILE [--dry-run] [--trust] [--passphrase-env VAR]'],
+    summary: [
+      '--dry-run previews (counts, conflicts) and writes nothing;',
+      '--trust accepts a new signer after you checked its fingerprint',
+    ],
+    calls: ['previewImport', 'applyImport'],
+
+    options: {
+      'dry-run': { type: 'boolean' },
+      trust: { type: 'boolean' },
+      'passphrase-env': { type: 'string' },
+    },
+    positionals: ['file'],
+    run: ({ call, args, options, io }) =>
+      call(options['dry-run'] ? 'previewImport' : 'applyImport', {
+        file: args.file,
+        passphrase: passphraseFrom(options, io),
+        trust: options.trust === true,
+      }),
+  },
+  keys: {
+    synopsis: ['keys [--remove FINGERPRINT]'],
+    summary: ['the package signers this computer trusts'],
+    calls: ['trustedKeys', 'untrustKey'],
+
+    options: { remove: { type: 'string' } },
+    positionals: [],
+    run: ({ call, options }) =>
+      options.remove === undefined
+        ? call('trustedKeys', {})
+        : call('untrustKey', { fingerprint: options.remove }),
+  },
+  serve: {
+    synopsis: ['serve [--port N]'],
+    summary: [
+      'the app in a local browser (127.0.0.1 only); prints',
+      'http://127.0.0.1:PORT/#token=TOKEN as its first line',
+    ],
+    calls: [],
+
+    options: { port: { type: 'string' } },
+    positionals: [],
+    serve: ({ options, file, io }) => {
+      const port = parsePort(options.port as string | undefined);
+      if (port === null) throw new UsageError('--port needs a number from 0 to 65535');
+      return runServe({ file, port, io });
+    },
+  },
+};
+
+function readJson(file: string | undefined, io: CliIo): unknown {
+  let text: string;
+  try {
+    text = file === undefined || file === '-' ? io.readStdin() : readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new ValijaError('E_IO', `cannot read ${file ?? 'standard input'}: ${(error as Error).message}`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new ValijaError('E_INVALID', `the input is not valid JSON: ${(error as Error).message}`);
+  }
+}
+
+function passphraseFrom(options: CommandContext['options'], io: CliIo): string | undefined {
+  const variable = options['passphrase-env'];
+  if (variable === undefined) return undefined;
+  const value = io.env[variable as string];
+  if (!value)
+    throw new UsageError(`the environment variable ${String(variable)} named by --passphrase-env is empty`);
+  return value;
+}
+
+/** The contract's methods that only the app's screens use, and why the command line has no command for them. */
+export const APP_ONLY_METHODS: Partial<Record<MethodName, string>> = {
+  listPage: 'a screen reads long lists a page at a time; `list` prints them whole',
+  recent: "Home's list of the records changed last",
+  changedSinceNoted: "Home's list of annotated records that changed since",
+  cancelJob: "the Cancel button on a job's progress; on the command line, Ctrl+C",
+  bookHistory: "the book builder's list of printed books",
+  bookPdf: 'the in-app preview of a printed book (the command line has the file)',
+  packageHistory: "the Sync screen's list of imported packages",
+  about: 'the banner that says a store holds the demo data',
+  storage: 'the Settings screen: where the store and its backups are',
+  backUp: "the Settings screen's Back up now (on the command line, copy the file)",
+};
