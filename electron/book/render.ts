@@ -32,6 +32,7 @@ import { planSections, sectionFlow } from './sections.js';
 import { classificationMarking } from './strings.js';
 import type { FlowContext } from './text-layout.js';
 import { BASE_SCALE, pageGeometry } from './theme.js';
+import { escapeXmpMetadata } from './metadata.js';
 
 /** Share of the progress bar given to layout (it also encodes each page's content). */
 const LAYOUT_SHARE = 0.6;
@@ -85,6 +86,7 @@ export async function renderBook(model: BookModel, options: RenderOptions = {}):
       ModDate: date,
     },
   });
+  escapeXmpMetadata(doc);
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const finished = new Promise<void>((resolve, reject) => {
