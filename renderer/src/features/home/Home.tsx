@@ -2,14 +2,15 @@
 // lately — a few of each, read from the store already sorted, so Home costs the same with 10,000 meetings.
 import { Anchor, Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { Commitment, Meeting, Party } from '../../api/records.js';
+import type { Commitment, Meeting } from '../../api/records.js';
 import { useState } from 'react';
 import { usePage } from '../../api/pages.js';
-import { useList } from '../../api/queries.js';
 import { href } from '../../app/router.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { formatDate, today } from '../../components/format.js';
 import { Loading } from '../../components/Loading.js';
+import { Page } from '../../components/Page.js';
+import { usePartyNames } from '../../components/parties.js';
 import { ChangedSinceNoted, RecentlyChanged } from './ChangedRecords.js';
 
 /** How many meetings and open commitments Home shows; the full lists are a click away. */
@@ -24,17 +25,14 @@ function useNow(): string {
 export function Home() {
   const { t } = useTranslation();
   return (
-    <section aria-labelledby="page-title">
-      <Title order={1} id="page-title" className="page-title">
-        {t('home.title')}
-      </Title>
+    <Page title={t('home.title')}>
       <div className="home-grid">
         <HomeMeetings />
         <OpenCommitments />
         <RecentlyChanged />
         <ChangedSinceNoted />
       </div>
-    </section>
+    </Page>
   );
 }
 
@@ -92,8 +90,7 @@ function HomeMeetings() {
 function OpenCommitments() {
   const { t, i18n } = useTranslation();
   const commitments = usePage<Commitment>({ kind: 'commitment', status: 'open', limit: SHOWN });
-  const parties = useList<Party>('party');
-  const partyName = new Map((parties.data ?? []).map((p) => [p.id, p.name]));
+  const partyName = usePartyNames();
   const day = today();
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="home-commitments">

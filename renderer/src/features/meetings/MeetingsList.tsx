@@ -1,20 +1,23 @@
 // Every meeting, filtered by counterpart, kind and dates and sorted by date — by the store, which hands the
 // list one page at a time; the list is virtualized (only the rows in view are in the page and only their
 // pages are read), so a store with thousands of meetings scrolls as one with three.
-import { Anchor, Badge, Group, NativeSelect, Paper, Text, TextInput, Title } from '@mantine/core';
-import { useMemo, useState } from 'react';
+import { Anchor, Badge, Group, NativeSelect, Paper, Text, TextInput } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MEETING_KINDS } from '../../../../domain/kinds.js';
 import { api } from '../../api/client.js';
 import type { ListQuery } from '../../api/pages.js';
-import { useApiMutation, useList } from '../../api/queries.js';
-import type { Meeting, Party } from '../../api/records.js';
+import { useApiMutation } from '../../api/queries.js';
+import type { Meeting } from '../../api/records.js';
 import { href, navigate } from '../../app/router.js';
 import { AddText } from '../../components/AddText.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
+import { FilterSelect } from '../../components/FilterSelect.js';
 import { formatDate } from '../../components/format.js';
 import { Loading } from '../../components/Loading.js';
+import { Page } from '../../components/Page.js';
 import { enumOptions } from '../../components/options.js';
+import { usePartyNames, usePartyOptions } from '../../components/parties.js';
 import { usePagedList } from '../../components/usePagedList.js';
 
 const ROW_HEIGHT = 64;
@@ -28,21 +31,14 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export function MeetingsList() {
   const { t, i18n } = useTranslation();
-  const parties = useList<Party>('party');
   const [partyId, setPartyId] = useState('');
   const [kind, setKind] = useState('');
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [order, setOrder] = useState<'newest' | 'oldest'>('newest');
   const create = useApiMutation((title: string) => api().put({ kind: 'meeting', record: { title } }));
-  const partyName = useMemo(() => new Map((parties.data ?? []).map((p) => [p.id, p.name])), [parties.data]);
-  const partyOptions = useMemo(
-    () =>
-      (parties.data ?? [])
-        .map((p) => ({ value: p.id, label: p.name }))
-        .sort((a, b) => a.label.localeCompare(b.label, i18n.language)),
-    [parties.data, i18n.language],
-  );
+  const partyName = usePartyNames();
+  const partyOptions = usePartyOptions();
   // The store filters and sorts; the list reads only the pages in view.
   const query: ListQuery = {
     kind: 'meeting',
@@ -62,29 +58,26 @@ export function MeetingsList() {
   } = usePagedList<Meeting>(query, ROW_HEIGHT, 8);
 
   return (
-    <section aria-labelledby="page-title">
-      <Group justify="space-between" align="baseline">
-        <Title order={1} id="page-title" className="page-title">
-          {t('meetings.title')}
-        </Title>
+    <Page
+      title={t('meetings.title')}
+      aside={
         <Text size="sm" c="dimmed">
           {t('meetings.count', { count: total })}
         </Text>
-      </Group>
+      }
+    >
       <Group gap="sm" mb="sm" align="end">
-        <NativeSelect
+        <FilterSelect
           label={t('meetings.filterCounterpart')}
           value={partyId}
-          onChange={(e) => setPartyId(e.currentTarget.value)}
-          data={[{ value: '', label: t('common.all') }, ...partyOptions]}
-          className="filter"
+          onChange={setPartyId}
+          options={partyOptions}
         />
-        <NativeSelect
+        <FilterSelect
           label={t('meetings.filterKind')}
           value={kind}
-          onChange={(e) => setKind(e.currentTarget.value)}
-          data={[{ value: '', label: t('common.all') }, ...enumOptions(MEETING_KINDS, 'meetingKind', t)]}
-          className="filter"
+          onChange={setKind}
+          options={enumOptions(MEETING_KINDS, 'meetingKind', t)}
         />
         <TextInput
           type="date"
@@ -173,6 +166,6 @@ export function MeetingsList() {
           }}
         />
       </div>
-    </section>
+    </Page>
   );
 }

@@ -1,14 +1,14 @@
 import { useTranslation } from 'react-i18next';
 import { COMMITMENT_STATUSES } from '../../../../domain/kinds.js';
-import { useList } from '../../api/queries.js';
-import type { Commitment, Party } from '../../api/records.js';
+import type { Commitment } from '../../api/records.js';
 import { EditableField } from '../../components/EditableField.js';
 import { enumOptions } from '../../components/options.js';
+import { usePartyOptions } from '../../components/parties.js';
 
 /** A commitment's fields, edited in place: text, who owes it, due date, status. */
 export function CommitmentFields({ commitment: c }: { commitment: Commitment }) {
   const { t } = useTranslation();
-  const parties = useList<Party>('party');
+  const parties = usePartyOptions();
   const base = { kind: 'commitment' as const, id: c.id };
   return (
     <>
@@ -27,10 +27,7 @@ export function CommitmentFields({ commitment: c }: { commitment: Commitment }) 
           value={c.owingPartyId ?? ''}
           label={t('fields.owingPartyId')}
           input="select"
-          options={[
-            { value: '', label: t('common.none') },
-            ...(parties.data ?? []).map((p) => ({ value: p.id, label: p.name })),
-          ]}
+          options={[{ value: '', label: t('common.none') }, ...parties]}
           toStored={(value) => value || null}
         />
         <EditableField {...base} field="dueDate" value={c.dueDate} label={t('fields.dueDate')} input="date" />

@@ -1,8 +1,8 @@
 // Initiatives, counterparts (and their people) and commitments as tables; the fields a desk changes most
 // (status, priority, due date) are edited right in the row. Initiatives and commitments can run to
 // tens of thousands: the store filters and sorts them and the tables are virtual (see VirtualTable).
-import { Anchor, Group, NativeSelect, Stack, Table, Text, Title } from '@mantine/core';
-import { useMemo, useState, type ReactNode } from 'react';
+import { Anchor, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   AREAS,
@@ -20,8 +20,11 @@ import { href } from '../../app/router.js';
 import { AddText } from '../../components/AddText.js';
 import { EditableField, type EditableFieldProps } from '../../components/EditableField.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
+import { FilterSelect } from '../../components/FilterSelect.js';
+import { Page } from '../../components/Page.js';
 import { VirtualTable } from '../../components/VirtualTable.js';
 import { enumOptions } from '../../components/options.js';
+import { usePartyNames, usePartyOptions } from '../../components/parties.js';
 
 function RecordLink({ kind, id, children }: { kind: KindName; id: string; children: ReactNode }) {
   return (
@@ -31,50 +34,12 @@ function RecordLink({ kind, id, children }: { kind: KindName; id: string; childr
   );
 }
 
-function Page({ title, children }: { title: string; children: ReactNode }) {
+/** A list screen: its filters, table and add box a little apart. */
+function ListPage({ title, children }: { title: string; children: ReactNode }) {
   return (
-    <section aria-labelledby="page-title">
-      <Title order={1} id="page-title" className="page-title">
-        {title}
-      </Title>
+    <Page title={title}>
       <Stack gap="md">{children}</Stack>
-    </section>
-  );
-}
-
-/** A choice among a list's filters: "all" (empty) or one value. */
-function FilterSelect({
-  label,
-  value,
-  onChange,
-  options,
-}: {
-  label: string;
-  value: string;
-  onChange: (value: string) => void;
-  options: { value: string; label: string }[];
-}) {
-  const { t } = useTranslation();
-  return (
-    <NativeSelect
-      label={label}
-      value={value}
-      onChange={(e) => onChange(e.currentTarget.value)}
-      data={[{ value: '', label: t('common.all') }, ...options]}
-      className="filter"
-    />
-  );
-}
-
-function usePartyOptions() {
-  const { i18n } = useTranslation();
-  const parties = useList<Party>('party');
-  return useMemo(
-    () =>
-      (parties.data ?? [])
-        .map((p) => ({ value: p.id, label: p.name }))
-        .sort((a, b) => a.label.localeCompare(b.label, i18n.language)),
-    [parties.data, i18n.language],
+    </Page>
   );
 }
 
@@ -105,7 +70,7 @@ export function InitiativesList() {
     ...(partyId && { partyId }),
   };
   return (
-    <Page title={t('records.initiatives')}>
+    <ListPage title={t('records.initiatives')}>
       <Group gap="sm" align="end">
         <FilterSelect
           label={t('records.filterStatus')}
@@ -176,7 +141,7 @@ export function InitiativesList() {
         label={t('records.new', { kind: t('kinds.initiative') })}
         onAdd={(title) => create.mutateAsync(title)}
       />
-    </Page>
+    </ListPage>
   );
 }
 
@@ -184,11 +149,11 @@ export function CounterpartsList() {
   const { t } = useTranslation();
   const parties = useList<Party>('party');
   const people = useList('person');
-  const partyName = new Map((parties.data ?? []).map((p) => [p.id, p.name]));
+  const partyName = usePartyNames();
   const createParty = useApiMutation((name: string) => api().put({ kind: 'party', record: { name } }));
   const createPerson = useApiMutation((name: string) => api().put({ kind: 'person', record: { name } }));
   return (
-    <Page title={t('records.counterparts')}>
+    <ListPage title={t('records.counterparts')}>
       {parties.error && <ErrorMessage error={parties.error} />}
       <Table striped withTableBorder highlightOnHover className="records-table">
         <Table.Thead>
@@ -248,7 +213,7 @@ export function CounterpartsList() {
         label={t('records.new', { kind: t('kinds.person') })}
         onAdd={(name) => createPerson.mutateAsync(name)}
       />
-    </Page>
+    </ListPage>
   );
 }
 
@@ -256,14 +221,13 @@ export function CounterpartsList() {
 export function CommitmentsList() {
   const { t } = useTranslation();
   const [status, setStatus] = useState<string>('open');
-  const parties = useList<Party>('party');
-  const partyName = new Map((parties.data ?? []).map((p) => [p.id, p.name]));
+  const partyName = usePartyNames();
   const query: ListQuery = {
     kind: 'commitment',
     ...(status && { status: status as (typeof COMMITMENT_STATUSES)[number] }),
   };
   return (
-    <Page title={t('records.commitments')}>
+    <ListPage title={t('records.commitments')}>
       <Group gap="sm" align="end">
         <FilterSelect
           label={t('records.filterStatus')}
@@ -312,6 +276,6 @@ export function CommitmentsList() {
           </>
         )}
       />
-    </Page>
+    </ListPage>
   );
 }
