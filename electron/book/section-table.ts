@@ -7,7 +7,7 @@
  * Still chosen by id elsewhere: the card's one-page layout (render.ts, card.ts, contents.ts) and the
  * private notes' running header (chrome.ts).
  */
-import type { Block } from './model.js';
+import type { Block } from './block-model.js';
 import type { StringKey } from './strings.js';
 import type { BookContext } from './collectors/context.js';
 import { background } from './collectors/background.js';

@@ -1,4 +1,4 @@
-import type { Block, Text } from '../model.js';
+import type { Block, Text } from '../block-model.js';
 import { dateText, text, type BookContext } from './context.js';
 
 /** The relationship with each counterpart, this meeting's background, and the last meeting with them. */

@@ -1,4 +1,4 @@
-import type { Block, Text } from '../model.js';
+import type { Block, Text } from '../block-model.js';
 import { text, type BookContext } from './context.js';
 
 /** One heading per person of the other side, then what is known of them. */

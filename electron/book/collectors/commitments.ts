@@ -1,4 +1,4 @@
-import type { Block } from '../model.js';
+import type { Block } from '../block-model.js';
 import { text, type BookContext, type Rec } from './context.js';
 
 /** Open commitments on both sides in one table, due soonest first; overdue ones marked and highlighted. */

@@ -1,4 +1,4 @@
-import type { Block } from '../model.js';
+import type { Block } from '../block-model.js';
 import { text, type BookContext } from './context.js';
 
 /** The meeting's initiatives: title, area (none for "other") and status. */

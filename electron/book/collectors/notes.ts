@@ -1,4 +1,4 @@
-import type { Block } from '../model.js';
+import type { Block } from '../block-model.js';
 import { text, type BookContext, type Note } from './context.js';
 
 const noteBlock = ({ record, target }: Note): Block => ({

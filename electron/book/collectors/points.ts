@@ -1,4 +1,4 @@
-import type { Block } from '../model.js';
+import type { Block } from '../block-model.js';
 import { text, type BookContext } from './context.js';
 
 /** The points to make, numbered straight through certain / possible / defensive (the card prints them too). */

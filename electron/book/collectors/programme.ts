@@ -1,4 +1,4 @@
-import type { Block, Text } from '../model.js';
+import type { Block, Text } from '../block-model.js';
 import { dateText, text, type BookContext } from './context.js';
 
 /** The meeting's facts (kind, date, place, logistics), its agenda, and who sits on each side. */

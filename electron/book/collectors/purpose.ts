@@ -1,4 +1,4 @@
-import type { Block } from '../model.js';
+import type { Block } from '../block-model.js';
 import { text, type BookContext } from './context.js';
 
 /** The meeting's purpose, then its objectives under their own heading. */

@@ -1,4 +1,4 @@
-import type { Block } from '../model.js';
+import type { Block } from '../block-model.js';
 import type { BookContext } from './context.js';
 
 /** What the other side probably wants, and our response, as a two-column table. */
