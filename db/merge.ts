@@ -15,6 +15,7 @@ import {
 } from './changes.js';
 import { observeClock } from './device.js';
 import { hlcToIso } from './hlc.js';
+import { ValijaError } from '../domain/errors.js';
 import { KINDS, type KindName } from '../domain/kinds.js';
 import { isAlive, readRow } from './reader.js';
 import { currentParent, FreshRows, reindexRecords } from './search.js';
@@ -348,6 +349,13 @@ export class ChangeMerger {
       }
       const rowSets = runs.sets.slice(start, end);
       const local = isHeld ? readRow(db, kind, row) : undefined;
+      // A private note never leaves this computer, so no package has any business naming one.
+      if (kind === 'annotation' && local?.visibility === 'private') {
+        throw new ValijaError(
+          'E_PACKAGE_CORRUPT',
+          `the package tries to change note ${row}, which this computer keeps private; nothing was imported`,
+        );
+      }
       const unknown = analyzeRecord(db, this.report, kind, row, rowSets, local);
       if (!options.apply || unknown.length === 0) continue;
       for (const set of unknown) if (set.hlc > this.latest) this.latest = set.hlc;
