@@ -17,9 +17,8 @@ import { resourcesDir } from '../electron/book/resources.js';
 import { flattenForBaseline, syntheticBook } from '../electron/book/synthetic.js';
 import { t, classificationMarking } from '../electron/book/strings.js';
 import { pageGeometry } from '../electron/book/theme.js';
-import { CHROMIUM_ARGS } from './chromium.js';
+import { CHROMIUM_ARGS, CHROMIUM_BIN } from './chromium.js';
 
-const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
 
 export interface BookBenchRow {
   name: string;
@@ -243,7 +242,7 @@ p{orphans:2;widows:2}table{width:100%;border-collapse:collapse;font-size:8.6pt;b
 }
 
 function timeChromium(model: BookModel): number | null {
-  const exe = CHROMIUM.find((p) => fs.existsSync(p));
+  const exe = CHROMIUM_BIN;
   if (!exe) return null;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'valija-bench-'));
   try {
