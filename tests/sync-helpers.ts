@@ -1,12 +1,12 @@
 // Building packages by hand for tests: any lines, any manifest, signed by any key.
-import { createHash, generateKeyPairSync } from 'node:crypto';
+import { createCipheriv, createHash, generateKeyPairSync, randomBytes, scryptSync } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { canonicalJson } from '../db/canonical.js';
 import { sharedState } from '../db/reader.js';
 import { openStore, type Store } from '../db/store.js';
 import { encodePackage } from '../electron/sync/encode.js';
 import { encrypt, signBytes } from '../electron/sync/crypto.js';
-import { FLAG_ENCRYPTED, FORMAT_VERSION, MAGIC } from '../electron/sync/format.js';
+import { FLAG_ENCRYPTED, FORMAT_VERSION, HEADER_LENGTH, MAGIC } from '../electron/sync/format.js';
 import type { Manifest } from '../electron/sync/manifest.js';
 
 /** A store's shared state as canonical JSON: two stores with equal dumps hold the same. */
@@ -108,4 +108,29 @@ export function gunzipLines(payload: Buffer): string[] {
 /** An in-memory store with a controllable clock. */
 export function memoryStore(clock: { now: number }): Store {
   return openStore(':memory:', { create: true, now: () => clock.now });
+}
+
+/**
+ * Seals a plain package with the scrypt cost given — as the first format did (N = 2^15), or cheaper still so
+ * tests that open many sealed packages do not spend seconds on each key.
+ */
+export function sealAs(plain: Buffer, passphrase: string, [log2N, r, p]: [number, number, number]): Buffer {
+  const salt = randomBytes(16);
+  const nonce = randomBytes(12);
+  const key = scryptSync(passphrase, salt, 32, {
+    N: 2 ** log2N,
+    r,
+    p,
+    maxmem: 256 * 2 ** log2N * r + 2 ** 20,
+  });
+  const cipher = createCipheriv('aes-256-gcm', key, nonce);
+  const body = Buffer.concat([cipher.update(plain.subarray(HEADER_LENGTH)), cipher.final()]);
+  return Buffer.concat([
+    MAGIC,
+    Buffer.from([plain[MAGIC.length]!, FLAG_ENCRYPTED, log2N, r, p]),
+    salt,
+    nonce,
+    body,
+    cipher.getAuthTag(),
+  ]);
 }

@@ -45,8 +45,9 @@ export function decrypt(sealed: Buffer, passphrase: string | undefined): Buffer 
   if (sealed.length < minimum)
     throw new ValijaError('E_PACKAGE_CORRUPT', 'the encrypted package is truncated');
   const [log2N, r, p] = [sealed[0]!, sealed[1]!, sealed[2]!];
-  const { maxLog2N, maxR, maxP } = LIMITS.scrypt;
-  if (log2N < 10 || log2N > maxLog2N || r < 1 || r > maxR || p < 1 || p > maxP) {
+  const { minLog2N, maxMemoryBytes, maxP } = LIMITS.scrypt;
+  const memory = 128 * 2 ** log2N * r;
+  if (log2N < minLog2N || r < 1 || p < 1 || p > maxP || memory > maxMemoryBytes) {
     throw new ValijaError(
       'E_PACKAGE_CORRUPT',
       'the package asks for key-derivation parameters outside the allowed bounds',

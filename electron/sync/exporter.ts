@@ -3,9 +3,11 @@ import { createHash } from 'node:crypto';
 import type { Store } from '../../db/store.js';
 import { encodePackage, type EncodeOptions } from './encode.js';
 import { writeFileAtomically } from '../files.js';
+import { checkPassphrase } from './passphrase.js';
 import type { ExportResult } from '../../domain/results.js';
 
 export function exportPackage(store: Store, file: string, options: EncodeOptions = {}): ExportResult {
+  if (options.passphrase) checkPassphrase(options.passphrase);
   const { bytes, manifest } = encodePackage(store, options);
   writeFileAtomically(file, bytes);
   return {

@@ -25,10 +25,15 @@ export const LIMITS = {
   changes: 5_000_000,
   /** Clocks further ahead than this are refused (E_CLOCK_SKEW). */
   clockSkewMs: 24 * 60 * 60 * 1000,
-  scrypt: { maxLog2N: 20, maxR: 16, maxP: 4 },
+  /**
+   * What a package may ask of scrypt, read before anything in it is authenticated: at most 256 MiB of
+   * memory (128·N·r bytes) and twice the work of the default, so a tiny file cannot cost gigabytes or minutes.
+   */
+  scrypt: { minLog2N: 10, maxMemoryBytes: 256 * 1024 * 1024, maxP: 2 },
 } as const;
 
-export const SCRYPT_DEFAULT = { log2N: 15, r: 8, p: 1 } as const;
+/** Current guidance for scrypt (N = 2^17, r = 8, p = 1: 128 MiB); the first format used N = 2^15, still read. */
+export const SCRYPT_DEFAULT = { log2N: 17, r: 8, p: 1 } as const;
 export const SALT_BYTES = 16;
 export const NONCE_BYTES = 12;
 export const TAG_BYTES = 16;
