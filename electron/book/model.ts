@@ -10,8 +10,8 @@
  * - Dates may be given as `{ date: '2026-11-27' }` (ISO) and are formatted for the book's language.
  * - Sections print in the order given (collect follows the section table); a section without blocks is
  *   omitted entirely. Section headings come from the table's string unless `title` is given.
- * - Markdown is a small safe subset: **bold**, *italic*, bullet and numbered lists, `[label](url)`
- *   shown as "label (url)". Raw HTML is printed literally, never interpreted.
+ * - Markdown is CommonMark, as on screen (markdown.ts): `[label](url)` prints as "label (url)", and raw
+ *   HTML is printed as text, never interpreted.
  */
 import type { Classification } from '../../domain/kinds.js';
 import type { Lang, Paper } from '../../domain/results.js';
