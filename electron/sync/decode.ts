@@ -17,6 +17,8 @@ export interface DecodeOptions {
   passphrase?: string;
   /** Wall clock in ms, for the clock-skew check. */
   now?: number;
+  /** How far ahead of `now` a change may be dated (default LIMITS.clockSkewMs). */
+  maxClockSkewMs?: number;
   signal?: AbortSignal;
   /** Lines read so far, out of the manifest's count. */
   onProgress?: (done: number, total: number, message?: string) => void;
@@ -98,6 +100,14 @@ function readManifest(body: Buffer, options: DecodeOptions): { manifest: Manifes
   return { manifest, payload };
 }
 
+/** "30 minutes", "5 hours", "12 days": how far a clock is ahead, rounded down, for people. */
+function describeAhead(ms: number): string {
+  const minutes = Math.floor(ms / 60_000);
+  if (minutes < 120) return `${minutes} minutes`;
+  const hours = Math.floor(minutes / 60);
+  return hours < 48 ? `${hours} hours` : `${Math.floor(hours / 24)} days`;
+}
+
 /**
  * The checks of meaning, line by line as batches arrive and then against the manifest: lines come in the
  * log's order — (kind, row, hlc, device) strictly increasing — so each record's sets are together and no
@@ -108,11 +118,14 @@ class MeaningCheck {
   private count = 0;
   private min = '';
   private max = '';
+  /** The device that wrote the latest change: the one whose clock is wrong if it is too far ahead. */
+  private maxDevice = '';
   private previous: ChangeSet | undefined;
 
   constructor(
     private readonly manifest: Manifest,
     private readonly now: number,
+    private readonly maxSkewMs: number,
   ) {}
 
   take(sets: readonly ChangeSet[]): void {
@@ -129,7 +142,10 @@ class MeaningCheck {
         this.rows.set(c.kind, (this.rows.get(c.kind) ?? 0) + 1);
       this.previous = c;
       if (!this.min || c.hlc < this.min) this.min = c.hlc;
-      if (c.hlc > this.max) this.max = c.hlc;
+      if (c.hlc > this.max) {
+        this.max = c.hlc;
+        this.maxDevice = c.device;
+      }
     }
     this.count += sets.length;
   }
@@ -146,10 +162,12 @@ class MeaningCheck {
     if (this.count === 0 ? range !== null : range?.min !== min || range?.max !== max) {
       throw corrupt('the clock range differs from the manifest');
     }
-    if (max && parseHlc(max).millis > this.now + LIMITS.clockSkewMs) {
+    const ahead = max ? parseHlc(max).millis - this.now : 0;
+    if (ahead > this.maxSkewMs) {
+      const dated = new Date(Math.min(parseHlc(max).millis, 8.64e15)).toISOString();
       throw new ValijaError(
         'E_CLOCK_SKEW',
-        `the package holds changes dated ${new Date(Math.min(parseHlc(max).millis, 8.64e15)).toISOString()}, more than 24 h ahead of this computer's clock; check the date on both computers`,
+        `device ${this.maxDevice} dated changes ${dated}, ${describeAhead(ahead)} ahead of this computer's clock (at most ${describeAhead(this.maxSkewMs)} is accepted); check the date and time on that computer, then export again`,
       );
     }
   }
@@ -178,7 +196,11 @@ export async function* changeBatches(
   options: DecodeOptions = {},
 ): AsyncGenerator<ChangeSet[]> {
   const { manifest } = opened;
-  const meaning = new MeaningCheck(manifest, options.now ?? Date.now());
+  const meaning = new MeaningCheck(
+    manifest,
+    options.now ?? Date.now(),
+    options.maxClockSkewMs ?? LIMITS.clockSkewMs,
+  );
   let held: ChangeSet[] | undefined;
   let done = 0;
   for await (const sets of changeSetBatches(opened.payload, manifest.counts.changes, options.signal)) {

@@ -23,8 +23,11 @@ export const LIMITS = {
   payloadInflatedBytes: 1024 * 1024 * 1024,
   lineBytes: 1024 * 1024,
   changes: 5_000_000,
-  /** Clocks further ahead than this are refused (E_CLOCK_SKEW). */
-  clockSkewMs: 24 * 60 * 60 * 1000,
+  /**
+   * Changes dated further ahead of the importer's clock than this are refused (E_CLOCK_SKEW): a change from
+   * the future would win every real edit of its field until then. An import may ask for more.
+   */
+  clockSkewMs: 10 * 60 * 1000,
   /**
    * What a package may ask of scrypt, read before anything in it is authenticated: at most 256 MiB of
    * memory (128·N·r bytes) and twice the work of the default, so a tiny file cannot cost gigabytes or minutes.

@@ -17,6 +17,8 @@ export interface ImportOptions {
   /** Trust the package's signer (the user confirmed its fingerprint). */
   trust?: boolean;
   now?: number;
+  /** How far ahead of `now` a change may be dated (default: a few minutes; see LIMITS.clockSkewMs). */
+  maxClockSkewMs?: number;
   signal?: AbortSignal;
   onProgress?: (done: number, total: number, message?: string) => void;
 }
