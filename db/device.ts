@@ -1,8 +1,10 @@
 // This device: its random id, its author identity, its clock and its signing key pair.
-import { createHash, generateKeyPairSync, randomBytes } from 'node:crypto';
+import { createHash, createPublicKey, generateKeyPairSync, randomBytes } from 'node:crypto';
 import type { Db } from './connection.js';
 import { receive, tick, ZERO_HLC } from './hlc.js';
+import { invalid } from '../domain/errors.js';
 import type { Identity } from '../domain/results.js';
+import { signerNameProblem } from '../domain/signer-name.js';
 
 export interface Device {
   deviceId: string;
@@ -12,10 +14,33 @@ export interface Device {
   createdAt: string;
 }
 
-/** A short, readable digest of a public key, shown to users before they trust it. */
+/** The 32 bytes of an Ed25519 public key stored as base64 SPKI DER (as devices and packages hold it). */
+export function rawPublicKey(publicKey: string): Buffer {
+  const key = createPublicKey({ key: Buffer.from(publicKey, 'base64'), format: 'der', type: 'spki' });
+  return Buffer.from(key.export({ format: 'jwk' }).x!, 'base64url');
+}
+
+/**
+ * A short, readable digest of a public key, shown to users before they trust it: sha256 over the raw key
+ * bytes (not their text encoding), 128 bits as 8 groups of 4 hex characters, to read aloud by phone.
+ */
 export function fingerprintOf(publicKey: string): string {
-  const hex = createHash('sha256').update(publicKey).digest('hex').slice(0, 32).toUpperCase();
-  return hex.match(/.{4}/g)!.join(' ');
+  const hex = createHash('sha256').update(rawPublicKey(publicKey)).digest('hex');
+  return hex.slice(0, 32).toUpperCase().match(/.{4}/g)!.join(' ');
+}
+
+/** A fingerprint as typed or read back (any case, any spacing), for comparing. */
+export const normalizeFingerprint = (fingerprint: string) =>
+  fingerprint.toUpperCase().replace(/[^0-9A-F]/g, '');
+
+/** The name a device signs its packages with: its author name and post. */
+export const claimedNameOf = (device: Pick<Device, 'name' | 'post'>) =>
+  [device.name, device.post].filter(Boolean).join(', ');
+
+/** Refuses (E_INVALID) a name a package could not carry safely; `what` says whose name it is. */
+export function checkSignerName(name: string, what: string): void {
+  const problem = signerNameProblem(name);
+  if (problem) throw invalid(`${what} cannot be used in a package: ${problem}`);
 }
 
 export function ensureDevice(db: Db, now: Date = new Date()): Device {
@@ -50,6 +75,11 @@ export function identityOf(device: Device): Identity {
 }
 
 export function setIdentity(db: Db, changes: { name?: string; post?: string }): Device {
+  const current = readDevice(db)!;
+  checkSignerName(
+    claimedNameOf({ name: changes.name ?? current.name, post: changes.post ?? current.post }),
+    'this name and post, together,',
+  );
   if (changes.name !== undefined) db.prepare('UPDATE device SET name = ?').run(changes.name);
   if (changes.post !== undefined) db.prepare('UPDATE device SET post = ?').run(changes.post);
   return readDevice(db)!;

@@ -1,7 +1,7 @@
 // The `trusted_key` table: the package signers this device trusts (its own key is always trusted). Its only
 // owner.
 import type { Db } from './connection.js';
-import { fingerprintOf } from './device.js';
+import { fingerprintOf, normalizeFingerprint } from './device.js';
 import { notFound } from '../domain/errors.js';
 import type { TrustedKey } from '../domain/results.js';
 
@@ -18,16 +18,23 @@ export function trustKey(db: Db, publicKey: string, label: string, now: Date = n
   ).run(publicKey, fingerprintOf(publicKey), label, now.toISOString());
 }
 
+// The fingerprint is computed from the key on every read: the stored column may hold one computed the old
+// way (over the key's base64 text), which users no longer see anywhere.
 export function listTrustedKeys(db: Db): TrustedKey[] {
-  return db
-    .prepare('SELECT fingerprint, label, trustedAt FROM trusted_key ORDER BY trustedAt, fingerprint')
-    .all() as TrustedKey[];
+  const rows = db.prepare('SELECT publicKey, label, trustedAt FROM trusted_key ORDER BY trustedAt').all() as {
+    publicKey: string;
+    label: string;
+    trustedAt: string;
+  }[];
+  return rows
+    .map(({ publicKey, label, trustedAt }) => ({ fingerprint: fingerprintOf(publicKey), label, trustedAt }))
+    .sort((a, b) => a.trustedAt.localeCompare(b.trustedAt) || a.fingerprint.localeCompare(b.fingerprint));
 }
 
 export function untrustKey(db: Db, fingerprint: string): void {
-  const normalized = fingerprint.toUpperCase().replace(/[^0-9A-F]/g, '');
-  const removed = db
-    .prepare("DELETE FROM trusted_key WHERE replace(fingerprint, ' ', '') = ?")
-    .run(normalized);
-  if (removed.changes === 0) throw notFound(`no trusted key with fingerprint ${fingerprint}`);
+  const wanted = normalizeFingerprint(fingerprint);
+  const keys = db.prepare('SELECT publicKey FROM trusted_key').all() as { publicKey: string }[];
+  const key = keys.find(({ publicKey }) => normalizeFingerprint(fingerprintOf(publicKey)) === wanted);
+  if (!key) throw notFound(`no trusted key with fingerprint ${fingerprint}`);
+  db.prepare('DELETE FROM trusted_key WHERE publicKey = ?').run(key.publicKey);
 }

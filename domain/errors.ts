@@ -22,11 +22,27 @@ export const ERROR_CODES = [
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
+/** A package's signer as the importer saw it: the fingerprint is computed here; the name is its own claim. */
+export interface SignerDetails {
+  /** sha256 of the raw public key, in groups of four hex characters: what users read to each other. */
+  fingerprint: string;
+  /** The name the signer gave itself; unchecked, shown only labelled as its claim. */
+  claimedName: string;
+  /** The raw Ed25519 public key, hex. */
+  keyId: string;
+}
+
+/** What an error says as data, for screens and commands to show apart from its sentence. */
+export interface ErrorDetails {
+  signer?: SignerDetails;
+}
+
 export class ValijaError extends Error {
   override readonly name = 'ValijaError';
   constructor(
     readonly code: ErrorCode,
     message: string,
+    readonly details?: ErrorDetails,
   ) {
     super(message);
   }

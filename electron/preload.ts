@@ -1,24 +1,33 @@
 // The preload (sandboxed, so bundled by vite with the contract into one file, dist/electron/preload.cjs):
 // window.valija = exactly the contract's methods, each one IPC call answered with the contract's envelope,
 // plus onProgress. Nothing else from Node or Electron reaches the page. Errors crossing the contextBridge
-// keep only their message, so the code travels in it as "[CODE] message" (renderer/src/api/errors.ts).
+// keep only their message, so the code (and the error's details, encoded) travel in it as "[CODE] message" or
+// "[CODE details=…] message" (renderer/src/api/errors.ts).
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import { METHOD_NAMES, type Envelope } from './api/contract.js';
+import type { ErrorDetails } from '../domain/errors.js';
 import { CALL_CHANNEL, PROGRESS_CHANNEL, type ProgressEvent, type ValijaBridge } from './api/progress.js';
 
 export class ValijaCallError extends Error {
   constructor(
     readonly code: string,
     message: string,
+    readonly details?: ErrorDetails,
   ) {
-    super(`[${code}] ${message}`);
+    // The details ride as URI-encoded JSON inside the bracket, which holds no ']' and no space: read back
+    // exactly, whatever the details or the message say.
+    super(
+      details
+        ? `[${code} details=${encodeURIComponent(JSON.stringify(details))}] ${message}`
+        : `[${code}] ${message}`,
+    );
   }
 }
 
 export function unwrap<T>(envelope: Envelope<T>): T {
   if (envelope && envelope.ok === true) return envelope.value;
   const error = envelope?.error ?? { code: 'E_INTERNAL', message: 'no answer from the main process' };
-  throw new ValijaCallError(error.code, error.message);
+  throw new ValijaCallError(error.code, error.message, error.details);
 }
 
 type Invoke = (channel: string, ...args: unknown[]) => Promise<unknown>;

@@ -28,7 +28,10 @@ export async function dispatch(
     ) => Results[MethodName] | Promise<Results[MethodName]>;
     return { ok: true, value: await handler(parsed.data) };
   } catch (error) {
-    if (isValijaError(error)) return { ok: false, error: { code: error.code, message: error.message } };
+    if (isValijaError(error)) {
+      const { code, message, details } = error;
+      return { ok: false, error: details ? { code, message, details } : { code, message } };
+    }
     if ((error as Error)?.name === 'AbortError') {
       return {
         ok: false,

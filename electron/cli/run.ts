@@ -14,7 +14,18 @@ import { createHandlers } from '../api/handlers.js';
 import { loadDemo } from '../demo.js';
 import { defaultStoreFile } from '../paths.js';
 import { COMMANDS, UsageError, type CliIo, type Command } from './commands.js';
+import { forTerminal } from './terminal.js';
 import { USAGE } from './usage.js';
+
+/** The error's sentence; for a package's signer, the name it claims, quoted and labelled as its claim. */
+function withSigner(error: ValijaError): string {
+  const signer = error.details?.signer;
+  if (!signer) return error.message;
+  const claim = signer.claimedName
+    ? `the signer calls itself ${JSON.stringify(signer.claimedName)} (its own claim, not checked)`
+    : 'the signer gives no name';
+  return `${error.message}; ${claim}`;
+}
 
 function splitGlobal(argv: string[]): { db?: string; help: boolean; rest: string[] } {
   let db: string | undefined;
@@ -74,7 +85,7 @@ function initStore(file: string, demo: boolean) {
 /** Runs one command; returns the process exit code. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const fail = (code: string, message: string, exit: number) => {
-    io.stderr(`error[${code}]: ${message.replace(/\s+/g, ' ').trim()}\n`);
+    io.stderr(forTerminal(`error[${code}]: ${message.replace(/\s+/g, ' ').trim()}`) + '\n');
     return exit;
   };
   let store: Store | undefined;
@@ -107,18 +118,18 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     });
     const call = async (method: MethodName, input: unknown) => {
       const answer = await dispatch(handlers, method, input);
-      if (!answer.ok) throw new ValijaError(answer.error.code, answer.error.message);
+      if (!answer.ok) throw new ValijaError(answer.error.code, answer.error.message, answer.error.details);
       return answer.value;
     };
     const value = await command.run!({ args, options, file, io, call });
-    io.stdout((name === 'dump' ? canonicalJson(value) : JSON.stringify(value, null, 2)) + '\n');
+    io.stdout(forTerminal(name === 'dump' ? canonicalJson(value) : JSON.stringify(value, null, 2)) + '\n');
     return 0;
   } catch (error) {
     if (error instanceof UsageError) return fail('E_USAGE', `${error.message}; see \`valija --help\``, 2);
     if ((error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       return fail('E_USAGE', `${(error as Error).message}; see \`valija --help\``, 2);
     }
-    if (isValijaError(error)) return fail(error.code, error.message, 1);
+    if (isValijaError(error)) return fail(error.code, withSigner(error), 1);
     return fail('E_INTERNAL', `unexpected failure: ${(error as Error)?.message ?? String(error)}`, 1);
   } finally {
     store?.close();

@@ -1,5 +1,6 @@
 // What the menu's items do. Package import and export run as jobs (a worker thread, progress to the
 // window); the briefing book is built from the open meeting's Book tab, so its item goes there.
+import type { SignerDetails } from '../../domain/errors.js';
 import type { Envelope, Results } from '../api/contract.js';
 import type { Dialogs } from './dialogs.js';
 import type { MenuActions } from './menu.js';
@@ -21,9 +22,23 @@ export interface ActionContext {
   today?: () => Date;
 }
 
+const CLAIM_LABEL = 'Name the signer gives itself (its own claim, not verified)';
+
+/** The trust question about an untrusted signer, from the error's details: the fingerprint first. */
+export function describeUntrustedSigner(signer: SignerDetails): string {
+  return [
+    `Signer fingerprint: ${signer.fingerprint}`,
+    'Compare it with its sender (by phone or in person) before trusting it.',
+    '',
+    `${CLAIM_LABEL}: ${signer.claimedName || '(none)'}`,
+  ].join('\n');
+}
+
 export function summariseImport(report: ImportReport): string {
   const lines = [
-    `Signed by ${report.signer.name || 'an unnamed device'} (fingerprint ${report.signer.fingerprint}).`,
+    `Signer fingerprint: ${report.signer.fingerprint}`,
+    `${CLAIM_LABEL}: ${report.signer.name || '(none)'}`,
+    '',
   ];
   if (report.alreadyImported)
     lines.push('This package was imported before: importing it again changes nothing.');
@@ -47,10 +62,11 @@ export function createActions(ctx: ActionContext): MenuActions {
     if (!file) return;
     let trust = false;
     let preview = await ctx.runJob('previewImport', { file });
-    if (!preview.ok && preview.error.code === 'E_UNTRUSTED_SIGNER') {
+    const signer = !preview.ok ? preview.error.details?.signer : undefined;
+    if (!preview.ok && preview.error.code === 'E_UNTRUSTED_SIGNER' && signer) {
       const go = await dialogs.confirm(
         'This package comes from a signer you have not trusted yet',
-        preview.error.message,
+        describeUntrustedSigner(signer),
         'Trust and continue',
       );
       if (!go) return;

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { canonicalJson } from '../../db/canonical.js';
 import type { KindName } from '../../domain/kinds.js';
-import { privateKeyOf } from '../../db/device.js';
+import { checkSignerName, claimedNameOf, privateKeyOf, readDevice } from '../../db/device.js';
 import { uuidv7 } from '../../db/ids.js';
 import { countSharedChanges, seenClocks, sharedChangeTuples } from '../../db/merge.js';
 import { SCHEMA_VERSION } from '../../db/migrations/index.js';
@@ -27,6 +27,9 @@ export interface EncodedPackage {
 }
 
 export function encodePackage(store: Store, options: EncodeOptions = {}): EncodedPackage {
+  // The name as stored now (the identity may have changed since the store was opened), checked before any work.
+  const name = claimedNameOf(readDevice(store.db) ?? store.device);
+  checkSignerName(name, "this device's name and post");
   // Lines are gathered as buffers, not strings or objects: a large store has hundreds of thousands of change sets.
   const total = countSharedChanges(store.db);
   const chunks: Buffer[] = [];
@@ -64,7 +67,7 @@ export function encodePackage(store: Store, options: EncodeOptions = {}): Encode
     exporter: {
       deviceId: store.device.deviceId,
       publicKey: store.device.publicKey,
-      name: [store.device.name, store.device.post].filter(Boolean).join(', '),
+      name,
     },
     hlcRange: count ? { min, max } : null,
     seen: seenClocks(store.db),

@@ -1,8 +1,8 @@
 // Importing a package in two steps: a preview that writes nothing, then apply in one transaction after
 // an automatic backup. A refused package leaves the store byte-for-byte as it was.
 import { rmSync } from 'node:fs';
-import { fingerprintOf } from '../../db/device.js';
-import { ValijaError } from '../../domain/errors.js';
+import { fingerprintOf, rawPublicKey } from '../../db/device.js';
+import { ValijaError, type SignerDetails } from '../../domain/errors.js';
 import { ChangeMerger } from '../../db/merge.js';
 import type { Store } from '../../db/store.js';
 import { backupStore, pruneBackups } from './backups.js';
@@ -23,15 +23,30 @@ export interface ImportOptions {
   onProgress?: (done: number, total: number, message?: string) => void;
 }
 
+/** The signer as data; its claimed name stays out of the sentence, which names only the fingerprint. */
+export function signerDetails(publicKey: string, name: string): SignerDetails {
+  return {
+    fingerprint: fingerprintOf(publicKey),
+    claimedName: name,
+    keyId: rawPublicKey(publicKey).toString('hex'),
+  };
+}
+
+function untrustedSigner(publicKey: string, name: string): ValijaError {
+  const signer = signerDetails(publicKey, name);
+  return new ValijaError(
+    'E_UNTRUSTED_SIGNER',
+    `the package is signed by a key this computer does not trust, fingerprint ${signer.fingerprint}; check the fingerprint with its sender, then import trusting that fingerprint`,
+    { signer },
+  );
+}
+
 function open(store: Store, bytes: Buffer, options: ImportOptions): OpenedPackage {
   return openPackage(bytes, {
     ...options,
     checkSigner: ({ exporter: { publicKey, name } }) => {
       if (options.trust || isTrusted(store.db, store.device.publicKey, publicKey)) return;
-      throw new ValijaError(
-        'E_UNTRUSTED_SIGNER',
-        `the package is signed by a key this computer does not trust (${name || 'unnamed device'}, fingerprint ${fingerprintOf(publicKey)}); check the fingerprint with its sender, then import with --trust`,
-      );
+      throw untrustedSigner(publicKey, name);
     },
   });
 }

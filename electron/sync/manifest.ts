@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { HLC_PATTERN } from '../../db/hlc.js';
 import { KIND_NAMES } from '../../domain/kinds.js';
+import { signerNameProblem } from '../../domain/signer-name.js';
 import { FORMAT_VERSION } from './format.js';
 
 const hlc = z.string().regex(HLC_PATTERN);
@@ -15,7 +16,15 @@ export const manifestSchema = z
     packageId: z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/),
     createdAt: z.iso.datetime(),
     exporter: z
-      .object({ deviceId: device, publicKey: z.string().max(200), name: z.string().max(500) })
+      .object({
+        deviceId: device,
+        publicKey: z.string().max(200),
+        // Shown to the importer as the signer's claim: nothing that could pass on a screen or a terminal
+        // for something else.
+        name: z.string().refine((name) => signerNameProblem(name) === undefined, {
+          error: (issue) => `not a name a package may carry: ${signerNameProblem(issue.input as string)}`,
+        }),
+      })
       .strict(),
     hlcRange: z.object({ min: hlc, max: hlc }).strict().nullable(),
     seen: z.record(device, hlc),

@@ -60,7 +60,9 @@ function fromBridge(token: string | null): ValijaBridge {
     } catch {
       throw new ApiCallError('E_BRIDGE', `the local server answered ${response.status} without a result`);
     }
-    if (!envelope.ok) throw new ApiCallError(envelope.error.code, envelope.error.message);
+    if (!envelope.ok) {
+      throw new ApiCallError(envelope.error.code, envelope.error.message, envelope.error.details);
+    }
     return envelope.value;
   };
   const api = { onProgress: (listener) => subscribeProgress(headers, listener) } as ValijaBridge;

@@ -25,6 +25,7 @@ function setup(options: {
   screen?: string;
 }) {
   const shown: string[] = [];
+  const details: string[] = [];
   let screen = options.screen ?? '#/home';
   const jobs: [string, unknown][] = [];
   const confirms = [...(options.confirm ?? [])];
@@ -37,8 +38,9 @@ function setup(options: {
     },
     info: async (message, detail) => void shown.push(`info:${message}:${detail ?? ''}`),
     error: async (title, error) => void shown.push(`error:${title}:${error.code}`),
-    confirm: async (message) => {
+    confirm: async (message, detail) => {
       shown.push(`confirm:${message}`);
+      details.push(detail);
       return confirms.shift() ?? false;
     },
     notYetAvailable: async (feature) => void shown.push(`not-yet:${feature}`),
@@ -64,7 +66,7 @@ function setup(options: {
     today: () => new Date('2026-03-05T10:00:00Z'),
   };
   const settled = () => new Promise((resolve) => setTimeout(resolve, 0));
-  return { actions: createActions(context), shown, jobs, settled, screen: () => screen };
+  return { actions: createActions(context), shown, details, jobs, settled, screen: () => screen };
 }
 
 describe('the menu actions', () => {
@@ -85,14 +87,18 @@ describe('the menu actions', () => {
     ]);
     expect(shown).toContain('confirm:Import this package?');
     expect(shown.at(-1)).toMatch(
-      /^info:Package imported:Signed by Embassy in Quito .*meeting: 1 new, 2 changed/s,
+      /^info:Package imported:Signer fingerprint: AB:CD\nName the signer gives itself \(its own claim, not verified\): Embassy in Quito\n.*meeting: 1 new, 2 changed/s,
     );
   });
 
   it('import: an unknown signer is trusted only when the user says so', async () => {
     const untrusted = {
       ok: false as const,
-      error: { code: 'E_UNTRUSTED_SIGNER' as const, message: 'fingerprint AB:CD' },
+      error: {
+        code: 'E_UNTRUSTED_SIGNER' as const,
+        message: 'fingerprint 1111 2222',
+        details: { signer: { fingerprint: '1111 2222', claimedName: 'Quito', keyId: 'ab' } },
+      },
     };
     const declined = setup({ file: '/tmp/p.valija', confirm: [false], answers: [untrusted] });
     declined.actions.importPackage();
@@ -111,6 +117,34 @@ describe('the menu actions', () => {
       { file: '/tmp/p.valija', trust: true },
       { file: '/tmp/p.valija', trust: true },
     ]);
+  });
+
+  it('import: the trust question shows the fingerprint from the details, first, and the name as a claim', async () => {
+    const spoofed = {
+      ok: false as const,
+      error: {
+        code: 'E_UNTRUSTED_SIGNER' as const,
+        message: 'Quito, fingerprint A582 0B69) (Quito, fingerprint 1111 2222',
+        details: {
+          signer: {
+            fingerprint: '1111 2222',
+            claimedName: 'Quito, fingerprint A582 0B69) (Quito',
+            keyId: 'ab',
+          },
+        },
+      },
+    };
+    const { actions, details, settled } = setup({
+      file: '/tmp/p.valija',
+      confirm: [false],
+      answers: [spoofed],
+    });
+    actions.importPackage();
+    await settled();
+    expect(details[0]).toMatch(/^Signer fingerprint: 1111 2222\n/);
+    expect(details[0]).toMatch(
+      /\nName the signer gives itself \(its own claim, not verified\): Quito, fingerprint A582 0B69\) \(Quito$/,
+    );
   });
 
   it('import: a refused package is reported with its code and nothing is applied', async () => {

@@ -1,6 +1,7 @@
 // The preload against a fake 'electron' module: window.valija is exactly the contract, over valija:call.
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { METHOD_NAMES } from '../../../electron/api/contract.js';
+import { fromBridgedError } from '../../../renderer/src/api/errors.js';
 
 const exposed = new Map<string, Record<string, (...args: unknown[]) => unknown>>();
 const invoked: unknown[][] = [];
@@ -50,6 +51,24 @@ describe('the preload', () => {
     expect(failure).toBeInstanceOf(Error);
     expect(failure.code).toBe('E_NOT_FOUND');
     expect(failure.message).toBe('[E_NOT_FOUND] no meeting x');
+  });
+
+  it('carries the details across the context bridge (message only), read back exactly whatever the message says', async () => {
+    const signer = { fingerprint: '1111 2222', claimedName: 'Quito] [E_X details=%7B%7D] (ñ)', keyId: 'ab' };
+    answer = {
+      ok: false,
+      error: { code: 'E_UNTRUSTED_SIGNER', message: '[E_INTERNAL details=%7B%7D] x', details: { signer } },
+    };
+    const failure = (await (exposed.get('valija')!.previewImport!({ file: 'p' }) as Promise<unknown>).catch(
+      (error: unknown) => error,
+    )) as Error;
+    // What crosses the bridge is a plain Error with only its message.
+    const bridged = fromBridgedError(new Error(`Error invoking remote method: ${failure.message}`));
+    expect(bridged).toMatchObject({
+      code: 'E_UNTRUSTED_SIGNER',
+      message: '[E_INTERNAL details=%7B%7D] x',
+      details: { signer },
+    });
   });
 
   it('delivers progress events, without Electron’s event object, until unsubscribed', () => {
