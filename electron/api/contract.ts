@@ -13,7 +13,7 @@ import {
   type KindName,
   type StoredRecord,
 } from '../../domain/kinds.js';
-import type { ErrorCode, ErrorDetails } from '../../domain/errors.js';
+import type { ErrorCode } from '../../domain/errors.js';
 import type {
   Backup,
   BookRecord,
@@ -230,8 +230,6 @@ export interface Results {
 export interface ApiError {
   code: ErrorCode;
   message: string;
-  /** What the error says as data (a package's signer); screens show these, never values read from the message. */
-  details?: ErrorDetails;
 }
 
 /** What every adapter answers: IPC, the bridge and (internally) the CLI. */
@@ -242,4 +240,33 @@ export type ValijaApi = { [M in MethodName]: (input: Input<M>) => Promise<Result
 
 export function isMethodName(name: string): name is MethodName {
   return Object.hasOwn(contract, name);
+}
+
+/**
+ * The methods whose input names a file on the computer that runs the store. Through the bridge a browser
+ * page never names one (a `file` is refused with E_FORBIDDEN): it uploads a package (`POST /api/upload`,
+ * the raw bytes) and imports it by the upload's id; an export is written into the bridge's private folder
+ * and fetched once from `GET /api/download/<id>`; a book goes into the serving store's `books` folder,
+ * which its preview shows and saves.
+ */
+export const FILE_METHODS = ['exportPackage', 'previewImport', 'applyImport', 'book'] as const;
+export type FileMethod = (typeof FILE_METHODS)[number];
+
+export function isFileMethod(name: string): name is FileMethod {
+  return (FILE_METHODS as readonly string[]).includes(name);
+}
+
+/** A file method's input as a page sends it to the bridge: no `file`; an import names its upload. */
+export type BridgeInput<M extends FileMethod> = Omit<Input<M>, 'file'> &
+  (M extends 'previewImport' | 'applyImport' ? { upload: string } : unknown);
+
+/** A file method's result through the bridge: an export also names its download. */
+export type BridgeResult<M extends FileMethod> = M extends 'exportPackage'
+  ? Results[M] & { download: string }
+  : Results[M];
+
+/** What `POST /api/upload` answers: the id an import names, and the bytes received. */
+export interface Upload {
+  upload: string;
+  size: number;
 }

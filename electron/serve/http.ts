@@ -2,13 +2,14 @@
 // answering the same envelope as Electron IPC. Every request is checked for Host and Origin (DNS
 // rebinding); every API request for the token.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { ErrorCode } from '../../domain/errors.js';
+import { ValijaError, type ErrorCode } from '../../domain/errors.js';
 import type { Envelope } from '../api/contract.js';
-import { isMethodName } from '../api/contract.js';
+import { isFileMethod, isMethodName } from '../api/contract.js';
 import { SECURITY_HEADERS } from '../web/csp.js';
 import { readStaticFile } from '../web/static.js';
 import { bearerToken, isAllowedHost, isAllowedOrigin, tokensMatch } from './auth.js';
 import type { ProgressHub } from './events.js';
+import type { FileTransfer } from './files.js';
 import { HTTP_STATUS } from './status.js';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -19,6 +20,8 @@ export interface BridgeContext {
   token: string;
   rendererDir: string;
   hub: ProgressHub;
+  /** Uploads, downloads and the files the bridge chooses for the file methods. */
+  files: FileTransfer;
   /** The port actually bound (known only once listening). */
   port: () => number;
 }
@@ -113,18 +116,36 @@ async function handleApi(req: IncomingMessage, res: ServerResponse, ctx: BridgeC
     ctx.hub.attach(res);
     return;
   }
+  if (name.startsWith('download/')) {
+    if (req.method !== 'GET')
+      throw new HttpFailure(405, 'E_INVALID', 'use GET for /api/download/<id>', { Allow: 'GET' });
+    ctx.files.send(name.slice('download/'.length), res);
+    return;
+  }
   if (req.method !== 'POST') {
     throw new HttpFailure(405, 'E_INVALID', `use POST for /api/${name}`, { Allow: 'POST' });
+  }
+  if (name === 'upload') {
+    if (!/^application\/octet-stream\s*(;|$)/i.test(req.headers['content-type'] ?? '')) {
+      throw new HttpFailure(415, 'E_INVALID', 'send the package as Content-Type: application/octet-stream');
+    }
+    const declared = req.headers['content-length'];
+    const value = await ctx.files.receive(req, declared === undefined ? undefined : Number(declared));
+    sendEnvelope(res, 200, { ok: true, value });
+    return;
   }
   if (!isMethodName(name)) throw new HttpFailure(404, 'E_NOT_FOUND', `no API method ${JSON.stringify(name)}`);
   const type = req.headers['content-type'] ?? '';
   if (!/^application\/json\s*(;|$)/i.test(type)) {
     throw new HttpFailure(415, 'E_INVALID', 'send the input as Content-Type: application/json');
   }
-  const input = parseJson(await readBody(req));
+  // A file method names no file of the page's: the bridge chooses it (electron/serve/files.ts).
+  const sent = parseJson(await readBody(req));
+  const input = isFileMethod(name) ? ctx.files.inputFor(name, sent) : sent;
   const gone = new AbortController();
   res.on('close', () => res.writableEnded || gone.abort());
-  const envelope = await ctx.call(name, input, gone.signal);
+  const answer = await ctx.call(name, input, gone.signal);
+  const envelope = isFileMethod(name) ? ctx.files.resultOf(name, input, answer) : answer;
   sendEnvelope(res, envelope.ok ? 200 : HTTP_STATUS[envelope.error.code], envelope);
 }
 
@@ -156,7 +177,11 @@ export function createBridgeHandler(ctx: BridgeContext) {
       const pathname = (req.url ?? '/').split('?')[0]!;
       if (pathname.startsWith('/api/')) await handleApi(req, res, ctx, pathname.slice('/api/'.length));
       else handleStatic(req, res, ctx, pathname);
-    } catch (error) {
+    } catch (thrown) {
+      const error =
+        thrown instanceof ValijaError
+          ? new HttpFailure(HTTP_STATUS[thrown.code], thrown.code, thrown.message)
+          : thrown;
       if (res.headersSent) {
         res.destroy();
         return;

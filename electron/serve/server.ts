@@ -4,14 +4,16 @@
 import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { ValijaError } from '../../domain/errors.js';
 import { openStore, type Store } from '../../db/store.js';
 import { createHandlers } from '../api/handlers.js';
 import { createCaller } from '../jobs/calls.js';
 import { findPackageRoot } from '../paths.js';
+import { LIMITS } from '../sync/format.js';
 import { newToken } from './auth.js';
 import { ProgressHub } from './events.js';
+import { FileTransfer } from './files.js';
 import { createBridgeHandler } from './http.js';
 
 export interface Bridge {
@@ -29,6 +31,8 @@ export interface BridgeOptions {
   port?: number;
   rendererDir?: string;
   token?: string;
+  /** The largest package a page may upload (bytes); the package size limit by default. */
+  maxUploadBytes?: number;
 }
 
 /** The built renderer: $VALIJA_RENDERER, else dist/renderer in the package. */
@@ -52,21 +56,29 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     storeFile: options.store.file,
     onProgress: (e) => hub.publish(e),
   });
+  // Books go beside the store (as its backups do), so their previews outlive this run; uploads and
+  // exports live in a private folder removed when the bridge stops.
+  const files = new FileTransfer(
+    join(dirname(options.store.file), 'books'),
+    options.maxUploadBytes ?? LIMITS.packageBytes,
+  );
   let port = 0;
   const handler = createBridgeHandler({
     call,
     token,
     rendererDir: options.rendererDir ?? rendererDir(),
     hub,
+    files,
     port: () => port,
   });
   const server = createServer((req, res) => void handler(req, res));
   server.headersTimeout = 10_000;
   server.requestTimeout = 30_000;
   await new Promise<void>((resolve, reject) => {
-    server.once('error', (error: NodeJS.ErrnoException) =>
-      reject(new ValijaError('E_IO', `cannot listen on 127.0.0.1:${options.port ?? 0}: ${error.message}`)),
-    );
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      files.close();
+      reject(new ValijaError('E_IO', `cannot listen on 127.0.0.1:${options.port ?? 0}: ${error.message}`));
+    });
     server.listen({ host: '127.0.0.1', port: options.port ?? 0 }, resolve);
   });
   port = (server.address() as AddressInfo).port;
@@ -79,7 +91,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     close: () =>
       new Promise<void>((resolve) => {
         hub.close();
-        server.close(() => resolve());
+        server.close(() => (files.close(), resolve()));
         server.closeAllConnections();
       }),
   };

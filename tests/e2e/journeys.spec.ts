@@ -4,7 +4,7 @@
 // page.evaluate callbacks run in the browser:
 /// <reference lib="dom" />
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { expect, test, type Locator } from '@playwright/test';
 import { layoutText, readPdf } from '../unit/book/read-pdf.js';
 import { serveDemoForFile } from './fixtures.js';
@@ -75,8 +75,8 @@ test.describe('in Spanish', () => {
 
     // The book, in Spanish: progress while it is typeset, then its summary and history.
     await page.getByRole('tab', { name: 'Carpeta' }).click();
-    const pdf = join(app().dir, 'carpeta-ecuador.pdf');
-    await page.getByRole('textbox', { name: 'Archivo a escribir' }).fill(pdf);
+    // In a browser no path is typed: the book goes into the serving store's books folder.
+    await expect(page.getByRole('textbox', { name: 'Archivo a escribir' })).toHaveCount(0);
     await page.getByRole('textbox', { name: 'Ejemplar para' }).fill('Ministro');
     await page.evaluate(() => {
       const seen = window as unknown as { sawProgress: boolean; maxProgress: number };
@@ -100,6 +100,8 @@ test.describe('in Spanish', () => {
     await expect(page.locator('.book-sections li').first()).toBeVisible();
     await expect(page.locator('.book-history tbody tr')).toHaveCount(1);
     await expect(page.locator('.book-history')).toContainText('Ministro');
+    const pdf = await page.locator('.book-history tbody tr td.path').first().innerText();
+    expect(dirname(pdf)).toBe(join(app().dir, 'books'));
     await page.locator('.book-summary').scrollIntoViewIfNeeded();
     await page.screenshot({ path: 'test-results/screenshots/meeting-book-built.png' });
 
@@ -131,7 +133,7 @@ test.describe('in Spanish', () => {
       page.waitForEvent('download'),
       preview.getByRole('button', { name: 'Guardar una copia…' }).click(),
     ]);
-    expect(download.suggestedFilename()).toBe('carpeta-ecuador.pdf');
+    expect(download.suggestedFilename()).toBe(basename(pdf));
     expect(readFileSync((await download.path())!).equals(readFileSync(pdf))).toBe(true);
 
     // Print: every page is drawn for the print sheet before the dialog opens.

@@ -60,22 +60,26 @@ test('a note: written under my name, marked when the meeting changes, edited, de
 
 test('sync: a package exported from this store, then previewed with its counts and signer', async ({
   page,
-}) => {
+}, testInfo) => {
   const problems = watch(page);
   await page.goto(app().url);
   await page.evaluate(() => (location.hash = '#/sync'));
-  const file = join(app().dir, 'out.valija');
-  await page.getByRole('textbox', { name: 'Package file to write' }).fill(file);
-  await page.getByRole('button', { name: 'Export' }).click();
+  // In a browser the package is downloaded, then picked from this computer to import.
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export' }).click(),
+  ]);
   await expect(page.getByRole('status').filter({ hasText: 'Package written' })).toBeVisible();
+  const file = testInfo.outputPath('out.valija');
+  await download.saveAs(file);
 
-  await page.getByRole('textbox', { name: 'Package file to read' }).fill(file);
+  await page.getByLabel('Package file to read').setInputFiles(file);
   await page.getByRole('button', { name: 'Preview' }).click();
   await expect(page.getByText('Signer fingerprint')).toBeVisible();
   await expect(page.getByRole('columnheader', { name: 'New' })).toBeVisible();
 
   // A file that is not a package: a readable error, in English, with its code.
-  await page.getByRole('textbox', { name: 'Package file to read' }).fill(join(app().dir, 'demo.db'));
+  await page.getByLabel('Package file to read').setInputFiles(join(app().dir, 'demo.db'));
   await page.getByRole('button', { name: 'Preview' }).click();
   await expect(page.getByRole('alert')).toContainText('E_PACKAGE_CORRUPT');
   await expect(page.getByRole('alert')).toContainText('damaged or not a Valija package');

@@ -1,8 +1,9 @@
 // Two laptops, here two `valija serve` processes on two demo stores (each `init` makes its own device key):
 // the same field edited differently on each, a package exported from one through the UI and imported
 // into the other — trust prompt with the signer's fingerprint, the conflict side by side, apply — and the
-// winning value on the second screen. Then the trusted signer is removed again from the list.
-import { join } from 'node:path';
+// winning value on the second screen. Then the trusted signer is removed again from the list. In a browser
+// no path on the serving computer is named: the export is downloaded and the import uploaded from a picker.
+import { readdirSync } from 'node:fs';
 import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { serveDemo, type ServedApp } from './fixtures.js';
@@ -18,6 +19,8 @@ test.afterAll(async () => {
 });
 
 test.use({ locale: 'es-ES' });
+/** The package as the user's browser saved it, on "their" computer (the test's own folder). */
+let pkg: string;
 test.describe.configure({ mode: 'serial' });
 
 /** Serious or critical accessibility violations in a part of the page. */
@@ -35,8 +38,9 @@ const open = async (page: Page, app: ServedApp, hash: string) => {
 
 test('a package from another store: trusted after the prompt, its conflict shown side by side, applied', async ({
   page,
-}) => {
+}, testInfo) => {
   test.setTimeout(120_000);
+  pkg = testInfo.outputPath('quito.valija');
   const problems = watch(page);
   const signerA = a.cli(['identity', '--name', 'Embajada en Quito']) as { fingerprint: string };
   const deviceB = b.cli(['identity']) as { fingerprint: string };
@@ -52,22 +56,26 @@ test('a package from another store: trusted after the prompt, its conflict shown
     'Guardado',
   );
 
-  // Export from A.
-  const pkg = join(a.dir, 'quito.valija');
+  // Export from A: downloaded by the browser, with no path to type.
   await open(page, a, '#/sync');
-  await page.getByRole('textbox', { name: 'Archivo de paquete a escribir' }).fill(pkg);
-  await page.getByRole('button', { name: 'Exportar' }).click();
+  await expect(page.getByRole('textbox', { name: 'Archivo de paquete a escribir' })).toHaveCount(0);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Exportar' }).click(),
+  ]);
   await expect(page.getByRole('status').filter({ hasText: 'Paquete escrito' })).toBeVisible();
+  expect(download.suggestedFilename()).toMatch(/^valija-\d{4}-\d{2}-\d{2}\.valija$/);
+  await download.saveAs(pkg);
 
   // Import into B: the unknown signer is not trusted until the user says so.
   await open(page, b, '#/sync');
   await expect(page.getByText('Todavía no se confía en ningún otro firmante.')).toBeVisible();
-  await page.getByRole('textbox', { name: 'Archivo de paquete a leer' }).fill(pkg);
+  await page.getByLabel('Archivo de paquete a leer').setInputFiles(pkg);
   await page.getByRole('button', { name: 'Vista previa' }).click();
   const prompt = page.getByRole('alertdialog', {
     name: 'El firmante de este paquete aún no es de confianza',
   });
-  await expect(prompt.locator('.claimed-name')).toHaveText('Embajada en Quito');
+  await expect(prompt).toContainText('Firmado por Embajada en Quito.');
   await expect(prompt.locator('.fingerprint')).toHaveText(signerA.fingerprint);
   await expect(page.getByRole('columnheader', { name: 'Nuevos' })).toHaveCount(0);
   expect(await violations(page, '#main')).toEqual([]);
@@ -102,6 +110,9 @@ test('a package from another store: trusted after the prompt, its conflict shown
   await expect(history.getByRole('row').nth(1)).toContainText('Embajada en Quito');
   await expect(history.getByRole('row').nth(1).getByRole('cell').nth(3)).toHaveText('1');
 
+  // The upload was the serving computer's private copy, removed once imported; nothing landed beside B's store.
+  expect(readdirSync(b.dir).filter((name) => name.endsWith('.valija'))).toEqual([]);
+
   // B's screen shows the winning value.
   await open(page, b, `#/meetings/${ECUADOR_MEETING}/overview`);
   await expect(page.getByRole('textbox', { name: 'Lugar' })).toHaveValue('Guayaquil, Gobernación del Guayas');
@@ -125,7 +136,7 @@ test('a trusted signer removed from the list after a confirmation is refused aga
   await keys.getByRole('button', { name: 'Dejar de confiar', exact: true }).click();
   await expect(keys.getByText('Todavía no se confía en ningún otro firmante.')).toBeVisible();
 
-  await page.getByRole('textbox', { name: 'Archivo de paquete a leer' }).fill(join(a.dir, 'quito.valija'));
+  await page.getByLabel('Archivo de paquete a leer').setInputFiles(pkg);
   await page.getByRole('button', { name: 'Vista previa' }).click();
   await expect(page.getByRole('alertdialog')).toContainText('Embajada en Quito');
   // The refused preview's 422 answer is logged by the browser; nothing else may appear.

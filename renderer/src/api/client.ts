@@ -1,7 +1,15 @@
 // The renderer's one way to the API: window.valija inside the desktop app (preload, over IPC), else the
 // local browser bridge of `valija serve` (POST /api/<method> with the per-run token). Either way a typed
 // ValijaBridge whose failures are ApiCallErrors carrying the contract's error code.
-import { METHOD_NAMES, type Envelope, type MethodName } from '../../../electron/api/contract.js';
+import {
+  METHOD_NAMES,
+  type BridgeInput,
+  type BridgeResult,
+  type Envelope,
+  type FileMethod,
+  type MethodName,
+  type Upload,
+} from '../../../electron/api/contract.js';
 import type { ProgressEvent, ValijaBridge } from '../../../electron/api/progress.js';
 import { ApiCallError, fromBridgedError } from './errors.js';
 
@@ -38,33 +46,39 @@ function fromDesktop(valija: ValijaBridge): ValijaBridge {
   return api;
 }
 
+function bridgeHeaders(token: string | null): Record<string, string> {
+  if (!token) {
+    throw new ApiCallError(
+      'E_UNAUTHORIZED',
+      'this page has no access token: open the address `valija serve` printed',
+    );
+  }
+  return { Authorization: `Bearer ${token}` };
+}
+
+async function valueOf(response: Response): Promise<unknown> {
+  let envelope: Envelope<unknown>;
+  try {
+    envelope = (await response.json()) as Envelope<unknown>;
+  } catch {
+    throw new ApiCallError('E_BRIDGE', `the local server answered ${response.status} without a result`);
+  }
+  if (!envelope.ok) throw new ApiCallError(envelope.error.code, envelope.error.message);
+  return envelope.value;
+}
+
+async function postJson(token: string | null, method: string, input: unknown): Promise<unknown> {
+  const response = await fetch(`./api/${method}`, {
+    method: 'POST',
+    headers: { ...bridgeHeaders(token), 'Content-Type': 'application/json' },
+    body: JSON.stringify(input ?? {}),
+  });
+  return valueOf(response);
+}
+
 function fromBridge(token: string | null): ValijaBridge {
-  const headers = (): Record<string, string> => {
-    if (!token) {
-      throw new ApiCallError(
-        'E_UNAUTHORIZED',
-        'this page has no access token: open the address `valija serve` printed',
-      );
-    }
-    return { Authorization: `Bearer ${token}` };
-  };
-  const post = async (method: MethodName, input: unknown) => {
-    const response = await fetch(`./api/${method}`, {
-      method: 'POST',
-      headers: { ...headers(), 'Content-Type': 'application/json' },
-      body: JSON.stringify(input ?? {}),
-    });
-    let envelope: Envelope<unknown>;
-    try {
-      envelope = (await response.json()) as Envelope<unknown>;
-    } catch {
-      throw new ApiCallError('E_BRIDGE', `the local server answered ${response.status} without a result`);
-    }
-    if (!envelope.ok) {
-      throw new ApiCallError(envelope.error.code, envelope.error.message, envelope.error.details);
-    }
-    return envelope.value;
-  };
+  const headers = () => bridgeHeaders(token);
+  const post = (method: MethodName, input: unknown) => postJson(token, method, input);
   const api = { onProgress: (listener) => subscribeProgress(headers, listener) } as ValijaBridge;
   for (const method of METHOD_NAMES) {
     (api as Record<MethodName, unknown>)[method] = (input: unknown) => post(method, input);
@@ -110,6 +124,51 @@ function subscribeProgress(
 }
 
 let client: ValijaBridge | undefined;
+
+/**
+ * Files in a browser tab on `valija serve`, which never names a path on the serving computer: a package is
+ * uploaded from this computer and imported by its upload id; an export is then downloaded (fetch with the
+ * token in a header, saved as a blob).
+ */
+export interface BridgeFiles {
+  upload(file: Blob): Promise<Upload>;
+  call<M extends FileMethod>(method: M, input: BridgeInput<M>): Promise<BridgeResult<M>>;
+  save(download: string, name: string): Promise<void>;
+}
+
+/** The browser's way with files, or null inside the desktop app (which names paths on its own disk). */
+export function bridgeFiles(): BridgeFiles | null {
+  if (isDesktop()) return null;
+  const token = takeToken();
+  return {
+    upload: async (file) =>
+      (await valueOf(
+        await fetch('./api/upload', {
+          method: 'POST',
+          headers: { ...bridgeHeaders(token), 'Content-Type': 'application/octet-stream' },
+          body: file,
+        }),
+      )) as Upload,
+    call: async (method, input) => (await postJson(token, method, input)) as never,
+    save: async (download, name) => {
+      const response = await fetch(`./api/download/${encodeURIComponent(download)}`, {
+        headers: bridgeHeaders(token),
+      });
+      if (!response.ok) await valueOf(response);
+      saveBlob(await response.blob(), name);
+    },
+  };
+}
+
+/** Hands a blob to the browser as a download under a file name. */
+export function saveBlob(blob: Blob, name: string): void {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
 
 /** Inside the desktop app (files are on this computer's disk), not a browser tab on `valija serve`. */
 export function isDesktop(): boolean {

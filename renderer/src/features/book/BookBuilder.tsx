@@ -1,12 +1,13 @@
-// The briefing book for a meeting: options, a file to write (on the computer that runs the store), progress
-// while it is typeset, then its summary, and the books printed before.
+// The briefing book for a meeting: options, a file to write (in the desktop app; in a browser the serving
+// store's books folder, saved from the preview), progress while it is typeset, then its summary, and the
+// books printed before.
 import { Button, NativeSelect, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Input, Results } from '../../../../electron/api/contract.js';
 import { CLASSIFICATIONS } from '../../../../domain/kinds.js';
-import { api } from '../../api/client.js';
+import { api, bridgeFiles } from '../../api/client.js';
 import { call, useApiMutation } from '../../api/queries.js';
 import type { Meeting } from '../../api/records.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
@@ -28,7 +29,10 @@ export function BookBuilder({ meeting }: { meeting: Meeting }) {
   const [fileError, setFileError] = useState<string | null>(null);
   const [progress, forgetProgress] = useJobProgress('book');
   const [previewId, setPreviewId] = useState<string | null>(null);
-  const build = useApiMutation((input: BookInput) => api().book(input));
+  const files = bridgeFiles();
+  const build = useApiMutation(({ file: path, ...input }: BookInput) =>
+    files ? files.call('book', input) : api().book({ ...input, file: path }),
+  );
   const history = useQuery({
     queryKey: ['bookHistory', meeting.id],
     queryFn: () => call(() => api().bookHistory({ meetingId: meeting.id })),
@@ -36,7 +40,7 @@ export function BookBuilder({ meeting }: { meeting: Meeting }) {
 
   const submit = (event: React.FormEvent) => {
     event.preventDefault();
-    if (file.trim() === '') return setFileError(t('errors.field.empty'));
+    if (!files && file.trim() === '') return setFileError(t('errors.field.empty'));
     setFileError(null);
     forgetProgress();
     setPreviewId(null);
@@ -105,14 +109,16 @@ export function BookBuilder({ meeting }: { meeting: Meeting }) {
             value={copyFor}
             onChange={(e) => setCopyFor(e.currentTarget.value)}
           />
-          <TextInput
-            label={t('book.file')}
-            description={t('book.fileHint')}
-            placeholder="/home/…/carpeta.pdf"
-            value={file}
-            error={fileError}
-            onChange={(e) => setFile(e.currentTarget.value)}
-          />
+          {!files && (
+            <TextInput
+              label={t('book.file')}
+              description={t('book.fileHint')}
+              placeholder="/home/…/carpeta.pdf"
+              value={file}
+              error={fileError}
+              onChange={(e) => setFile(e.currentTarget.value)}
+            />
+          )}
         </div>
         <Button type="submit" mt="md" loading={build.isPending}>
           {build.isPending ? t('book.building') : t('book.build')}

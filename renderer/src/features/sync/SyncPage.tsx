@@ -4,6 +4,7 @@ import {
   Alert,
   Button,
   Code,
+  Input,
   Paper,
   PasswordInput,
   Stack,
@@ -12,10 +13,10 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useState, type ReactNode } from 'react';
+import { useId, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Results } from '../../../../electron/api/contract.js';
-import { api } from '../../api/client.js';
+import { api, bridgeFiles } from '../../api/client.js';
 import { useApiMutation } from '../../api/queries.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { formatDate } from '../../components/format.js';
@@ -45,13 +46,21 @@ function ExportPanel() {
   const { t } = useTranslation();
   const [file, setFile] = useState('');
   const [passphrase, setPassphrase] = useState('');
-  const run = useApiMutation(() => api().exportPackage({ file, ...(passphrase ? { passphrase } : {}) }));
+  // In a browser the package is written where the server chooses, then downloaded.
+  const files = bridgeFiles();
+  const run = useApiMutation(async () => {
+    const sealed = passphrase ? { passphrase } : {};
+    if (!files) return api().exportPackage({ file, ...sealed });
+    const result = await files.call('exportPackage', sealed);
+    await files.save(result.download, result.file);
+    return result;
+  });
   const [progress, forgetProgress] = useJobProgress('export');
   return (
     <PackageForm title={t('sync.export')} onSubmit={() => (forgetProgress(), run.mutate())}>
       <PackageFileFields
         fileLabel={t('sync.exportFile')}
-        file={file}
+        file={files ? null : file}
         onFile={setFile}
         passphrase={passphrase}
         onPassphrase={setPassphrase}
@@ -77,8 +86,24 @@ function ImportPanel() {
   // Trust is given only through the prompt, for the package being previewed; applying it records the key.
   const [trust, setTrust] = useState(false);
   const input = (trusting: boolean) => ({ file, trust: trusting, ...(passphrase ? { passphrase } : {}) });
-  const preview = useApiMutation((trusting: boolean) => api().previewImport(input(trusting)));
-  const apply = useApiMutation(() => api().applyImport(input(trust)));
+  // In a browser the picked file is uploaded once, and preview and apply name its upload.
+  const files = bridgeFiles();
+  const [picked, setPicked] = useState<File | null>(null);
+  const uploaded = useRef<{ file: File; upload: string } | null>(null);
+  const viaUpload = async (trusting: boolean) => {
+    if (!files || !picked) throw new Error('no package file picked');
+    if (uploaded.current?.file !== picked) {
+      uploaded.current = { file: picked, upload: (await files.upload(picked)).upload };
+    }
+    const { file: _path, ...rest } = input(trusting);
+    return { ...rest, upload: uploaded.current.upload };
+  };
+  const preview = useApiMutation(async (trusting: boolean) =>
+    files ? files.call('previewImport', await viaUpload(trusting)) : api().previewImport(input(trusting)),
+  );
+  const apply = useApiMutation(async () =>
+    files ? files.call('applyImport', await viaUpload(trust)) : api().applyImport(input(trust)),
+  );
   const signer = untrustedSigner(preview.error);
   const report = apply.data ?? preview.data;
   const [progress, forgetProgress] = useJobProgress('import');
@@ -93,8 +118,9 @@ function ImportPanel() {
     <PackageForm title={t('sync.import')} onSubmit={() => runPreview(false)}>
       <PackageFileFields
         fileLabel={t('sync.importFile')}
-        file={file}
+        file={files ? null : file}
         onFile={setFile}
+        onPick={files ? setPicked : undefined}
         passphrase={passphrase}
         onPassphrase={setPassphrase}
       />
@@ -147,24 +173,43 @@ function PackageForm({
   );
 }
 
-/** The package file's path (on the computer that runs the store) and its optional passphrase. */
+/**
+ * The package file and its optional passphrase. In the desktop app the file is a path on its disk; in a
+ * browser it is picked from this computer to import (`onPick`), and an export is downloaded (no field).
+ */
 function PackageFileFields(props: {
   fileLabel: string;
-  file: string;
+  file: string | null;
   onFile: (file: string) => void;
+  onPick?: (file: File | null) => void;
   passphrase: string;
   onPassphrase: (passphrase: string) => void;
 }) {
   const { t } = useTranslation();
+  const pickerId = useId();
+  const { onPick } = props;
   return (
     <>
-      <TextInput
-        label={props.fileLabel}
-        description={t('book.fileHint')}
-        value={props.file}
-        required
-        onChange={(e) => props.onFile(e.currentTarget.value)}
-      />
+      {onPick && (
+        <Input.Wrapper label={props.fileLabel} required labelProps={{ htmlFor: pickerId }}>
+          <input
+            id={pickerId}
+            type="file"
+            accept=".valija"
+            required
+            onChange={(e) => onPick(e.currentTarget.files?.[0] ?? null)}
+          />
+        </Input.Wrapper>
+      )}
+      {props.file !== null && (
+        <TextInput
+          label={props.fileLabel}
+          description={t('book.fileHint')}
+          value={props.file}
+          required
+          onChange={(e) => props.onFile(e.currentTarget.value)}
+        />
+      )}
       <PasswordInput
         label={t('sync.passphrase')}
         value={props.passphrase}
@@ -180,13 +225,10 @@ function ImportReportView({ report }: { report: Results['previewImport'] }) {
     <Stack gap="sm">
       <div>
         <Text size="sm" fw={600}>
-          {t('sync.signer')}: <Code className="fingerprint">{report.signer.fingerprint}</Code>
+          {t('sync.signerName')}: {report.signer.name || report.signer.deviceId}
         </Text>
         <Text size="sm">
-          {t('sync.signerClaim')}:{' '}
-          <span className="claimed-name" dir="auto">
-            {report.signer.name || t('sync.keys.unnamed')}
-          </span>
+          {t('sync.signer')}: <Code>{report.signer.fingerprint}</Code>
         </Text>
         <Text size="sm" c={report.signer.trusted ? 'teal.9' : 'orange.9'}>
           {report.signer.trusted ? t('sync.trusted') : t('sync.notTrusted')}

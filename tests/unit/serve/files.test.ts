@@ -1,0 +1,42 @@
+// The bridge's file transfer: an upload is streamed into a private file and refused past its limit.
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { afterEach, describe, expect, it } from 'vitest';
+import { FileTransfer } from '../../../electron/serve/files.js';
+import { tempDir } from '../../helpers.js';
+
+let transfer: FileTransfer | undefined;
+afterEach(() => transfer?.close());
+
+const chunks = (count: number, size: number) =>
+  Readable.from(Array.from({ length: count }, () => Buffer.alloc(size, 1)));
+
+describe('uploads to the bridge', () => {
+  it('land in a 0700 folder as a 0600 file, which the bridge names for the import', async () => {
+    transfer = new FileTransfer(join(tempDir(), 'books'), 1024);
+    const { upload, size } = await transfer.receive(chunks(4, 100), undefined);
+    expect(size).toBe(400);
+    expect(statSync(transfer.dir).mode & 0o777).toBe(0o700);
+    expect(statSync(join(transfer.dir, upload)).mode & 0o777).toBe(0o600);
+    expect(transfer.inputFor('previewImport', { upload })).toEqual({ file: join(transfer.dir, upload) });
+    const dir = transfer.dir;
+    transfer.close();
+    expect(existsSync(dir)).toBe(false);
+  });
+
+  it('past the limit, streamed without a declared length: E_TOO_LARGE and nothing kept', async () => {
+    transfer = new FileTransfer(join(tempDir(), 'books'), 1024);
+    await expect(transfer.receive(chunks(20, 100), undefined)).rejects.toMatchObject({ code: 'E_TOO_LARGE' });
+    expect(readdirSync(transfer.dir)).toEqual([]);
+  });
+
+  it('refuses any file a page names', () => {
+    transfer = new FileTransfer(join(tempDir(), 'books'), 1024);
+    for (const method of ['exportPackage', 'previewImport', 'applyImport', 'book'] as const) {
+      expect(() => transfer!.inputFor(method, { file: '/etc/passwd' }), method).toThrow(
+        expect.objectContaining({ code: 'E_FORBIDDEN' }),
+      );
+    }
+  });
+});
