@@ -40,7 +40,8 @@ describe('calls', () => {
       workerFile,
       onProgress: (event) => {
         events.push(event);
-        // At the first report of real work, ask for the job to stop.
+        // At the worker's first report of real work (the runner's own 'running' report carries 0), ask the job
+        // to stop: it is running then, and has a few hundred pages left, each a point where it meets the cancel.
         if (!cancelled && event.phase === 'running' && event.done > 0)
           cancelled = call('cancelJob', { jobId: event.jobId });
       },
@@ -50,6 +51,10 @@ describe('calls', () => {
     expect(await cancelled).toEqual({ ok: true, value: { jobId: events[0]!.jobId, cancelled: true } });
     expect(answer).toMatchObject({ ok: false, error: { code: 'E_CANCELLED' } });
     expect(events.at(-1)).toMatchObject({ phase: 'cancelled', jobId: events[0]!.jobId });
+    // It stopped part-way: no report of a finished book.
+    expect(
+      Math.max(...events.map((e) => (e.phase === 'running' && e.total > 0 ? e.done / e.total : 0))),
+    ).toBeLessThan(1);
     expect(existsSync(out)).toBe(false);
     expect(await call('bookHistory', { meetingId: MEETING })).toEqual({ ok: true, value: [] });
     expect(running()).toEqual([]);
