@@ -13,7 +13,7 @@ import {
   type KindName,
   type StoredRecord,
 } from '../../domain/kinds.js';
-import type { ErrorCode } from '../../domain/errors.js';
+import type { ErrorCode, ErrorDetails } from '../../domain/errors.js';
 import type {
   Backup,
   BookRecord,
@@ -230,6 +230,8 @@ export interface Results {
 export interface ApiError {
   code: ErrorCode;
   message: string;
+  /** What the error says as data (a package's signer); screens show these, never values read from the message. */
+  details?: ErrorDetails;
 }
 
 /** What every adapter answers: IPC, the bridge and (internally) the CLI. */

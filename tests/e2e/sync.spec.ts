@@ -75,7 +75,7 @@ test('a package from another store: trusted after the prompt, its conflict shown
   const prompt = page.getByRole('alertdialog', {
     name: 'El firmante de este paquete aún no es de confianza',
   });
-  await expect(prompt).toContainText('Firmado por Embajada en Quito.');
+  await expect(prompt.locator('.claimed-name')).toHaveText('Embajada en Quito');
   await expect(prompt.locator('.fingerprint')).toHaveText(signerA.fingerprint);
   await expect(page.getByRole('columnheader', { name: 'Nuevos' })).toHaveCount(0);
   expect(await violations(page, '#main')).toEqual([]);

@@ -63,7 +63,9 @@ async function valueOf(response: Response): Promise<unknown> {
   } catch {
     throw new ApiCallError('E_BRIDGE', `the local server answered ${response.status} without a result`);
   }
-  if (!envelope.ok) throw new ApiCallError(envelope.error.code, envelope.error.message);
+  if (!envelope.ok) {
+    throw new ApiCallError(envelope.error.code, envelope.error.message, envelope.error.details);
+  }
   return envelope.value;
 }
 

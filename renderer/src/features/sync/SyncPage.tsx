@@ -225,10 +225,13 @@ function ImportReportView({ report }: { report: Results['previewImport'] }) {
     <Stack gap="sm">
       <div>
         <Text size="sm" fw={600}>
-          {t('sync.signerName')}: {report.signer.name || report.signer.deviceId}
+          {t('sync.signer')}: <Code className="fingerprint">{report.signer.fingerprint}</Code>
         </Text>
         <Text size="sm">
-          {t('sync.signer')}: <Code>{report.signer.fingerprint}</Code>
+          {t('sync.signerClaim')}:{' '}
+          <span className="claimed-name" dir="auto">
+            {report.signer.name || t('sync.keys.unnamed')}
+          </span>
         </Text>
         <Text size="sm" c={report.signer.trusted ? 'teal.9' : 'orange.9'}>
           {report.signer.trusted ? t('sync.trusted') : t('sync.notTrusted')}
