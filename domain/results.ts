@@ -114,6 +114,8 @@ export interface MergeReport {
 
 export interface ImportReport extends MergeReport {
   packageId: string;
+  /** sha256 of the package file as read: apply names it, so a file swapped since its preview is refused. */
+  sha256: string;
   createdAt: string;
   encrypted: boolean;
   signer: { deviceId: string; name: string; fingerprint: string; trusted: boolean };

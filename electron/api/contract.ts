@@ -34,7 +34,21 @@ const id = z.string().min(1).max(100);
 /** A path on the computer that runs the store (the desktop app's, or the one serving the browser). */
 const file = z.string().min(1).max(4096);
 const passphrase = z.string().max(1024).optional();
-const importInput = z.object({ file, passphrase, trust: z.boolean().optional() }).strict();
+/** The signer's fingerprint the user confirmed with its sender: only that key is trusted. */
+const trust = z
+  .object({ fingerprint: z.string().min(1).max(100) })
+  .strict()
+  .optional();
+const importInput = z.object({ file, passphrase, trust }).strict();
+/** Apply also names the sha256 its preview reported: a file changed since is refused (E_PACKAGE_CHANGED). */
+const applyInput = importInput
+  .extend({
+    expectedSha256: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/)
+      .optional(),
+  })
+  .strict();
 /** A window of a long list: where it starts and how many records (a screen asks for what it shows). */
 const page = {
   offset: z.number().int().min(0).max(10_000_000).optional(),
@@ -141,7 +155,7 @@ export const contract = {
   },
   applyImport: {
     summary: 'Import a package in one transaction, after an automatic backup',
-    input: importInput,
+    input: applyInput,
   },
   book: {
     summary: 'Build the briefing book (PDF) for a meeting and write it to a file',

@@ -188,16 +188,17 @@ export const COMMANDS: Record<string, Command> = {
     },
   },
   import: {
-    synopsis: ['import FILE [--dry-run] [--trust] [--passphrase-env VAR]'],
+    synopsis: ['import FILE [--dry-run] [--trust FINGERPRINT] [--passphrase-env VAR]'],
     summary: [
       '--dry-run previews (counts, conflicts) and writes nothing;',
-      '--trust accepts a new signer after you checked its fingerprint',
+      '--trust trusts the signer with exactly that fingerprint, once',
+      'you checked it with its sender (any other signer is refused)',
     ],
     calls: ['previewImport', 'applyImport'],
 
     options: {
       'dry-run': { type: 'boolean' },
-      trust: { type: 'boolean' },
+      trust: { type: 'string' },
       'passphrase-env': { type: 'string' },
     },
     positionals: ['file'],
@@ -205,7 +206,7 @@ export const COMMANDS: Record<string, Command> = {
       call(options['dry-run'] ? 'previewImport' : 'applyImport', {
         file: args.file,
         passphrase: passphraseFrom(options, io),
-        trust: options.trust === true,
+        trust: typeof options.trust === 'string' ? { fingerprint: options.trust } : undefined,
       }),
   },
   keys: {

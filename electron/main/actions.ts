@@ -60,7 +60,8 @@ export function createActions(ctx: ActionContext): MenuActions {
   async function importPackage() {
     const file = await dialogs.chooseImportFile();
     if (!file) return;
-    let trust = false;
+    // Trust names the fingerprint the user was shown; apply names the package its preview read.
+    let trust: { fingerprint: string } | undefined;
     let preview = await ctx.runJob('previewImport', { file });
     const signer = !preview.ok ? preview.error.details?.signer : undefined;
     if (!preview.ok && preview.error.code === 'E_UNTRUSTED_SIGNER' && signer) {
@@ -70,7 +71,7 @@ export function createActions(ctx: ActionContext): MenuActions {
         'Trust and continue',
       );
       if (!go) return;
-      trust = true;
+      trust = { fingerprint: signer.fingerprint };
       preview = await ctx.runJob('previewImport', { file, trust });
     }
     if (!preview.ok) {
@@ -85,7 +86,11 @@ export function createActions(ctx: ActionContext): MenuActions {
     }
     const report = preview.value as ImportReport;
     if (!(await dialogs.confirm('Import this package?', summariseImport(report), 'Import'))) return;
-    const applied = await ctx.runJob('applyImport', { file, trust });
+    const applied = await ctx.runJob('applyImport', {
+      file,
+      ...(trust ? { trust } : {}),
+      expectedSha256: report.sha256,
+    });
     if (!applied.ok)
       return dialogs.error('The package was not imported; your store is unchanged', applied.error);
     await dialogs.info('Package imported', summariseImport(applied.value as ImportReport));

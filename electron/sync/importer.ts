@@ -1,7 +1,8 @@
 // Importing a package in two steps: a preview that writes nothing, then apply in one transaction after
 // an automatic backup. A refused package leaves the store byte-for-byte as it was.
+import { createHash } from 'node:crypto';
 import { rmSync } from 'node:fs';
-import { fingerprintOf, rawPublicKey } from '../../db/device.js';
+import { fingerprintOf, normalizeFingerprint, rawPublicKey } from '../../db/device.js';
 import { ValijaError, type SignerDetails } from '../../domain/errors.js';
 import { ChangeMerger } from '../../db/merge.js';
 import type { Store } from '../../db/store.js';
@@ -14,8 +15,14 @@ import { writeTransaction } from '../../db/connection.js';
 
 export interface ImportOptions {
   passphrase?: string;
-  /** Trust the package's signer (the user confirmed its fingerprint). */
-  trust?: boolean;
+  /**
+   * Trust the key with this fingerprint (the one the user confirmed with its sender): a package signed by
+   * any other key is refused. `true` trusts whatever key signed it — for tests and tools, never offered to
+   * a user.
+   */
+  trust?: { fingerprint: string } | true;
+  /** The sha256 of the package its preview read: a file that changed since is refused (E_PACKAGE_CHANGED). */
+  expectedSha256?: string;
   now?: number;
   /** How far ahead of `now` a change may be dated (default: a few minutes; see LIMITS.clockSkewMs). */
   maxClockSkewMs?: number;
@@ -36,27 +43,60 @@ function untrustedSigner(publicKey: string, name: string): ValijaError {
   const signer = signerDetails(publicKey, name);
   return new ValijaError(
     'E_UNTRUSTED_SIGNER',
-    `the package is signed by a key this computer does not trust, fingerprint ${signer.fingerprint}; check the fingerprint with its sender, then import trusting that fingerprint`,
+    `the package is signed by a key this computer does not trust, fingerprint ${signer.fingerprint}; check the fingerprint with its sender, then import trusting that fingerprint (valija import FILE --trust FINGERPRINT)`,
     { signer },
   );
 }
 
-function open(store: Store, bytes: Buffer, options: ImportOptions): OpenedPackage {
-  return openPackage(bytes, {
+/** Whether this import may record the signer's key as trusted: only the key the user confirmed. */
+function trustsSigner(trust: ImportOptions['trust'], publicKey: string): boolean {
+  if (trust === true) return true;
+  return (
+    trust !== undefined &&
+    normalizeFingerprint(trust.fingerprint) === normalizeFingerprint(fingerprintOf(publicKey))
+  );
+}
+
+function open(store: Store, bytes: Buffer, options: ImportOptions): OpenedPackage & { sha256: string } {
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  if (options.expectedSha256 !== undefined && options.expectedSha256 !== sha256) {
+    throw new ValijaError(
+      'E_PACKAGE_CHANGED',
+      'the package file changed since it was previewed; nothing was imported — preview it again',
+    );
+  }
+  const opened = openPackage(bytes, {
     ...options,
     checkSigner: ({ exporter: { publicKey, name } }) => {
-      if (options.trust || isTrusted(store.db, store.device.publicKey, publicKey)) return;
-      throw untrustedSigner(publicKey, name);
+      const { trust } = options;
+      if (trust !== undefined && trust !== true && !trustsSigner(trust, publicKey)) {
+        const signer = signerDetails(publicKey, name);
+        throw new ValijaError(
+          'E_UNTRUSTED_SIGNER',
+          `the package is signed by the key with fingerprint ${signer.fingerprint}, not the one you confirmed (${trust.fingerprint}); nothing was imported`,
+          { signer },
+        );
+      }
+      if (trust === undefined && !isTrusted(store.db, store.device.publicKey, publicKey)) {
+        throw untrustedSigner(publicKey, name);
+      }
     },
   });
+  return { ...opened, sha256 };
 }
 
 const alreadyImported = (store: Store, packageId: string) => isPackageImported(store.db, packageId);
 
-function report(store: Store, opened: OpenedPackage, merge: MergeReport, applied: boolean): ImportReport {
+function report(
+  store: Store,
+  opened: OpenedPackage & { sha256: string },
+  merge: MergeReport,
+  applied: boolean,
+): ImportReport {
   const { manifest } = opened;
   return {
     packageId: manifest.packageId,
+    sha256: opened.sha256,
     createdAt: manifest.createdAt,
     encrypted: opened.encrypted,
     signer: {
@@ -104,7 +144,9 @@ function recordPackage(
   options: ImportOptions,
 ): void {
   const { manifest } = opened;
-  if (options.trust) trustKey(store.db, manifest.exporter.publicKey, manifest.exporter.name);
+  if (trustsSigner(options.trust, manifest.exporter.publicKey)) {
+    trustKey(store.db, manifest.exporter.publicKey, manifest.exporter.name);
+  }
   recordImportedPackage(store.db, {
     packageId: manifest.packageId,
     exporterDevice: manifest.exporter.deviceId,

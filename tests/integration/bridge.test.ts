@@ -373,7 +373,7 @@ describe('files through valija serve: never a path on the serving computer', () 
     const pkg = join(a.dir, 'on-disk.valija');
     expect(valija(['--db', a.db, 'export', '--out', pkg]).code).toBe(0);
     for (const method of ['previewImport', 'applyImport']) {
-      const answer = await api(b, method, { file: pkg, trust: true });
+      const answer = await api(b, method, { file: pkg, trust: { fingerprint: '0000' } });
       expect(answer.status, method).toBe(403);
       expect(answer.json().error?.code, method).toBe('E_FORBIDDEN');
     }
@@ -400,7 +400,10 @@ describe('files through valija serve: never a path on the serving computer', () 
     expect(size).toBe(fetched.bytes.length);
     const untrusted = await api(b, 'previewImport', { upload: id });
     expect(untrusted.json().error?.code).toBe('E_UNTRUSTED_SIGNER');
-    const applied = await api(b, 'applyImport', { upload: id, trust: true });
+    // Trust names the fingerprint the refusal's details gave (what the user compared with its sender).
+    const { signer } = (untrusted.json().error as unknown as { details: { signer: { fingerprint: string } } })
+      .details;
+    const applied = await api(b, 'applyImport', { upload: id, trust: { fingerprint: signer.fingerprint } });
     expect(applied.status).toBe(200);
     expect(applied.json().value).toMatchObject({ alreadyImported: false });
     expect((await api(b, 'packageHistory', {})).json().value).toHaveLength(1);

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../db/canonical.js';
+import { fingerprintOf } from '../../db/device.js';
 import { sharedState } from '../../db/reader.js';
 import { openStore } from '../../db/store.js';
 import { putRecords } from '../../db/writer.js';
@@ -107,6 +108,7 @@ describe('an import killed inside its transaction', () => {
     const pkg = join(dir, 'big.valija');
     const { changes } = exportPackage(source, pkg);
     const expected = canonicalJson(sharedState(source.db));
+    const fingerprint = fingerprintOf(source.device.publicKey);
     source.close();
     // The importer reports every 1,000 records, the last at the 3,000th, after which it still indexes,
     // notes the package and commits.
@@ -134,7 +136,7 @@ describe('an import killed inside its transaction', () => {
       expect([before.dump, expected]).toContain(after.dump);
       expect([before.changes, before.changes + changes]).toContain(after.changes);
       outcomes[after.dump === before.dump ? 'none' : 'all']++;
-      const again = valija(['--db', file, 'import', pkg, '--trust']);
+      const again = valija(['--db', file, 'import', pkg, '--trust', fingerprint]);
       expect(again.code, again.stderr).toBe(0);
       expect(inspect(file).dump).toBe(expected);
     }

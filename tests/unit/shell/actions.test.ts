@@ -7,6 +7,7 @@ import type { Dialogs } from '../../../electron/main/dialogs.js';
 
 const report = {
   packageId: 'p1',
+  sha256: 'ab'.repeat(32),
   createdAt: '2026-03-01T00:00:00Z',
   encrypted: false,
   signer: { deviceId: 'd', name: 'Embassy in Quito', fingerprint: 'AB:CD', trusted: true },
@@ -83,7 +84,7 @@ describe('the menu actions', () => {
     await settled();
     expect(jobs).toEqual([
       ['previewImport', { file: '/tmp/p.valija' }],
-      ['applyImport', { file: '/tmp/p.valija', trust: false }],
+      ['applyImport', { file: '/tmp/p.valija', expectedSha256: 'ab'.repeat(32) }],
     ]);
     expect(shown).toContain('confirm:Import this package?');
     expect(shown.at(-1)).toMatch(
@@ -114,8 +115,8 @@ describe('the menu actions', () => {
     await accepted.settled();
     expect(accepted.jobs.map(([, input]) => input)).toEqual([
       { file: '/tmp/p.valija' },
-      { file: '/tmp/p.valija', trust: true },
-      { file: '/tmp/p.valija', trust: true },
+      { file: '/tmp/p.valija', trust: { fingerprint: '1111 2222' } },
+      { file: '/tmp/p.valija', trust: { fingerprint: '1111 2222' }, expectedSha256: 'ab'.repeat(32) },
     ]);
   });
 

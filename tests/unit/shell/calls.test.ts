@@ -77,7 +77,8 @@ describe('calls', () => {
       workerFile,
       onProgress: (event) => (cancelled ??= call('cancelJob', { jobId: event.jobId })),
     });
-    const answer = await call('applyImport', { file: pkg, trust: true });
+    const { fingerprint } = valija(['--db', demo, 'identity']).json() as { fingerprint: string };
+    const answer = await call('applyImport', { file: pkg, trust: { fingerprint } });
     expect(await cancelled).toMatchObject({ ok: true, value: { cancelled: true } });
     expect(answer).toMatchObject({ ok: false, error: { code: 'E_CANCELLED' } });
     expect(await call('dump', {})).toEqual({ ok: true, value: before });

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { ProgressEvent } from '../../../electron/api/progress.js';
 import { jobKindOf, runJob } from '../../../electron/jobs/runner.js';
 import { ROOT, tempDir, valija } from '../../helpers.js';
+import { fingerprintOf } from '../../../db/device.js';
 import { openStore } from '../../../db/store.js';
 import { putRecords } from '../../../db/writer.js';
 import { exportPackage } from '../../../electron/sync/exporter.js';
@@ -132,7 +133,7 @@ describe('jobs', () => {
     const events: ProgressEvent[] = [];
     const answer = await runJob(
       'applyImport',
-      { file, trust: true },
+      { file, trust: { fingerprint: fingerprintOf(source.device.publicKey) } },
       {
         storeFile,
         workerFile,

@@ -15,7 +15,7 @@ import {
 } from '@mantine/core';
 import { useId, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Results } from '../../../../electron/api/contract.js';
+import type { Input as ApiInput, Results } from '../../../../electron/api/contract.js';
 import { api, bridgeFiles } from '../../api/client.js';
 import { useApiMutation } from '../../api/queries.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
@@ -27,6 +27,8 @@ import { TrustedKeys } from './TrustedKeys.js';
 import { TrustPrompt, untrustedSigner } from './TrustPrompt.js';
 
 const OUTCOMES = ['new', 'changed', 'deleted', 'restored', 'known'] as const;
+/** The fingerprint the user confirmed in the trust prompt: only that key is trusted. */
+type Trust = ApiInput<'previewImport'>['trust'];
 
 export function SyncPage() {
   const { t } = useTranslation();
@@ -84,13 +86,17 @@ function ImportPanel() {
   const [file, setFile] = useState('');
   const [passphrase, setPassphrase] = useState('');
   // Trust is given only through the prompt, for the package being previewed; applying it records the key.
-  const [trust, setTrust] = useState(false);
-  const input = (trusting: boolean) => ({ file, trust: trusting, ...(passphrase ? { passphrase } : {}) });
+  const [trust, setTrust] = useState<Trust>();
+  const input = (trusting: Trust) => ({
+    file,
+    ...(trusting ? { trust: trusting } : {}),
+    ...(passphrase ? { passphrase } : {}),
+  });
   // In a browser the picked file is uploaded once, and preview and apply name its upload.
   const files = bridgeFiles();
   const [picked, setPicked] = useState<File | null>(null);
   const uploaded = useRef<{ file: File; upload: string } | null>(null);
-  const viaUpload = async (trusting: boolean) => {
+  const viaUpload = async (trusting: Trust) => {
     if (!files || !picked) throw new Error('no package file picked');
     if (uploaded.current?.file !== picked) {
       uploaded.current = { file: picked, upload: (await files.upload(picked)).upload };
@@ -98,24 +104,27 @@ function ImportPanel() {
     const { file: _path, ...rest } = input(trusting);
     return { ...rest, upload: uploaded.current.upload };
   };
-  const preview = useApiMutation(async (trusting: boolean) =>
+  const preview = useApiMutation(async (trusting: Trust) =>
     files ? files.call('previewImport', await viaUpload(trusting)) : api().previewImport(input(trusting)),
   );
+  // Apply names the package its preview read: a file changed since is refused (E_PACKAGE_CHANGED).
   const apply = useApiMutation(async () =>
-    files ? files.call('applyImport', await viaUpload(trust)) : api().applyImport(input(trust)),
+    files
+      ? files.call('applyImport', { ...(await viaUpload(trust)), expectedSha256: preview.data?.sha256 })
+      : api().applyImport({ ...input(trust), expectedSha256: preview.data?.sha256 }),
   );
   const signer = untrustedSigner(preview.error);
   const report = apply.data ?? preview.data;
   const [progress, forgetProgress] = useJobProgress('import');
   const running = preview.isPending || apply.isPending;
-  const runPreview = (trusting: boolean) => {
+  const runPreview = (trusting: Trust) => {
     forgetProgress();
     apply.reset();
     setTrust(trusting);
     preview.mutate(trusting);
   };
   return (
-    <PackageForm title={t('sync.import')} onSubmit={() => runPreview(false)}>
+    <PackageForm title={t('sync.import')} onSubmit={() => runPreview(undefined)}>
       <PackageFileFields
         fileLabel={t('sync.importFile')}
         file={files ? null : file}
@@ -129,7 +138,11 @@ function ImportPanel() {
       </Button>
       {running && <JobProgress progress={progress} label={t('sync.importProgress')} />}
       {signer && (
-        <TrustPrompt signer={signer} onTrust={() => runPreview(true)} onCancel={() => preview.reset()} />
+        <TrustPrompt
+          signer={signer}
+          onTrust={() => runPreview({ fingerprint: signer.fingerprint })}
+          onCancel={() => preview.reset()}
+        />
       )}
       {preview.error && !signer && <ErrorMessage error={preview.error} />}
       {report && <ImportReportView report={report} />}
