@@ -58,6 +58,11 @@ export default tseslint.config(
     languageOptions: { globals: nodeGlobals },
   },
   {
+    // Tool configurations written as CommonJS (dependency-cruiser's).
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly' } },
+  },
+  {
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },

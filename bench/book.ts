@@ -19,7 +19,6 @@ import { t, classificationMarking } from '../electron/book/strings.js';
 import { pageGeometry } from '../electron/book/theme.js';
 import { CHROMIUM_ARGS, CHROMIUM_BIN } from './chromium.js';
 
-
 export interface BookBenchRow {
   name: string;
   pages: number;

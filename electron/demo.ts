@@ -9,5 +9,7 @@ import { resourcesDir } from './paths.js';
 export const DEMO_FILE = 'demo/mfa-first-100-days.json';
 
 export function loadDemo(db: Db): number {
-  return loadFixedRecords(db, JSON.parse(readFileSync(join(resourcesDir(), DEMO_FILE), 'utf8')), { demo: true });
+  return loadFixedRecords(db, JSON.parse(readFileSync(join(resourcesDir(), DEMO_FILE), 'utf8')), {
+    demo: true,
+  });
 }
