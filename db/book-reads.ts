@@ -4,7 +4,7 @@
 // each statement is prepared once. Nothing here writes.
 import type { Db } from './connection.js';
 import { KINDS, type KindName, type StoredRecord } from '../domain/kinds.js';
-import { toRecord } from './reader.js';
+import { shownRecord, toRecord } from './reader.js';
 import { stmt } from './statements.js';
 
 type Row = Record<string, unknown> & { id: string; deleteCounter: number; version: string };
@@ -95,5 +95,5 @@ export function annotationsOn(db: Db, targets: readonly { kind: KindName; id: st
        AND NOT EXISTS (SELECT 1 FROM annotation newer WHERE newer.supersedes = annotation.id AND newer.${ALIVE})
      ORDER BY createdAt, id`,
   ).all(JSON.stringify(targets.map((t) => [t.kind, t.id]))) as Row[];
-  return rows.map((row) => toRecord('annotation', row));
+  return rows.map((row) => shownRecord(db, 'annotation', row));
 }

@@ -1,5 +1,5 @@
 // This device: its random id, its author identity, its clock and its signing key pair.
-import { createHash, createPublicKey, generateKeyPairSync, randomBytes } from 'node:crypto';
+import { createHash, createPublicKey, generateKeyPairSync } from 'node:crypto';
 import type { Db } from './connection.js';
 import { receive, tick, ZERO_HLC } from './hlc.js';
 import { invalid } from '../domain/errors.js';
@@ -43,20 +43,50 @@ export function checkSignerName(name: string, what: string): void {
   if (problem) throw invalid(`${what} cannot be used in a package: ${problem}`);
 }
 
+/**
+ * A device's id, derived from its public key (the first 64 bits of sha256 over the raw key), so that the id
+ * a change set carries names one key only: no other key can sign for it.
+ */
+export function deviceIdOf(publicKey: string): string {
+  return createHash('sha256').update(rawPublicKey(publicKey)).digest('hex').slice(0, 16);
+}
+
 export function ensureDevice(db: Db, now: Date = new Date()): Device {
   const existing = readDevice(db);
-  if (existing) return existing;
+  if (existing) return db.readonly ? existing : bindIdToKey(db, existing);
   const { publicKey, privateKey } = generateKeyPairSync('ed25519');
+  const spki = publicKey.export({ type: 'spki', format: 'der' }).toString('base64');
   db.prepare(
     `INSERT INTO device (singleton, deviceId, clock, publicKey, privateKey, createdAt)
      VALUES (1, ?, ?, ?, ?, ?)`,
   ).run(
-    randomBytes(8).toString('hex'),
+    deviceIdOf(spki),
     ZERO_HLC,
-    publicKey.export({ type: 'spki', format: 'der' }).toString('base64'),
+    spki,
     privateKey.export({ type: 'pkcs8', format: 'der' }).toString('base64'),
     now.toISOString(),
   );
+  return readDevice(db)!;
+}
+
+/**
+ * Stores made before device ids were derived from keys hold a random id. Once, at open, this device takes the
+ * id of its key and its own change sets (and the notes it wrote) move to it, so its packages can prove who
+ * wrote them. Copies others already hold under the old id carry the same values; they stay in their logs.
+ */
+function bindIdToKey(db: Db, device: Device): Device {
+  const bound = deviceIdOf(device.publicKey);
+  if (device.deviceId === bound) return device;
+  db.transaction(() => {
+    const old = device.deviceId;
+    db.prepare('UPDATE device SET deviceId = ?').run(bound);
+    db.prepare('UPDATE change_set SET device = ? WHERE device = ?').run(bound, old);
+    db.prepare(
+      `UPDATE change_set SET fields = json_set(fields, '$.authorDevice', ?)
+       WHERE kind = 'annotation' AND device = ? AND json_extract(fields, '$.authorDevice') = ?`,
+    ).run(bound, bound, old);
+    db.prepare('UPDATE annotation SET authorDevice = ? WHERE authorDevice = ?').run(bound, old);
+  }).immediate();
   return readDevice(db)!;
 }
 

@@ -5,6 +5,7 @@ import { notFound } from '../domain/errors.js';
 import { hlcToIso } from './hlc.js';
 import { fieldNames, KIND_NAMES, KINDS, type KindName, type StoredRecord } from '../domain/kinds.js';
 import { stmt } from './statements.js';
+import { authorNameOf } from './authors.js';
 
 type Row = Record<string, unknown> & { id: string; deleteCounter: number; version: string };
 
@@ -16,6 +17,16 @@ export function toRecord(kind: KindName, row: Row): StoredRecord {
   for (const field of fieldNames(kind)) record[field] = fromColumn(kind, field, row[field]);
   record.version = row.version;
   record.updatedAt = row.version ? hlcToIso(row.version) : '';
+  return record;
+}
+
+/**
+ * A record as the screens and books show it: a note's author is the name its device signed (or this device's
+ * own), found by the device that provably wrote it — never the note's own author field, which a package wrote.
+ */
+export function shownRecord(db: Db, kind: KindName, row: Row): StoredRecord {
+  const record = toRecord(kind, row);
+  if (kind === 'annotation') record.author = authorNameOf(db, record.authorDevice as string);
   return record;
 }
 
@@ -49,7 +60,7 @@ export function getRecord(db: Db, kind: KindName, id: string): StoredRecord {
   if (!row || !isAlive(row.deleteCounter) || (kind === 'annotation' && supersededBy(db, id).length > 0)) {
     throw notFound(`no ${kind} with id ${id}; \`valija list ${kind}\` shows what there is`);
   }
-  return toRecord(kind, row);
+  return shownRecord(db, kind, row);
 }
 
 export interface ListFilter {
@@ -87,7 +98,7 @@ export function listRecords(db: Db, kind: KindName, filter: ListFilter = {}): St
     db,
     `SELECT * FROM ${table(kind)} WHERE ${where.join(' AND ')} ORDER BY ${ORDER[kind]}`,
   ).all(...params) as Row[];
-  return rows.map((row) => toRecord(kind, row));
+  return rows.map((row) => shownRecord(db, kind, row));
 }
 
 function supersededBy(db: Db, id: string): string[] {

@@ -1,5 +1,6 @@
-// Loading a fixed set of records (the demo store) with fixed ids, one fixed clock and one fixed device, so
-// every laptop that loads it holds the very same records and changes, and their packages agree.
+// Loading a fixed set of records (the demo store) with fixed ids, one fixed clock and one fixed device (the
+// example device, see example-device.ts), so every laptop that loads it holds the very same records and
+// changes, and their packages agree.
 import { z } from 'zod';
 import type { Db } from './connection.js';
 import { applyChangeSet, DELETE_COUNTER } from './changes.js';
@@ -10,6 +11,7 @@ import { fieldNames, idSchema, KIND_NAMES, KINDS, type KindName } from '../domai
 import { rebuildSearchIndex } from './search.js';
 import { describeIssues } from './validation.js';
 import { writeSetting } from './settings.js';
+import { EXAMPLE_DEVICE } from './example-device.js';
 
 export const fixedRecordsSchema = z.object({
   source: z.string().optional(),
@@ -35,6 +37,11 @@ export function loadFixedRecords(db: Db, input: unknown, options: { demo?: boole
   const parsed = fixedRecordsSchema.safeParse(input);
   if (!parsed.success) throw invalid(`fixed records: ${describeIssues(parsed.error)}`);
   const { clock, device, records } = parsed.data;
+  if (device !== EXAMPLE_DEVICE.deviceId) {
+    throw invalid(
+      `fixed records are written by the example device (${EXAMPLE_DEVICE.deviceId}), not ${device}`,
+    );
+  }
   let count = 0;
   db.transaction(() => {
     for (const kind of KIND_NAMES) {

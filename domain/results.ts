@@ -81,6 +81,12 @@ export interface ExportResult {
   rows: Record<string, number>;
   bytes: number;
   sha256: string;
+  /**
+   * Devices whose changes this store holds but left out: no head they signed covers them here (they come
+   * from a store made before signed heads, or their device went back to an old backup). Their own packages
+   * carry them.
+   */
+  withheld: string[];
 }
 
 export type Outcome = 'new' | 'changed' | 'deleted' | 'restored' | 'known';

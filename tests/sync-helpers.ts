@@ -7,7 +7,11 @@ import { openStore, type Store } from '../db/store.js';
 import { encodePackage } from '../electron/sync/encode.js';
 import { encrypt, signBytes } from '../electron/sync/crypto.js';
 import { FLAG_ENCRYPTED, FORMAT_VERSION, HEADER_LENGTH, MAGIC } from '../electron/sync/format.js';
-import type { Manifest } from '../electron/sync/manifest.js';
+import { packageIdOf, type Manifest } from '../electron/sync/manifest.js';
+import { AuthorDigests, lineOf, signHead } from '../electron/sync/authorship.js';
+import type { KindName } from '../domain/kinds.js';
+import type { AuthorHead } from '../db/authors.js';
+import { deviceIdOf } from '../db/device.js';
 
 /** A store's shared state as canonical JSON: two stores with equal dumps hold the same. */
 export const dump = (store: Store) => canonicalJson(sharedState(store.db));
@@ -77,13 +81,20 @@ export function assemble(
 }
 
 /**
- * Re-signs a package whose payload lines (or manifest) were changed: the hash and counts are made to match,
- * so only the deeper checks can refuse it.
+ * Re-signs a package whose payload lines (or manifest) were changed: the hash, counts and package id are made
+ * to match, the exporter becomes the signer's device, and the heads of the signer's device (and of `authors`,
+ * keys whose devices' heads may be re-signed) are signed again over their lines — so only the deeper checks
+ * can refuse it. Other authors' heads stay as they were: changing their lines is caught by their digests.
  */
 export function rebuild(
   original: Buffer,
   signer: Signer,
-  edit: { lines?: (lines: string[]) => string[]; manifest?: (m: Manifest) => void; rawPayload?: Buffer } = {},
+  edit: {
+    lines?: (lines: string[]) => string[];
+    manifest?: (m: Manifest) => void;
+    rawPayload?: Buffer;
+    authors?: Signer[];
+  } = {},
 ): Buffer {
   const { manifest, payload } = parsePlain(original);
   let newPayload = payload;
@@ -92,12 +103,56 @@ export function rebuild(
     const lines = edit.lines(gunzipLines(payload));
     newPayload = gzipSync(lines.length ? lines.join('\n') + '\n' : '');
     manifest.counts.changes = lines.length;
+    manifest.authors = resignedHeads(manifest.authors, lines, [signer, ...(edit.authors ?? [])]);
   }
   manifest.payload.length = newPayload.length;
   manifest.payload.sha256 = createHash('sha256').update(newPayload).digest('hex');
   manifest.exporter.publicKey = signer.publicKey;
+  manifest.exporter.deviceId = deviceIdOf(signer.publicKey);
+  const id = manifest.packageId;
   edit.manifest?.(manifest);
+  if (manifest.packageId === id) manifest.packageId = packageIdOf(manifest);
   return assemble(manifest, newPayload, signer);
+}
+
+/** The heads for these lines: those of the given keys' devices signed anew, the others kept as they were. */
+function resignedHeads(heads: AuthorHead[], lines: string[], signers: Signer[]): AuthorHead[] {
+  const digests = new AuthorDigests();
+  for (const line of lines) {
+    // As an importer reads it: the fields as the log will keep them (spacing in a line is not signed).
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(line);
+    } catch {
+      continue; // a broken line: refused before any digest is compared
+    }
+    if (!Array.isArray(parsed) || typeof parsed[3] !== 'string') continue;
+    const [kind, row, hlc, device, fields] = parsed as [KindName, string, string, string, object];
+    digests.add(device, lineOf({ kind, row, hlc, device, fields: fields as Record<string, unknown> }));
+  }
+  const found = digests.finish();
+  const byDevice = new Map(heads.map((head) => [head.deviceId, head]));
+  for (const key of signers) {
+    const deviceId = deviceIdOf(key.publicKey);
+    const digest = found.get(deviceId);
+    if (!digest) continue;
+    const held = byDevice.get(deviceId);
+    byDevice.set(
+      deviceId,
+      signHead(key.privateKey, {
+        deviceId,
+        publicKey: key.publicKey,
+        name: held?.name ?? 'Test signer',
+        signedAt: held?.signedAt ?? new Date().toISOString(),
+        ...digest,
+      }),
+    );
+  }
+  return [...byDevice.values()]
+    .filter(
+      (head) => found.has(head.deviceId) || !signers.some((k) => deviceIdOf(k.publicKey) === head.deviceId),
+    )
+    .sort((a, b) => (a.deviceId < b.deviceId ? -1 : 1));
 }
 
 export function gunzipLines(payload: Buffer): string[] {

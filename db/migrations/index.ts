@@ -3,6 +3,7 @@ import { sql as records } from './001-records.js';
 import { sql as syncLedger } from './002-sync-ledger.js';
 import { sql as changeSets } from './003-change-sets.js';
 import { sql as listIndexes } from './004-list-indexes.js';
+import { sql as authorHeads } from './005-author-heads.js';
 
 export interface Migration {
   version: number;
@@ -15,6 +16,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 2, name: 'sync-ledger', sql: syncLedger },
   { version: 3, name: 'change-sets', sql: changeSets },
   { version: 4, name: 'list-indexes', sql: listIndexes },
+  { version: 5, name: 'author-heads', sql: authorHeads },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -11,7 +11,9 @@ import { describeIssues } from '../../db/validation.js';
 import { decrypt, verifySignature } from './crypto.js';
 import { FLAG_ENCRYPTED, FORMAT_VERSION, HEADER_LENGTH, LIMITS, MAGIC } from './format.js';
 import { changeSetBatches } from './payload.js';
-import { manifestSchema, type Manifest } from './manifest.js';
+import { manifestSchema, packageIdOf, type Manifest } from './manifest.js';
+import { AuthorDigests, checkAuthorDigests, checkHead, lineOf } from './authorship.js';
+import { deviceIdOf } from '../../db/device.js';
 
 export interface DecodeOptions {
   passphrase?: string;
@@ -38,6 +40,12 @@ function readEnvelope(bytes: Buffer, options: DecodeOptions): { body: Buffer; en
   const version = bytes[MAGIC.length]!;
   if (version > FORMAT_VERSION) {
     throw new ValijaError('E_SCHEMA_TOO_NEW', `the package uses format ${version}; update Valija to read it`);
+  }
+  if (version === 2) {
+    throw new ValijaError(
+      'E_PACKAGE_CORRUPT',
+      'the package was written by an earlier Valija (format 2), which did not prove who wrote its changes; ask its sender to export it again',
+    );
   }
   if (version !== FORMAT_VERSION) throw corrupt(`unknown format ${version}`);
   const flags = bytes[MAGIC.length + 1]!;
@@ -83,6 +91,7 @@ function readManifest(body: Buffer, options: DecodeOptions): { manifest: Manifes
     );
   }
   options.checkSigner?.(manifest);
+  checkAuthors(manifest);
   if (manifest.minReaderVersion > SCHEMA_VERSION) {
     throw new ValijaError(
       'E_SCHEMA_TOO_NEW',
@@ -98,6 +107,21 @@ function readManifest(body: Buffer, options: DecodeOptions): { manifest: Manifes
     throw corrupt('the payload does not match its hash');
   }
   return { manifest, payload };
+}
+
+/** The exporter's device id is its key's, the package id is its content's, and every author's head verifies. */
+function checkAuthors(manifest: Manifest): void {
+  const { exporter } = manifest;
+  if (deviceIdOf(exporter.publicKey) !== exporter.deviceId) {
+    throw new ValijaError(
+      'E_SIGNATURE',
+      `the package names device ${exporter.deviceId} as its exporter, but is signed with another device's key`,
+    );
+  }
+  if (manifest.packageId !== packageIdOf(manifest)) {
+    throw corrupt('its id is not the one its contents give (an id taken from another package)');
+  }
+  for (const head of manifest.authors) checkHead(head);
 }
 
 /** "30 minutes", "5 hours", "12 days": how far a clock is ahead, rounded down, for people. */
@@ -121,6 +145,7 @@ class MeaningCheck {
   /** The device that wrote the latest change: the one whose clock is wrong if it is too far ahead. */
   private maxDevice = '';
   private previous: ChangeSet | undefined;
+  private readonly digests = new AuthorDigests();
 
   constructor(
     private readonly manifest: Manifest,
@@ -141,6 +166,14 @@ class MeaningCheck {
       if (previous?.kind !== c.kind || previous.row !== c.row)
         this.rows.set(c.kind, (this.rows.get(c.kind) ?? 0) + 1);
       this.previous = c;
+      this.digests.add(c.device, lineOf(c));
+      if (c.kind === 'annotation' && ('authorDevice' in c.fields || 'author' in c.fields)) {
+        if (c.fields.authorDevice !== c.device)
+          throw new ValijaError(
+            'E_SIGNATURE',
+            `a note in the package names ${String(c.fields.authorDevice ?? 'no device')} as its author, but device ${c.device} wrote it`,
+          );
+      }
       if (!this.min || c.hlc < this.min) this.min = c.hlc;
       if (c.hlc > this.max) {
         this.max = c.hlc;
@@ -170,6 +203,7 @@ class MeaningCheck {
         `device ${this.maxDevice} dated changes ${dated}, ${describeAhead(ahead)} ahead of this computer's clock (at most ${describeAhead(this.maxSkewMs)} is accepted); check the date and time on that computer, then export again`,
       );
     }
+    checkAuthorDigests(manifest.authors, this.digests.finish());
   }
 }
 

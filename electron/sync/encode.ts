@@ -4,14 +4,16 @@ import { gzipSync } from 'node:zlib';
 import { canonicalJson } from '../../db/canonical.js';
 import type { KindName } from '../../domain/kinds.js';
 import { checkSignerName, claimedNameOf, privateKeyOf, readDevice } from '../../db/device.js';
-import { uuidv7 } from '../../db/ids.js';
+import { authorHeadOf, type AuthorHead } from '../../db/authors.js';
+import { EXAMPLE_DEVICE } from '../../db/example-device.js';
+import { AuthorDigests, signHead } from './authorship.js';
 import { countSharedChanges, seenClocks, sharedChangeTuples } from '../../db/merge.js';
 import { SCHEMA_VERSION } from '../../db/migrations/index.js';
 import type { Store } from '../../db/store.js';
 import { encrypt, signBytes } from './crypto.js';
 import { FLAG_ENCRYPTED, FORMAT_VERSION, LIMITS, MAGIC } from './format.js';
 import { encodeLine } from './lines.js';
-import type { Manifest } from './manifest.js';
+import { packageIdOf, type Manifest } from './manifest.js';
 import { ValijaError } from '../../domain/errors.js';
 
 export interface EncodeOptions {
@@ -24,24 +26,37 @@ export interface EncodeOptions {
 export interface EncodedPackage {
   bytes: Buffer;
   manifest: Manifest;
+  /** Devices whose change sets were left out: this store holds no head of theirs that covers them. */
+  withheld: string[];
 }
 
-export function encodePackage(store: Store, options: EncodeOptions = {}): EncodedPackage {
-  // The name as stored now (the identity may have changed since the store was opened), checked before any work.
-  const name = claimedNameOf(readDevice(store.db) ?? store.device);
-  checkSignerName(name, "this device's name and post");
+interface EncodedLines {
+  payload: Buffer;
+  count: number;
+  rows: Partial<Record<KindName, number>>;
+  min: string;
+  max: string;
+  digests: Map<string, { changes: number; digest: string }>;
+}
+
+/** The shared change sets as gzip JSON lines, leaving out the given devices', with each device's digest. */
+function encodeLines(store: Store, withheld: ReadonlySet<string>, options: EncodeOptions): EncodedLines {
   // Lines are gathered as buffers, not strings or objects: a large store has hundreds of thousands of change sets.
   const total = countSharedChanges(store.db);
   const chunks: Buffer[] = [];
   const rows: Partial<Record<KindName, number>> = {};
+  const digests = new AuthorDigests();
   let chunk = '';
   let count = 0;
   let min = '';
   let max = '';
   let previous = '';
   for (const tuple of sharedChangeTuples(store.db)) {
-    const [kind, row, hlc] = tuple;
-    chunk += encodeLine(tuple) + '\n';
+    const [kind, row, hlc, device] = tuple;
+    if (withheld.has(device)) continue;
+    const line = encodeLine(tuple);
+    digests.add(device, line);
+    chunk += line + '\n';
     if (++count % 10_000 === 0) {
       chunks.push(Buffer.from(chunk, 'utf8'));
       chunk = '';
@@ -57,18 +72,82 @@ export function encodePackage(store: Store, options: EncodeOptions = {}): Encode
   chunks.push(Buffer.from(chunk, 'utf8'));
   if (count > LIMITS.changes)
     throw new ValijaError('E_TOO_LARGE', 'the store holds too many changes for one package');
-  const payload = gzipSync(Buffer.concat(chunks), { level: 4 });
-  const manifest: Manifest = {
+  return {
+    payload: gzipSync(Buffer.concat(chunks), { level: 4 }),
+    count,
+    rows,
+    min,
+    max,
+    digests: digests.finish(),
+  };
+}
+
+/**
+ * The heads the package carries: this device's, signed now over its own sets, and for each other author the
+ * latest head this store holds of it. An author whose sets here are not exactly those its head covers (it
+ * never signed them: a store from before signed heads, or a device that went back to an old backup and wrote
+ * on) is withheld from the package rather than relayed unproven; its own packages still carry it.
+ */
+function authorsOf(
+  store: Store,
+  name: string,
+  now: Date,
+  digests: EncodedLines['digests'],
+): { authors: AuthorHead[]; withheld: string[] } {
+  const authors: AuthorHead[] = [];
+  const withheld: string[] = [];
+  for (const [device, { changes, digest }] of [...digests].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    // This device signs its own head now; so does the example device, whose key is public (the demo's records).
+    const signer =
+      device === store.device.deviceId
+        ? { privateKey: privateKeyOf(store.db), publicKey: store.device.publicKey, name }
+        : device === EXAMPLE_DEVICE.deviceId
+          ? EXAMPLE_DEVICE
+          : undefined;
+    if (signer) {
+      const { privateKey, publicKey } = signer;
+      authors.push(
+        signHead(privateKey, {
+          deviceId: device,
+          publicKey,
+          name: signer.name,
+          changes,
+          digest,
+          signedAt: now.toISOString(),
+        }),
+      );
+      continue;
+    }
+    const head = authorHeadOf(store.db, device);
+    if (head && head.changes === changes && head.digest === digest) authors.push(head);
+    else withheld.push(device);
+  }
+  return { authors, withheld };
+}
+
+export function encodePackage(store: Store, options: EncodeOptions = {}): EncodedPackage {
+  // The name as stored now (the identity may have changed since the store was opened), checked before any work.
+  const name = claimedNameOf(readDevice(store.db) ?? store.device);
+  checkSignerName(name, "this device's name and post");
+  const now = options.now ?? new Date();
+  const all = encodeLines(store, new Set(), options);
+  const heads = authorsOf(store, name, now, all.digests);
+  const { withheld } = heads;
+  // Rare (a store from before signed heads): encoded again without the sets no head covers.
+  const lines = withheld.length > 0 ? encodeLines(store, new Set(withheld), options) : all;
+  const { authors } = withheld.length > 0 ? authorsOf(store, name, now, lines.digests) : heads;
+  const { payload, count, rows, min, max } = lines;
+  const signed: Omit<Manifest, 'packageId'> = {
     format: FORMAT_VERSION,
     schemaVersion: SCHEMA_VERSION,
     minReaderVersion: 1,
-    packageId: uuidv7(),
-    createdAt: (options.now ?? new Date()).toISOString(),
+    createdAt: now.toISOString(),
     exporter: {
       deviceId: store.device.deviceId,
       publicKey: store.device.publicKey,
       name,
     },
+    authors,
     hlcRange: count ? { min, max } : null,
     seen: seenClocks(store.db),
     counts: { changes: count, rows },
@@ -78,6 +157,7 @@ export function encodePackage(store: Store, options: EncodeOptions = {}): Encode
       sha256: createHash('sha256').update(payload).digest('hex'),
     },
   };
+  const manifest: Manifest = { ...signed, packageId: packageIdOf(signed) };
   const manifestBytes = Buffer.from(canonicalJson(manifest, 0), 'utf8');
   const signature = signBytes(privateKeyOf(store.db), manifestBytes);
   const lengths = Buffer.alloc(4);
@@ -87,5 +167,9 @@ export function encodePackage(store: Store, options: EncodeOptions = {}): Encode
   const body = Buffer.concat([lengths, manifestBytes, signatureLength, signature, payload]);
   const encrypted = options.passphrase !== undefined && options.passphrase !== '';
   const header = Buffer.concat([MAGIC, Buffer.from([FORMAT_VERSION, encrypted ? FLAG_ENCRYPTED : 0])]);
-  return { bytes: Buffer.concat([header, encrypted ? encrypt(body, options.passphrase!) : body]), manifest };
+  return {
+    bytes: Buffer.concat([header, encrypted ? encrypt(body, options.passphrase!) : body]),
+    manifest,
+    withheld,
+  };
 }

@@ -8,7 +8,7 @@ import type { ExportResult } from '../../domain/results.js';
 
 export function exportPackage(store: Store, file: string, options: EncodeOptions = {}): ExportResult {
   if (options.passphrase) checkPassphrase(options.passphrase);
-  const { bytes, manifest } = encodePackage(store, options);
+  const { bytes, manifest, withheld } = encodePackage(store, options);
   writeFileAtomically(file, bytes);
   return {
     file,
@@ -18,5 +18,6 @@ export function exportPackage(store: Store, file: string, options: EncodeOptions
     rows: manifest.counts.rows,
     bytes: bytes.length,
     sha256: createHash('sha256').update(bytes).digest('hex'),
+    withheld,
   };
 }

@@ -9,8 +9,11 @@
 // Each part is checked before the next, cheapest first; every length has a hard limit.
 
 export const MAGIC = Buffer.from('VALIJAPK', 'ascii');
-/** 2: one line per change set (a write's fields together); 1 (pre-release) had one line per field. */
-export const FORMAT_VERSION = 2;
+/**
+ * 3: each author's signed head in the manifest, a package id derived from its content. 2 (one line per change
+ * set) proved only who exported a package, not who wrote its changes: no longer read. 1 had a line per field.
+ */
+export const FORMAT_VERSION = 3;
 export const FLAG_ENCRYPTED = 0b0000_0001;
 export const HEADER_LENGTH = MAGIC.length + 2;
 

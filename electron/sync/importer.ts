@@ -12,6 +12,7 @@ import { isTrusted, trustKey } from '../../db/trust.js';
 import type { ImportReport, MergeReport } from '../../domain/results.js';
 import { isPackageImported, recordImportedPackage } from '../../db/ledger.js';
 import { writeTransaction } from '../../db/connection.js';
+import { keepAuthorHead } from '../../db/authors.js';
 
 export interface ImportOptions {
   passphrase?: string;
@@ -144,6 +145,9 @@ function recordPackage(
   options: ImportOptions,
 ): void {
   const { manifest } = opened;
+  for (const head of manifest.authors) {
+    if (head.deviceId !== store.device.deviceId) keepAuthorHead(store.db, head);
+  }
   if (trustsSigner(options.trust, manifest.exporter.publicKey)) {
     trustKey(store.db, manifest.exporter.publicKey, manifest.exporter.name);
   }

@@ -1,5 +1,8 @@
 // The manifest: what a package says about itself, signed by its exporter.
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
+import { canonicalJson } from '../../db/canonical.js';
+import { authorHeadSchema } from './authorship.js';
 import { HLC_PATTERN } from '../../db/hlc.js';
 import { KIND_NAMES } from '../../domain/kinds.js';
 import { signerNameProblem } from '../../domain/signer-name.js';
@@ -26,6 +29,13 @@ export const manifestSchema = z
         }),
       })
       .strict(),
+    /** Each author's latest signed head, by device id: one for every device with a line in the payload. */
+    authors: z
+      .array(authorHeadSchema)
+      .max(10_000)
+      .refine((heads) => heads.every((h, i) => i === 0 || heads[i - 1]!.deviceId < h.deviceId), {
+        error: 'the authors are not in order of device id, or one is named twice',
+      }),
     hlcRange: z.object({ min: hlc, max: hlc }).strict().nullable(),
     seen: z.record(device, hlc),
     counts: z
@@ -45,3 +55,13 @@ export const manifestSchema = z
   .strict();
 
 export type Manifest = z.infer<typeof manifestSchema>;
+
+/**
+ * A package's id, derived from everything else it signs (its payload's hash, its exporter, its authors'
+ * heads, its time): two packages with one id hold the same, so "already imported" can never hide another.
+ */
+export function packageIdOf(manifest: Omit<Manifest, 'packageId'> & { packageId?: string }): string {
+  const { packageId: _id, ...signed } = manifest;
+  const hex = createHash('sha256').update(canonicalJson(signed, 0)).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+}

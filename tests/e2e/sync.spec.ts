@@ -104,10 +104,12 @@ test('a package from another store: trusted after the prompt, its conflict shown
   await expect(keys.getByRole('row').filter({ hasText: 'Embajada en Quito' })).toContainText(
     signerA.fingerprint,
   );
-  // …and the package is in B's history, under that signer's name, with its one conflict.
+  // …and the package is in B's history, under that signer's fingerprint (its name labelled as its own claim),
+  // with its one conflict.
   const history = page.getByTestId('package-history');
   await expect(history.getByRole('row')).toHaveCount(2);
-  await expect(history.getByRole('row').nth(1)).toContainText('Embajada en Quito');
+  await expect(history.getByRole('row').nth(1)).toContainText(signerA.fingerprint);
+  await expect(history.getByRole('row').nth(1)).toContainText('se da el nombre: Embajada en Quito');
   await expect(history.getByRole('row').nth(1).getByRole('cell').nth(3)).toHaveText('1');
 
   // The upload was the serving computer's private copy, removed once imported; nothing landed beside B's store.

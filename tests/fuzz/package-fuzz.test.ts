@@ -14,6 +14,7 @@ import { encodePackage } from '../../electron/sync/encode.js';
 import { FORMAT_VERSION, LIMITS } from '../../electron/sync/format.js';
 import { applyImport, previewImport } from '../../electron/sync/importer.js';
 import { trustKey } from '../../db/trust.js';
+import { deviceIdOf } from '../../db/device.js';
 import { tempStore } from '../helpers.js';
 import {
   newSigner,
@@ -192,6 +193,66 @@ function mutations(plain: Buffer, sealed: Buffer, signer: Signer, seed: number):
       bytes: rebuild(plain, signer, { lines: (l) => [...l, l[int(l.length)]!] }),
     });
   }
+  // Authorship: every author's signed head, and the lines each covers. The exporter re-signs its package (and
+  // its own head) around each change, so only the heads and digests can refuse it.
+  const heads = parsePlain(plain).manifest.authors;
+  const headEdits: [string, (h: Record<string, unknown>) => void][] = [
+    ['count', (h) => void (h.changes = (h.changes as number) + 1)],
+    ['digest', (h) => void (h.digest = (h.digest as string).replace(/^./, (c) => (c === '0' ? '1' : '0')))],
+    ['name', (h) => void (h.name = `${h.name as string} (bis)`)],
+    ['signedAt', (h) => void (h.signedAt = '2030-01-01T00:00:00.000Z')],
+    ['key', (h) => void (h.publicKey = newSigner().publicKey)],
+    ['signature', (h) => void (h.signature = heads.find((o) => o.signature !== h.signature)!.signature)],
+  ];
+  for (let i = 0; i < 60; i++) {
+    const [what, edit] = headEdits[i % headEdits.length]!;
+    const at = int(heads.length);
+    out.push({
+      name: `an author's head with another ${what} #${i}`,
+      bytes: rebuild(plain, signer, {
+        manifest: (m) => edit(m.authors[at] as unknown as Record<string, unknown>),
+      }),
+    });
+  }
+  for (let i = 0; i < heads.length; i++) {
+    out.push({
+      name: `an author's head left out #${i}`,
+      bytes: rebuild(plain, signer, { manifest: (m) => void m.authors.splice(i, 1) }),
+    });
+    out.push({
+      name: `an author's head twice #${i}`,
+      bytes: rebuild(plain, signer, { manifest: (m) => void m.authors.splice(i, 0, m.authors[i]!) }),
+    });
+  }
+  const others = lines.flatMap((line, k) =>
+    JSON.parse(line)[3] !== deviceIdOf(signer.publicKey) ? [k] : [],
+  );
+  for (let i = 0; i < 60; i++) {
+    const at = others[int(others.length)]!;
+    const relabel = i % 3 === 0;
+    out.push({
+      name: relabel
+        ? `another author's line under the exporter's device #${i}`
+        : `another author's line altered #${i}`,
+      bytes: rebuild(plain, signer, {
+        lines: (l) =>
+          l.map((line, k) => {
+            if (k !== at) return line;
+            const parsed = JSON.parse(line) as [string, string, string, string, Record<string, unknown>];
+            if (relabel) parsed[3] = deviceIdOf(signer.publicKey);
+            else parsed[4] = { ...parsed[4], deleteCounter: 3 };
+            return JSON.stringify(parsed);
+          }),
+      }),
+    });
+  }
+  for (let i = 0; i < 30; i++) {
+    const at = others[int(others.length)]!;
+    out.push({
+      name: `another author's line left out, and counted #${i}`,
+      bytes: rebuild(plain, signer, { lines: (l) => l.filter((_, k) => k !== at) }),
+    });
+  }
   const bomb = gzipSync(Buffer.alloc(256 * 1024 * 1024, 0x61), { level: 9 });
   out.push({ name: 'decompression bomb', bytes: rebuild(plain, signer, { rawPayload: bomb }) });
   out.push({
@@ -293,6 +354,12 @@ describe('damaged packages', () => {
       for (const step of ['previewImport', 'applyImport'])
         for (const name of ['decompression bomb', 'decompression bomb claiming many changes', 'a 50 MB line'])
           expect(codeOf.get(`${step} ${name}`), `${step} ${name}`).toBe('E_TOO_LARGE');
+      // A changed head, or another author's line changed or moved, is caught by the authors' proofs themselves.
+      const authorship = [...codeOf].filter(([name]) =>
+        /an author's head (with another|left out)|another author's line (altered|under)/.test(name),
+      );
+      expect(authorship.length).toBeGreaterThanOrEqual(2 * 100);
+      expect(authorship.filter(([, code]) => code !== 'E_SIGNATURE')).toEqual([]);
       expect(mostInflated.bytes, mostInflated.name).toBeLessThanOrEqual(LIMITS.lineBytes + 2 * INFLATE_CHUNK);
       expect(mostInflated.bytes, 'a bomb was inflated at all (the count sees the gunzip)').toBeGreaterThan(
         LIMITS.lineBytes,

@@ -10,6 +10,7 @@ import { canonicalJson } from '../../../db/canonical.js';
 import { encodePackage } from '../../../electron/sync/encode.js';
 import { applyImport } from '../../../electron/sync/importer.js';
 import { openStore } from '../../../db/store.js';
+import { deviceIdOf } from '../../../db/device.js';
 import { ROOT, tempDir } from '../../helpers.js';
 
 const FIXTURE_V1 = join(ROOT, 'tests', 'fixtures', 'store-v1.db');
@@ -53,14 +54,24 @@ describe('migrations', () => {
     backup.close();
   });
 
-  it('regroups a version-1 per-field change log into one change set per write, losing no field', async () => {
+  it('regroups a version-1 per-field change log into one change set per write, losing no field, under the id of its key', async () => {
     const old = new Database(FIXTURE_V1, { readonly: true });
+    // A store from before device ids were derived from keys: its own changes (and notes) move to its key's id.
+    const device = old.prepare('SELECT deviceId, publicKey FROM device').get() as Record<string, string>;
+    const bound = deviceIdOf(device.publicKey!);
+    expect(device.deviceId).not.toBe(bound);
+    const rename = (id: unknown) => (id === device.deviceId ? bound : id);
     const expected = new Map<string, Record<string, unknown>>();
     for (const c of old.prepare('SELECT * FROM change').all() as Record<string, string>[]) {
-      const key = [c.kind, c.row, c.hlc, c.device].join(' ');
-      expected.set(key, { ...expected.get(key), [c.field!]: JSON.parse(c.value!) });
+      const key = [c.kind, c.row, c.hlc, rename(c.device)].join(' ');
+      const value = JSON.parse(c.value!) as unknown;
+      expected.set(key, {
+        ...expected.get(key),
+        [c.field!]: c.field === 'authorDevice' ? rename(value) : value,
+      });
     }
     old.close();
+    expect([...expected.keys()].some((key) => key.endsWith(bound))).toBe(true);
     expect(expected.size).toBeGreaterThan(0);
     const file = join(tempDir(), 'old.db');
     copyFileSync(FIXTURE_V1, file);
@@ -69,6 +80,7 @@ describe('migrations', () => {
     expect(
       new Map(sets.map((c) => [[c.kind, c.row, c.hlc, c.device].join(' '), JSON.parse(c.fields!)])),
     ).toEqual(expected);
+    expect(store.device.deviceId).toBe(bound);
     // Its package rebuilds the very same records in an empty store.
     const copy = openStore(join(tempDir(), 'copy.db'), { create: true });
     await applyImport(copy, encodePackage(store).bytes, { trust: true });

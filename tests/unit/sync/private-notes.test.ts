@@ -30,7 +30,10 @@ describe('private notes', () => {
     const flip = rebuild(pkg(colleague), signerOf(colleague), {
       lines: (lines) => {
         const parsed = lines.map((line) => JSON.parse(line) as Line);
-        const [, , hlc, device] = parsed.find((l) => l[0] === 'meeting')!;
+        // Under the colleague's own device (whose head it signs), so only the private note can refuse it.
+        const [, , hlc, device] = parsed.find(
+          (l) => l[0] === 'meeting' && l[3] === colleague.device.deviceId,
+        )!;
         parsed.push(['annotation', note!.id, hlc, device, { visibility: 'shared' }]);
         return parsed.sort(byLogOrder).map((line) => JSON.stringify(line));
       },

@@ -1,5 +1,5 @@
-// The packages this store has imported, newest first: when, from whom (the trusted signer's name when
-// known, else its fingerprint), how many changes were new here, and how many conflicts were resolved.
+// The packages this store has imported, newest first: when, from whom (the signer's fingerprint, with the
+// name it gave itself when trusted, as its claim), how many changes were new here, and how many conflicts.
 import { Code, Paper, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -38,7 +38,14 @@ export function PackageHistory() {
               {history.data.map((entry) => (
                 <Table.Tr key={entry.packageId}>
                   <Table.Td>{formatDate(entry.importedAt, i18n.language)}</Table.Td>
-                  <Table.Td>{nameOf(entry.fingerprint) ?? <Code>{entry.fingerprint}</Code>}</Table.Td>
+                  <Table.Td>
+                    <Code>{entry.fingerprint}</Code>
+                    {nameOf(entry.fingerprint) && (
+                      <Text size="xs" c="dimmed">
+                        {t('sync.history.claimed', { name: nameOf(entry.fingerprint) })}
+                      </Text>
+                    )}
+                  </Table.Td>
                   <Table.Td>{entry.changes}</Table.Td>
                   <Table.Td>{entry.conflicts}</Table.Td>
                 </Table.Tr>
