@@ -38,6 +38,8 @@ const ORDER: Record<KindName, string> = {
   agendaItem: 'meetingId, position, id',
   talkingPoint: 'meetingId, position, id',
   participant: 'meetingId, position, id',
+  document: 'title COLLATE NOCASE, id',
+  documentVersion: 'documentId, addedAt, id',
   commitment: "dueDate = '', dueDate, id",
   annotation: 'createdAt, id',
 };

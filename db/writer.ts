@@ -58,6 +58,11 @@ function checkReferences(db: Db, kind: KindName, merged: Record<string, unknown>
       throw invalid(`${prefix}field "agendaItemId": that agenda item belongs to another meeting`);
     }
   }
+  if (kind === 'document' && !isAliveRecord(db, merged.targetKind as KindName, merged.targetId as string)) {
+    throw invalid(
+      `${prefix}field "targetId": no ${String(merged.targetKind)} with id ${String(merged.targetId)}`,
+    );
+  }
   // A new note needs a living target; a new version of an existing note keeps the target it had.
   if (
     kind === 'annotation' &&
@@ -125,6 +130,10 @@ function update(w: Writer, kind: KindName, patch: Record<string, unknown>, prefi
   const { id, ...fields } = patch as { id: string } & Record<string, unknown>;
   const current = getRecord(w.db, kind, id);
   if (kind === 'annotation') return editAnnotation(w, current, fields, prefix);
+  for (const fixed of kind === 'document' ? (['targetKind', 'targetId'] as const) : []) {
+    if (fields[fixed] !== undefined && !sameValue(fields[fixed], current[fixed]))
+      throw invalid(`${prefix}field "${fixed}": a document stays with the record it was attached to`);
+  }
   const merged = { ...current, ...fields };
   checkReferences(w.db, kind, merged, prefix);
   const changed = Object.keys(fields).filter((field) => !sameValue(fields[field], current[field]));
@@ -183,6 +192,7 @@ export function putRecords(w: Writer, kind: KindName, input: unknown): StoredRec
         const prefix = Array.isArray(input) ? `element ${index}: ` : '';
         const isPatch = item !== null && typeof item === 'object' && 'id' in item;
         const left = isPatch ? currentParent(w.db, kind, String((item as { id: unknown }).id)) : [];
+        refuseFileRecords(kind, isPatch, prefix);
         const id = isPatch
           ? update(w, kind, parse(patchSchemas[kind], item, kind, prefix), prefix)
           : create(w, kind, parse(createSchemas[kind], item, kind, prefix), prefix);
@@ -192,6 +202,29 @@ export function putRecords(w: Writer, kind: KindName, input: unknown): StoredRec
       return ids.map((id) => getRecord(w.db, kind, id));
     })
     .immediate();
+}
+
+/** Documents come with a file, so they are made by attaching one (documents.ts); a version never changes. */
+function refuseFileRecords(kind: KindName, isPatch: boolean, prefix: string): void {
+  if (kind === 'document' && !isPatch)
+    throw invalid(`${prefix}a document is made by attaching its file (valija attach <kind> <id> FILE)`);
+  if (kind === 'documentVersion')
+    throw invalid(`${prefix}a document's versions are added by attaching a file (valija attach --replace)`);
+}
+
+/**
+ * Creates a record with the fields the store itself sets (a document and its versions, see documents.ts),
+ * checked and referenced like any other. Call inside a transaction. Returns its id.
+ */
+export function createRecordWith(
+  w: Writer,
+  kind: KindName,
+  input: Record<string, unknown>,
+  system: Record<string, unknown>,
+): string {
+  const id = create(w, kind, parse(createSchemas[kind], input, kind, ''), '', system);
+  reindexRecords(w.db, [[kind, id]]);
+  return id;
 }
 
 function setDeleteCounter(w: Writer, kind: KindName, id: string, action: 'delete' | 'restore'): void {

@@ -31,6 +31,10 @@ export const COMMITMENT_STATUSES = ['open', 'done', 'dropped'] as const;
 export const PARTY_KINDS = ['country', 'organization'] as const;
 export const SIDES = ['ours', 'theirs'] as const;
 export const VISIBILITIES = ['private', 'shared'] as const;
+export const DOCUMENT_KINDS = ['draft', 'agreement', 'note-verbale', 'cv', 'map', 'press', 'other'] as const;
+export const DOCUMENT_LANGUAGES = ['es', 'en', ''] as const;
+/** The records a document can be attached to. */
+export const DOCUMENT_TARGETS = ['meeting', 'initiative', 'party', 'person', 'commitment'] as const;
 
 const MAX_TEXT = 200_000;
 const id = z
@@ -161,6 +165,8 @@ export const KIND_NAMES = [
   'participant',
   'commitment',
   'annotation',
+  'document',
+  'documentVersion',
 ] as const;
 export type KindName = (typeof KIND_NAMES)[number];
 
@@ -181,6 +187,15 @@ export interface KindSpec {
 }
 
 const theirObjective = z.object({ objective: text(MAX_TEXT), response: text(MAX_TEXT) }).strict();
+
+/** A file's content, named by its sha256 (hex): the store keeps each distinct content once. */
+const sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'must be a sha256 in hex');
+const count = (max: number): FieldSpec => ({
+  schema: z.number().int().min(0).max(max),
+  type: 'number',
+  default: 0,
+  accepts: (v) => Number.isSafeInteger(v) && (v as number) >= 0 && (v as number) <= max,
+});
 
 export const KINDS: Record<KindName, KindSpec> = {
   party: {
@@ -330,6 +345,45 @@ export const KINDS: Record<KindName, KindSpec> = {
       authorDevice: f.system(100),
       createdAt: f.system(40),
       targetVersion: f.system(40),
+    },
+    searchFields: [],
+  },
+
+  // A paper attached to a record: what it is; its file is in its versions (the latest is current).
+  document: {
+    table: 'document',
+    titleField: 'title',
+    fields: {
+      targetKind: f.choice(DOCUMENT_TARGETS, 'meeting'),
+      targetId: { schema: id, type: 'text', default: '', required: true, accepts: isId },
+      title: f.title(),
+      docKind: f.choice(DOCUMENT_KINDS, 'other'),
+      classification: f.choice(CLASSIFICATIONS, 'restricted'),
+      language: f.choice(DOCUMENT_LANGUAGES, ''),
+      addedBy: f.system(100),
+      addedAt: f.system(40),
+    },
+    searchFields: [],
+  },
+  // One file of a document, insert-only: replacing a document adds a version, earlier ones are kept.
+  documentVersion: {
+    table: 'document_version',
+    titleField: 'fileName',
+    fields: {
+      documentId: f.ref('document', true),
+      fileName: { ...f.text(255), system: true },
+      mediaType: { ...f.text(100), system: true },
+      bytes: { ...count(Number.MAX_SAFE_INTEGER), system: true },
+      sha256: {
+        schema: sha256,
+        type: 'text',
+        default: '',
+        system: true,
+        accepts: (v) => typeof v === 'string' && /^[0-9a-f]{64}$/.test(v),
+      },
+      pages: { ...count(1_000_000), system: true },
+      addedBy: f.system(100),
+      addedAt: f.system(40),
     },
     searchFields: [],
   },

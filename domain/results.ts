@@ -128,6 +128,8 @@ export interface ImportReport extends MergeReport {
   alreadyImported: boolean;
   applied: boolean;
   backup?: string;
+  /** Documents' files the package carries: how many, their bytes, and how many this store lacked. */
+  files: { count: number; bytes: number; new: number };
 }
 
 /** A package this store imported (its ledger). */
@@ -151,4 +153,43 @@ export interface Backup {
   file: string;
   bytes: number;
   createdAt: string;
+}
+
+/** One file of a document, as attached (versions are numbered from 1, oldest first). */
+export interface DocumentVersionInfo {
+  id: string;
+  version: number;
+  fileName: string;
+  mediaType: string;
+  bytes: number;
+  sha256: string;
+  /** Pages of a PDF (0 for any other file, or a PDF that could not be read). */
+  pages: number;
+  /** The device that attached it, and the name that device signed (see authors). */
+  addedBy: string;
+  addedByName: string;
+  addedAt: string;
+  /** Whether this store holds the file itself (it may not have arrived yet). */
+  available: boolean;
+}
+
+/** A document attached to a record: what it is, and its versions (the last is current). */
+export interface DocumentInfo {
+  id: string;
+  targetKind: string;
+  targetId: string;
+  title: string;
+  docKind: string;
+  classification: string;
+  language: string;
+  addedBy: string;
+  addedByName: string;
+  addedAt: string;
+  versions: DocumentVersionInfo[];
+  current: DocumentVersionInfo | null;
+  /** The current version's number, sha256, size and pages, at hand (what `valija attach` prints first). */
+  version: number;
+  sha256: string;
+  bytes: number;
+  pages: number;
 }

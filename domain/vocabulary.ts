@@ -5,6 +5,8 @@ import {
   AREAS,
   CLASSIFICATIONS,
   COMMITMENT_STATUSES,
+  DOCUMENT_KINDS,
+  DOCUMENT_LANGUAGES,
   INITIATIVE_STATUSES,
   MEETING_KINDS,
   PARTY_KINDS,
@@ -28,6 +30,8 @@ export const CHOICES = {
   partyKind: PARTY_KINDS,
   side: SIDES,
   visibility: VISIBILITIES,
+  documentKind: DOCUMENT_KINDS,
+  language: DOCUMENT_LANGUAGES,
 } as const;
 
 export type ChoiceGroup = keyof typeof CHOICES;
@@ -50,6 +54,8 @@ const es: Vocabulary = {
     participant: 'Participante',
     commitment: 'Compromiso',
     annotation: 'Nota',
+    document: 'Documento',
+    documentVersion: 'Versión de documento',
   },
   enums: {
     meetingKind: {
@@ -90,6 +96,16 @@ const es: Vocabulary = {
     partyKind: { country: 'País', organization: 'Organización' },
     side: { ours: 'Nuestra parte', theirs: 'Su parte' },
     visibility: { private: 'Privada', shared: 'Compartida' },
+    documentKind: {
+      draft: 'Borrador',
+      agreement: 'Acuerdo firmado',
+      'note-verbale': 'Nota verbal',
+      cv: 'Hoja de vida',
+      map: 'Mapa',
+      press: 'Prensa',
+      other: 'Otro',
+    },
+    language: { es: 'Español', en: 'Inglés', '': 'Sin indicar' },
   },
 };
 
@@ -104,6 +120,8 @@ const en: Vocabulary = {
     participant: 'Participant',
     commitment: 'Commitment',
     annotation: 'Note',
+    document: 'Document',
+    documentVersion: 'Document version',
   },
   enums: {
     meetingKind: {
@@ -144,6 +162,16 @@ const en: Vocabulary = {
     partyKind: { country: 'Country', organization: 'Organization' },
     side: { ours: 'Our side', theirs: 'Their side' },
     visibility: { private: 'Private', shared: 'Shared' },
+    documentKind: {
+      draft: 'Draft text',
+      agreement: 'Signed agreement',
+      'note-verbale': 'Note verbale',
+      cv: 'CV',
+      map: 'Map',
+      press: 'Press',
+      other: 'Other',
+    },
+    language: { es: 'Spanish', en: 'English', '': 'Not given' },
   },
 };
 

@@ -4,6 +4,7 @@ import { sql as syncLedger } from './002-sync-ledger.js';
 import { sql as changeSets } from './003-change-sets.js';
 import { sql as listIndexes } from './004-list-indexes.js';
 import { sql as authorHeads } from './005-author-heads.js';
+import { sql as documents } from './006-documents.js';
 
 export interface Migration {
   version: number;
@@ -17,6 +18,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 3, name: 'change-sets', sql: changeSets },
   { version: 4, name: 'list-indexes', sql: listIndexes },
   { version: 5, name: 'author-heads', sql: authorHeads },
+  { version: 6, name: 'documents', sql: documents },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

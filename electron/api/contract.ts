@@ -6,6 +6,9 @@ import {
   AREAS,
   CLASSIFICATIONS,
   COMMITMENT_STATUSES,
+  DOCUMENT_KINDS,
+  DOCUMENT_LANGUAGES,
+  DOCUMENT_TARGETS,
   INITIATIVE_STATUSES,
   KIND_NAMES,
   MAIN_KINDS,
@@ -18,6 +21,7 @@ import type {
   Backup,
   BookRecord,
   BookSummary,
+  DocumentInfo,
   ExportResult,
   Identity,
   ImportReport,
@@ -203,6 +207,32 @@ export const contract = {
     summary: 'Copy the store into its backups folder now (the last five backups are kept)',
     input: z.object({}).strict(),
   },
+  attachDocument: {
+    summary: 'Attach a file to a record as a new document (PDF, image, or any file: kept and synced)',
+    input: z
+      .object({
+        targetKind: z.enum(DOCUMENT_TARGETS),
+        targetId: id,
+        file,
+        title: z.string().trim().max(500).optional(),
+        docKind: z.enum(DOCUMENT_KINDS).optional(),
+        classification: z.enum(CLASSIFICATIONS).optional(),
+        language: z.enum(DOCUMENT_LANGUAGES).optional(),
+      })
+      .strict(),
+  },
+  replaceDocument: {
+    summary: "Attach a new version of a document's file; every earlier version is kept",
+    input: z.object({ documentId: id, file }).strict(),
+  },
+  documents: {
+    summary: "A record's documents, each with its versions",
+    input: z.object({ targetKind: z.enum(DOCUMENT_TARGETS), targetId: id }).strict(),
+  },
+  saveDocument: {
+    summary: "Write a document's file (its latest version, or the one numbered) to a file",
+    input: z.object({ documentId: id, file, version: z.number().int().min(1).optional() }).strict(),
+  },
 } as const;
 
 export type Contract = typeof contract;
@@ -239,6 +269,10 @@ export interface Results {
   about: { demo: boolean };
   storage: { file: string; backupsDir: string; backups: Backup[] };
   backUp: Backup;
+  attachDocument: DocumentInfo;
+  replaceDocument: DocumentInfo;
+  documents: DocumentInfo[];
+  saveDocument: { file: string; documentId: string; version: number; bytes: number; sha256: string };
 }
 
 export interface ApiError {
@@ -267,6 +301,17 @@ export function isMethodName(name: string): name is MethodName {
  */
 export const FILE_METHODS = ['exportPackage', 'previewImport', 'applyImport', 'book'] as const;
 export type FileMethod = (typeof FILE_METHODS)[number];
+
+/**
+ * Methods that read or write a path on the computer running the store and have no browser form yet: the
+ * bridge refuses them (E_NOT_AVAILABLE) rather than let a page name a path. The desktop app and the CLI
+ * offer them.
+ */
+export const PATH_ONLY_METHODS = ['attachDocument', 'replaceDocument', 'saveDocument'] as const;
+
+export function isPathOnlyMethod(name: string): boolean {
+  return (PATH_ONLY_METHODS as readonly string[]).includes(name);
+}
 
 export function isFileMethod(name: string): name is FileMethod {
   return (FILE_METHODS as readonly string[]).includes(name);

@@ -16,6 +16,9 @@ import type { MethodName, ParsedInput, Results } from './contract.js';
 import { isDemoStore } from '../../db/settings.js';
 import { booksOfMeeting } from '../../db/books.js';
 import { importedPackages } from '../../db/ledger.js';
+import { attachDocument, documentContent, documentsOn, replaceDocument } from '../../db/documents.js';
+import { readAttachment } from '../documents/attachment.js';
+import { writeFileAtomically } from '../files.js';
 
 export type Handlers = { [M in MethodName]: (input: ParsedInput<M>) => Results[M] | Promise<Results[M]> };
 
@@ -77,6 +80,22 @@ export function createHandlers(store: Store, context: HandlerContext = {}): Hand
       throw new ValijaError('E_NOT_AVAILABLE', 'no jobs run here: cancel a job in the app that started it');
     },
     bookHistory: ({ meetingId }) => booksOfMeeting(db, meetingId),
+    attachDocument: async ({ targetKind, targetId, file, ...fields }) =>
+      attachDocument(store.writer, { kind: targetKind, id: targetId }, fields, await readAttachment(file)),
+    replaceDocument: async ({ documentId, file }) =>
+      replaceDocument(store.writer, documentId, await readAttachment(file)),
+    documents: ({ targetKind, targetId }) => documentsOn(db, { kind: targetKind, id: targetId }),
+    saveDocument: ({ documentId, file, version }) => {
+      const saved = documentContent(db, documentId, version);
+      writeFileAtomically(file, saved.content);
+      return {
+        file,
+        documentId,
+        version: saved.version.version,
+        bytes: saved.content.length,
+        sha256: saved.version.sha256,
+      };
+    },
     bookPdf: ({ bookId }) => readBookPdf(store, bookId),
     packageHistory: () => importedPackages(db),
     trustedKeys: () => listTrustedKeys(db),

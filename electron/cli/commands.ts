@@ -1,6 +1,7 @@
 // The `valija` commands: how each is written (its help line), what it calls in the API contract, and how
 // its arguments become a call. `run.ts` parses and dispatches; `usage.ts` prints the help from this table.
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { ParseArgsConfig } from 'node:util';
 import { ValijaError } from '../../domain/errors.js';
 import type { MethodName } from '../api/contract.js';
@@ -29,6 +30,8 @@ export interface Command {
   options?: Options;
   /** Positional arguments: their names, and whether the last one takes the rest. */
   positionals: string[];
+  /** When an option changes which positionals a command takes (attach --replace). */
+  positionalsFor?: (options: Record<string, unknown>) => string[];
   rest?: boolean;
   notYetAvailable?: boolean;
   run?: (ctx: CommandContext) => Promise<unknown> | unknown;
@@ -208,6 +211,70 @@ export const COMMANDS: Record<string, Command> = {
         passphrase: passphraseFrom(options, io),
         trust: typeof options.trust === 'string' ? { fingerprint: options.trust } : undefined,
       }),
+  },
+  attach: {
+    synopsis: [
+      'attach <kind> <id> FILE [--title T] [--doc-kind K] [--classification L] [--lang es|en]',
+      'attach --replace <document-id> FILE',
+    ],
+    summary: [
+      'attach a file to a meeting, initiative, party, person or commitment',
+      '(PDF, image or any file; kept in the store, synced); --replace adds',
+      'a new version of a document, keeping the earlier ones',
+    ],
+    calls: ['attachDocument', 'replaceDocument'],
+    options: {
+      replace: { type: 'string' },
+      title: { type: 'string' },
+      'doc-kind': { type: 'string' },
+      classification: { type: 'string' },
+      lang: { type: 'string' },
+    },
+    positionals: ['kind', 'id', 'file'],
+    positionalsFor: (options) => (options.replace === undefined ? ['kind', 'id', 'file'] : ['file']),
+    run: ({ call, args, options }) => {
+      const file = resolve(args.file!);
+      if (typeof options.replace === 'string') {
+        const extra = ['title', 'doc-kind', 'classification', 'lang'].filter((o) => options[o] !== undefined);
+        if (extra.length)
+          throw new UsageError(`--replace takes only the file; change --${extra[0]} with put`);
+        return call('replaceDocument', { documentId: options.replace, file });
+      }
+      return call('attachDocument', {
+        targetKind: args.kind,
+        targetId: args.id,
+        file,
+        title: options.title,
+        docKind: options['doc-kind'],
+        classification: options.classification,
+        language: options.lang,
+      });
+    },
+  },
+  documents: {
+    synopsis: ['documents <kind> <id>'],
+    summary: ["a record's documents, each with its versions (JSON)"],
+    calls: ['documents'],
+    positionals: kindArgs,
+    run: ({ call, args }) => call('documents', { targetKind: args.kind, targetId: args.id }),
+  },
+  document: {
+    synopsis: ['document <document-id> --out FILE [--version N]'],
+    summary: ["write a document's file (its latest version, or version N)"],
+    calls: ['saveDocument'],
+    options: { out: { type: 'string' }, version: { type: 'string' } },
+    positionals: ['documentId'],
+    run: ({ call, args, options }) => {
+      if (options.out === undefined) throw new UsageError('document needs --out FILE');
+      const version = options.version === undefined ? undefined : Number(options.version);
+      if (version !== undefined && !(Number.isInteger(version) && version >= 1))
+        throw new UsageError('--version needs a version number (1 is the first)');
+      return call('saveDocument', {
+        documentId: args.documentId,
+        file: resolve(options.out as string),
+        version,
+      });
+    },
   },
   keys: {
     synopsis: ['keys [--remove FINGERPRINT]'],

@@ -50,7 +50,7 @@ function parseCommand(command: Command, argv: string[]) {
     allowPositionals: true,
     strict: true,
   });
-  const names = command.positionals;
+  const names = command.positionalsFor?.(parsed.values) ?? command.positionals;
   const positionals = parsed.positionals;
   if (command.rest ? positionals.length < names.length : positionals.length !== names.length) {
     throw new UsageError(`expected ${names.map((n) => `<${n}>`).join(' ') || 'no arguments'}`);

@@ -4,7 +4,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ValijaError, type ErrorCode } from '../../domain/errors.js';
 import type { Envelope } from '../api/contract.js';
-import { isFileMethod, isMethodName } from '../api/contract.js';
+import { isFileMethod, isMethodName, isPathOnlyMethod } from '../api/contract.js';
 import { SECURITY_HEADERS } from '../web/csp.js';
 import { readStaticFile } from '../web/static.js';
 import { bearerToken, isAllowedHost, isAllowedOrigin, tokensMatch } from './auth.js';
@@ -135,6 +135,13 @@ async function handleApi(req: IncomingMessage, res: ServerResponse, ctx: BridgeC
     return;
   }
   if (!isMethodName(name)) throw new HttpFailure(404, 'E_NOT_FOUND', `no API method ${JSON.stringify(name)}`);
+  if (isPathOnlyMethod(name)) {
+    throw new HttpFailure(
+      HTTP_STATUS.E_NOT_AVAILABLE,
+      'E_NOT_AVAILABLE',
+      'documents cannot be attached or saved from the browser yet: use the desktop app or `valija attach` / `valija document`',
+    );
+  }
   const type = req.headers['content-type'] ?? '';
   if (!/^application\/json\s*(;|$)/i.test(type)) {
     throw new HttpFailure(415, 'E_INVALID', 'send the input as Content-Type: application/json');

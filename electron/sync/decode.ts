@@ -55,7 +55,10 @@ function readEnvelope(bytes: Buffer, options: DecodeOptions): { body: Buffer; en
   return { body: encrypted ? decrypt(rest, options.passphrase) : rest, encrypted };
 }
 
-function readManifest(body: Buffer, options: DecodeOptions): { manifest: Manifest; payload: Buffer } {
+function readManifest(
+  body: Buffer,
+  options: DecodeOptions,
+): { manifest: Manifest; payload: Buffer; files: PackageFile[] } {
   if (body.length < 4) throw corrupt('the manifest is missing');
   const manifestLength = body.readUInt32BE(0);
   if (manifestLength > LIMITS.manifestBytes)
@@ -67,7 +70,7 @@ function readManifest(body: Buffer, options: DecodeOptions): { manifest: Manifes
   const signatureStart = 4 + manifestLength + 2;
   if (body.length < signatureStart + signatureLength) throw corrupt('the signature is truncated');
   const signature = body.subarray(signatureStart, signatureStart + signatureLength);
-  const payload = body.subarray(signatureStart + signatureLength);
+  const rest = body.subarray(signatureStart + signatureLength);
 
   let json: unknown;
   try {
@@ -98,15 +101,30 @@ function readManifest(body: Buffer, options: DecodeOptions): { manifest: Manifes
       `the package needs a newer Valija (schema ${manifest.minReaderVersion}, this one knows ${SCHEMA_VERSION})`,
     );
   }
-  if (payload.length !== manifest.payload.length) {
+  const filesLength = manifest.files.reduce((sum, file) => sum + file.bytes, 0);
+  if (rest.length !== manifest.payload.length + filesLength) {
     throw corrupt(
-      payload.length > manifest.payload.length ? 'bytes follow the payload' : 'the payload is truncated',
+      rest.length > manifest.payload.length + filesLength
+        ? 'bytes follow the payload and files'
+        : 'the payload or its files are truncated',
     );
   }
+  const payload = rest.subarray(0, manifest.payload.length);
   if (createHash('sha256').update(payload).digest('hex') !== manifest.payload.sha256) {
     throw corrupt('the payload does not match its hash');
   }
-  return { manifest, payload };
+  // Each document's file must be the content its name says: a flipped byte refuses the whole package.
+  const files: PackageFile[] = [];
+  let at = manifest.payload.length;
+  for (const { sha256, bytes } of manifest.files) {
+    const content = rest.subarray(at, at + bytes);
+    at += bytes;
+    if (createHash('sha256').update(content).digest('hex') !== sha256) {
+      throw corrupt(`the document file ${sha256.slice(0, 12)}… does not match its hash`);
+    }
+    files.push({ sha256, content });
+  }
+  return { manifest, payload, files };
 }
 
 /** The exporter's device id is its key's, the package id is its content's, and every author's head verifies. */
@@ -207,10 +225,17 @@ class MeaningCheck {
   }
 }
 
+/** A document's file carried by a package, checked against its sha256. */
+export interface PackageFile {
+  sha256: string;
+  content: Buffer;
+}
+
 /** A package whose envelope, manifest, signer and payload hash have passed; its lines are read next. */
 export interface OpenedPackage {
   manifest: Manifest;
   payload: Buffer;
+  files: PackageFile[];
   encrypted: boolean;
 }
 

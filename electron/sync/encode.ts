@@ -8,6 +8,7 @@ import { authorHeadOf, type AuthorHead } from '../../db/authors.js';
 import { EXAMPLE_DEVICE } from '../../db/example-device.js';
 import { AuthorDigests, signHead } from './authorship.js';
 import { countSharedChanges, seenClocks, sharedChangeTuples } from '../../db/merge.js';
+import { sharedFiles } from '../../db/documents.js';
 import { SCHEMA_VERSION } from '../../db/migrations/index.js';
 import type { Store } from '../../db/store.js';
 import { encrypt, signBytes } from './crypto.js';
@@ -137,6 +138,7 @@ export function encodePackage(store: Store, options: EncodeOptions = {}): Encode
   const lines = withheld.length > 0 ? encodeLines(store, new Set(withheld), options) : all;
   const { authors } = withheld.length > 0 ? authorsOf(store, name, now, lines.digests) : heads;
   const { payload, count, rows, min, max } = lines;
+  const files = sharedFiles(store.db);
   const signed: Omit<Manifest, 'packageId'> = {
     format: FORMAT_VERSION,
     schemaVersion: SCHEMA_VERSION,
@@ -148,6 +150,7 @@ export function encodePackage(store: Store, options: EncodeOptions = {}): Encode
       name,
     },
     authors,
+    files: files.map(({ sha256, content }) => ({ sha256, bytes: content.length })),
     hlcRange: count ? { min, max } : null,
     seen: seenClocks(store.db),
     counts: { changes: count, rows },
@@ -164,7 +167,20 @@ export function encodePackage(store: Store, options: EncodeOptions = {}): Encode
   lengths.writeUInt32BE(manifestBytes.length);
   const signatureLength = Buffer.alloc(2);
   signatureLength.writeUInt16BE(signature.length);
-  const body = Buffer.concat([lengths, manifestBytes, signatureLength, signature, payload]);
+  const body = Buffer.concat([
+    lengths,
+    manifestBytes,
+    signatureLength,
+    signature,
+    payload,
+    ...files.map((file) => file.content),
+  ]);
+  if (body.length > LIMITS.packageBytes) {
+    throw new ValijaError(
+      'E_TOO_LARGE',
+      `the package would hold ${(body.length / 2 ** 20).toFixed(0)} MiB, more than ${LIMITS.packageBytes / 2 ** 20} MiB (its documents' files are most of it)`,
+    );
+  }
   const encrypted = options.passphrase !== undefined && options.passphrase !== '';
   const header = Buffer.concat([MAGIC, Buffer.from([FORMAT_VERSION, encrypted ? FLAG_ENCRYPTED : 0])]);
   return {

@@ -2,7 +2,8 @@
 //
 //   magic "VALIJAPK" | format version u8 | flags u8 (bit 0: encrypted) | body
 //   plain body:      manifest length u32 | manifest (canonical JSON) | signature length u16 | Ed25519 signature
-//                    | payload (gzip of JSON lines), exactly manifest.payload.length bytes, and nothing after
+//                    | payload (gzip of JSON lines), exactly manifest.payload.length bytes
+//                    | documents' files, each exactly manifest.files[i].bytes bytes, and nothing after
 //   encrypted body:  log2(N) u8 | r u8 | p u8 | salt 16 | nonce 12 | AES-256-GCM(plain body) | tag 16
 //                    with the key from scrypt(passphrase, salt, N, r, p)
 //
@@ -18,8 +19,8 @@ export const FLAG_ENCRYPTED = 0b0000_0001;
 export const HEADER_LENGTH = MAGIC.length + 2;
 
 export const LIMITS = {
-  /** The whole file. */
-  packageBytes: 256 * 1024 * 1024,
+  /** The whole file (documents' files included; the package is read whole, so this bounds its memory too). */
+  packageBytes: 1024 * 1024 * 1024,
   manifestBytes: 1024 * 1024,
   signatureBytes: 64,
   /** The payload once decompressed (a decompression bomb stops here). */

@@ -13,6 +13,7 @@ import type { ImportReport, MergeReport } from '../../domain/results.js';
 import { isPackageImported, recordImportedPackage } from '../../db/ledger.js';
 import { writeTransaction } from '../../db/connection.js';
 import { keepAuthorHead } from '../../db/authors.js';
+import { hasFile, isNamedFile, keepFile } from '../../db/documents.js';
 
 export interface ImportOptions {
   passphrase?: string;
@@ -93,9 +94,15 @@ function report(
   opened: OpenedPackage & { sha256: string },
   merge: MergeReport,
   applied: boolean,
+  newFiles?: number,
 ): ImportReport {
   const { manifest } = opened;
   return {
+    files: {
+      count: opened.files.length,
+      bytes: opened.files.reduce((sum, file) => sum + file.content.length, 0),
+      new: newFiles ?? opened.files.filter((file) => !hasFile(store.db, file.sha256)).length,
+    },
     packageId: manifest.packageId,
     sha256: opened.sha256,
     createdAt: manifest.createdAt,
@@ -135,6 +142,24 @@ function refusal(error: unknown): unknown {
     );
   }
   return error;
+}
+
+/**
+ * Keeps the package's document files this store lacks; inside the import's transaction, after its records, so
+ * a file no document version names (here or in the package) is refused with the rest. Returns how many.
+ */
+function keepFiles(store: Store, opened: OpenedPackage): number {
+  let kept = 0;
+  for (const { sha256, content } of opened.files) {
+    if (!isNamedFile(store.db, sha256)) {
+      throw new ValijaError(
+        'E_PACKAGE_CORRUPT',
+        `not a valid Valija package: it carries a file (${sha256.slice(0, 12)}…) that no document names; nothing was imported`,
+      );
+    }
+    if (keepFile(store.db, sha256, content)) kept++;
+  }
+  return kept;
 }
 
 /** Notes the package as imported (so importing it again says so), and trusts its signer if asked. */
@@ -188,6 +213,7 @@ export async function applyImport(
       opened,
       { changes: manifest.counts.changes, newChanges: 0, counts, conflicts: [] },
       false,
+      0,
     );
   }
   const { db } = store;
@@ -195,6 +221,7 @@ export async function applyImport(
   const lines = changeBatches(opened, { ...options, onProgress: undefined });
   let backup: string | undefined;
   let merge: MergeReport;
+  let newFiles = 0;
   try {
     const merger = new ChangeMerger(db, {
       apply: false,
@@ -211,7 +238,11 @@ export async function applyImport(
     }
     if (!merger.foundNew) {
       merge = merger.finish();
-      db.transaction(() => recordPackage(store, opened, merge, options)).immediate();
+      // Known records only; files they name may still be new here (they add content, nothing to back up).
+      db.transaction(() => {
+        newFiles = keepFiles(store, opened);
+        recordPackage(store, opened, merge, options);
+      }).immediate();
     } else {
       backup = backupStore(store, `before-import-${manifest.packageId.slice(-12)}`, new Date(), false);
       writeTransaction.begin(db);
@@ -222,6 +253,7 @@ export async function applyImport(
       });
       for await (const batch of lines) merger.add(batch);
       merge = merger.finish();
+      newFiles = keepFiles(store, opened);
       recordPackage(store, opened, merge, options);
       writeTransaction.commit(db);
       pruneBackups(store);
@@ -233,5 +265,5 @@ export async function applyImport(
   } finally {
     await lines.return(undefined);
   }
-  return { ...report(store, opened, merge, true), alreadyImported: false, backup };
+  return { ...report(store, opened, merge, true, newFiles), alreadyImported: false, backup };
 }

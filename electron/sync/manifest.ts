@@ -6,7 +6,7 @@ import { authorHeadSchema } from './authorship.js';
 import { HLC_PATTERN } from '../../db/hlc.js';
 import { KIND_NAMES } from '../../domain/kinds.js';
 import { signerNameProblem } from '../../domain/signer-name.js';
-import { FORMAT_VERSION } from './format.js';
+import { FORMAT_VERSION, LIMITS } from './format.js';
 
 const hlc = z.string().regex(HLC_PATTERN);
 const device = z.string().regex(/^[0-9A-Za-z]{1,64}$/);
@@ -35,6 +35,23 @@ export const manifestSchema = z
       .max(10_000)
       .refine((heads) => heads.every((h, i) => i === 0 || heads[i - 1]!.deviceId < h.deviceId), {
         error: 'the authors are not in order of device id, or one is named twice',
+      }),
+    /**
+     * Documents' files, each distinct content once, in order of sha256: their bytes follow the payload in this
+     * order, and each must hash to its name. Only files some document version names travel.
+     */
+    files: z
+      .array(
+        z
+          .object({
+            sha256: z.string().regex(/^[0-9a-f]{64}$/),
+            bytes: z.number().int().min(0).max(LIMITS.packageBytes),
+          })
+          .strict(),
+      )
+      .max(100_000)
+      .refine((files) => files.every((f, i) => i === 0 || files[i - 1]!.sha256 < f.sha256), {
+        error: 'the files are not in order of sha256, or one is named twice',
       }),
     hlcRange: z.object({ min: hlc, max: hlc }).strict().nullable(),
     seen: z.record(device, hlc),

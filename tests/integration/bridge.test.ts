@@ -369,6 +369,28 @@ describe('files through valija serve: never a path on the serving computer', () 
     expect(existsSync(pdf)).toBe(false);
   });
 
+  it('does not attach or save documents by path from a page (501 E_NOT_AVAILABLE), reading and writing nothing', async () => {
+    const meetingId = '0195a000-0000-7000-8000-000004000001';
+    const out = join(a.dir, 'saved-by-a-page.bin');
+    const answers = [
+      await api(a, 'attachDocument', {
+        targetKind: 'meeting',
+        targetId: meetingId,
+        file: join(a.dir, 'secret.txt'),
+      }),
+      await api(a, 'replaceDocument', { documentId: meetingId, file: join(a.dir, 'secret.txt') }),
+      await api(a, 'saveDocument', { documentId: meetingId, file: out }),
+    ];
+    for (const answer of answers) {
+      expect(answer.status).toBe(501);
+      expect(answer.json().error?.code).toBe('E_NOT_AVAILABLE');
+    }
+    expect(existsSync(out)).toBe(false);
+    expect((await api(a, 'documents', { targetKind: 'meeting', targetId: meetingId })).json().value).toEqual(
+      [],
+    );
+  });
+
   it('refuses an input path for previewImport and applyImport (403 E_FORBIDDEN)', async () => {
     const pkg = join(a.dir, 'on-disk.valija');
     expect(valija(['--db', a.db, 'export', '--out', pkg]).code).toBe(0);
@@ -422,7 +444,7 @@ describe('files through valija serve: never a path on the serving computer', () 
   });
 
   it('refuses an upload over the size limit (413 E_TOO_LARGE) before reading it', async () => {
-    const tooLarge = await upload(b, Buffer.from('VALIJA'), { 'Content-Length': String(257 * 2 ** 20) });
+    const tooLarge = await upload(b, Buffer.from('VALIJA'), { 'Content-Length': String(1025 * 2 ** 20) });
     expect(tooLarge.status).toBe(413);
     expect(tooLarge.json().error?.code).toBe('E_TOO_LARGE');
   });
