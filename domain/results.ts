@@ -59,6 +59,8 @@ export interface BookSummary {
   classification: Classification;
   generatedAt: string;
   sections: { id: string; title: string; page: number }[];
+  /** What the book leaves out and why, one line each (documents of the meeting and what it relates to). */
+  warnings: string[];
 }
 
 /** A book this device printed (its history). */

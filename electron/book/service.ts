@@ -12,6 +12,9 @@ import { BookError } from './errors.js';
 import type { RenderProgress } from './model.js';
 import { renderBook } from './render.js';
 import type { AnnotationChoice, BookSummary, Lang, Paper } from '../../domain/results.js';
+import { documentsOn } from '../../db/documents.js';
+import { getRecord } from '../../db/reader.js';
+import type { KindName } from '../../domain/kinds.js';
 import { readSetting } from '../../db/settings.js';
 import { readBook, recordBook } from '../../db/books.js';
 
@@ -81,7 +84,27 @@ export async function buildBook(
     classification: model.classification,
     generatedAt: model.generatedAt,
     sections: rendered.sections,
+    warnings: unprintedDocuments(store, request.meetingId),
   };
+}
+
+/**
+ * The documents of the meeting, its initiatives and its counterparts, each named as not printed: annexes are
+ * not yet merged into books, and a document is never left out silently.
+ */
+function unprintedDocuments(store: Store, meetingId: string): string[] {
+  const meeting = getRecord(store.db, 'meeting', meetingId);
+  const targets: { kind: KindName; id: string }[] = [
+    { kind: 'meeting', id: meetingId },
+    ...(meeting.initiativeIds as string[]).map((id) => ({ kind: 'initiative' as const, id })),
+    ...(meeting.partyIds as string[]).map((id) => ({ kind: 'party' as const, id })),
+  ];
+  return targets.flatMap((target) =>
+    documentsOn(store.db, target).map(
+      (doc) =>
+        `document "${doc.title}" (${doc.current?.fileName ?? 'no file'}, ${doc.bytes} bytes, sha256 ${doc.sha256.slice(0, 12)}…) of ${target.kind} ${target.id} is not printed: annexes in books are not yet available`,
+    ),
+  );
 }
 
 /** The PDF of a book in this device's history, as written: refused if the file is gone or was changed. */

@@ -82,6 +82,15 @@ describe('valija attach / documents / document', () => {
     const out2 = join(tempDir(), 'latest.pdf');
     expect(valija(['--db', db, 'document', doc.id, '--out', out2]).json()).toMatchObject({ version: 2 });
     expect(readFileSync(out2).equals(readFileSync(second))).toBe(true);
+
+    // Books do not merge annexes yet: the summary names the document as not printed, never silently.
+    const book = valija(['--db', db, 'book', ECUADOR_MEETING, '--out', join(tempDir(), 'book.pdf')]);
+    expect(book.code, book.stderr).toBe(0);
+    expect((book.json() as { warnings: string[] }).warnings).toEqual([
+      expect.stringMatching(
+        /^document "Declaración" \(declaracion-v2\.pdf, .* is not printed: annexes in books are not yet available$/,
+      ),
+    ]);
   });
 
   it('refuses with a code: too large, unreadable, unknown record, and a wrong command line', async () => {
