@@ -1,0 +1,157 @@
+// Files through `valija serve`: a page never names a path on the serving computer — exports are downloaded,
+// imports uploaded, books written into the store's own folder, and any path a page sends is refused.
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { request } from 'node:http';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { valija } from '../helpers.js';
+import { call, json, serve, stop, type Served } from './served.js';
+
+describe('files through valija serve: never a path on the serving computer', () => {
+  let a: Served;
+  let b: Served;
+  beforeAll(async () => {
+    [a, b] = await Promise.all([serve(), serve()]);
+  });
+  afterAll(async () => {
+    await Promise.all([stop(a), stop(b)]);
+  });
+
+  const api = (served: Served, method: string, input: unknown) =>
+    call(served, `/api/${method}`, { headers: json(served), body: JSON.stringify(input) });
+  const upload = (served: Served, body: Buffer, headers: Record<string, string> = {}) =>
+    call(served, '/api/upload', {
+      headers: {
+        'Content-Type': 'application/octet-stream',
+        Authorization: `Bearer ${served.token}`,
+        ...headers,
+      },
+      body,
+    });
+  const download = (served: Served, id: string, token: string | null = served.token) =>
+    new Promise<{ status: number; headers: Record<string, unknown>; bytes: Buffer }>((resolve, reject) => {
+      const req = request(
+        {
+          host: '127.0.0.1',
+          port: served.port,
+          path: `/api/download/${id}`,
+          headers: {
+            Host: `127.0.0.1:${served.port}`,
+            ...(token ? { Authorization: `Bearer ${token}` } : {}),
+          },
+        },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () =>
+            resolve({ status: res.statusCode!, headers: res.headers, bytes: Buffer.concat(chunks) }),
+          );
+        },
+      );
+      req.on('error', reject);
+      req.end();
+    });
+
+  it('refuses an output path for exportPackage and book (403 E_FORBIDDEN), and writes nothing', async () => {
+    const pkg = join(a.dir, 'written-by-a-page.valija');
+    const exported = await api(a, 'exportPackage', { file: pkg });
+    expect(exported.status).toBe(403);
+    expect(exported.json().error?.code).toBe('E_FORBIDDEN');
+    expect(existsSync(pkg)).toBe(false);
+    const pdf = join(a.dir, 'written-by-a-page.pdf');
+    const book = await api(a, 'book', { meetingId: '0195a000-0000-7000-8000-000004000001', file: pdf });
+    expect(book.status).toBe(403);
+    expect(book.json().error?.code).toBe('E_FORBIDDEN');
+    expect(existsSync(pdf)).toBe(false);
+  });
+
+  it('does not attach or save documents by path from a page (501 E_NOT_AVAILABLE), reading and writing nothing', async () => {
+    const meetingId = '0195a000-0000-7000-8000-000004000001';
+    const out = join(a.dir, 'saved-by-a-page.bin');
+    const answers = [
+      await api(a, 'attachDocument', {
+        targetKind: 'meeting',
+        targetId: meetingId,
+        file: join(a.dir, 'secret.txt'),
+      }),
+      await api(a, 'replaceDocument', { documentId: meetingId, file: join(a.dir, 'secret.txt') }),
+      await api(a, 'saveDocument', { documentId: meetingId, file: out }),
+    ];
+    for (const answer of answers) {
+      expect(answer.status).toBe(501);
+      expect(answer.json().error?.code).toBe('E_NOT_AVAILABLE');
+    }
+    expect(existsSync(out)).toBe(false);
+    expect((await api(a, 'documents', { targetKind: 'meeting', targetId: meetingId })).json().value).toEqual(
+      [],
+    );
+  });
+
+  it('refuses an input path for previewImport and applyImport (403 E_FORBIDDEN)', async () => {
+    const pkg = join(a.dir, 'on-disk.valija');
+    expect(valija(['--db', a.db, 'export', '--out', pkg]).code).toBe(0);
+    for (const method of ['previewImport', 'applyImport']) {
+      const answer = await api(b, method, { file: pkg, trust: { fingerprint: '0000' } });
+      expect(answer.status, method).toBe(403);
+      expect(answer.json().error?.code, method).toBe('E_FORBIDDEN');
+    }
+    expect((await api(b, 'packageHistory', {})).json().value).toEqual([]);
+  });
+
+  it('exports for download and imports an upload: the same bytes travel from one store to another', async () => {
+    const exported = await api(a, 'exportPackage', {});
+    expect(exported.status).toBe(200);
+    const result = exported.json().value as { download: string; file: string; sha256: string };
+    expect(result.download).toMatch(/^[A-Za-z0-9_-]{16,}$/);
+    expect(result.file).not.toContain('/');
+    const fetched = await download(a, result.download);
+    expect(fetched.status).toBe(200);
+    expect(fetched.headers['content-type']).toBe('application/octet-stream');
+    expect(fetched.headers['content-disposition']).toMatch(/^attachment; filename="[\w.-]+\.valija"$/);
+    expect(createHash('sha256').update(fetched.bytes).digest('hex')).toBe(result.sha256);
+    // A download is handed out once, then removed from the serving computer.
+    expect((await download(a, result.download)).status).toBe(404);
+
+    const sent = await upload(b, fetched.bytes);
+    expect(sent.status).toBe(200);
+    const { upload: id, size } = sent.json().value as { upload: string; size: number };
+    expect(size).toBe(fetched.bytes.length);
+    const untrusted = await api(b, 'previewImport', { upload: id });
+    expect(untrusted.json().error?.code).toBe('E_UNTRUSTED_SIGNER');
+    // Trust names the fingerprint the refusal's details gave (what the user compared with its sender).
+    const { signer } = (untrusted.json().error as unknown as { details: { signer: { fingerprint: string } } })
+      .details;
+    const applied = await api(b, 'applyImport', { upload: id, trust: { fingerprint: signer.fingerprint } });
+    expect(applied.status).toBe(200);
+    expect(applied.json().value).toMatchObject({ alreadyImported: false });
+    expect((await api(b, 'packageHistory', {})).json().value).toHaveLength(1);
+    // An unknown upload id is not found; one that looks like a path is refused.
+    expect((await api(b, 'previewImport', { upload: 'A'.repeat(22) })).status).toBe(404);
+    expect((await api(b, 'previewImport', { upload: '../demo.db' })).status).toBe(400);
+  });
+
+  it("writes a book into the serving store's books folder, for the preview to show and save", async () => {
+    const answer = await api(a, 'book', { meetingId: '0195a000-0000-7000-8000-000004000001' });
+    expect(answer.status).toBe(200);
+    const { id, file } = answer.json().value as { id: string; file: string };
+    expect(file.startsWith(join(a.dir, 'books') + '/')).toBe(true);
+    const pdf = await api(a, 'bookPdf', { bookId: id });
+    expect(pdf.status).toBe(200);
+  });
+
+  it('refuses an upload over the size limit (413 E_TOO_LARGE) before reading it', async () => {
+    const tooLarge = await upload(b, Buffer.from('VALIJA'), { 'Content-Length': String(1025 * 2 ** 20) });
+    expect(tooLarge.status).toBe(413);
+    expect(tooLarge.json().error?.code).toBe('E_TOO_LARGE');
+  });
+
+  it('asks for the token on upload and download (401)', async () => {
+    const sent = await upload(b, Buffer.from('VALIJA'), { Authorization: 'Bearer nope' });
+    expect(sent.status).toBe(401);
+    const exported = (await api(a, 'exportPackage', {})).json().value as { download: string };
+    expect((await download(a, exported.download, null)).status).toBe(401);
+    expect((await download(a, exported.download, 'nope')).status).toBe(401);
+    expect((await download(a, exported.download)).status).toBe(200);
+  });
+});
