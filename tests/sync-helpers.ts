@@ -2,7 +2,10 @@
 import { createCipheriv, createHash, generateKeyPairSync, randomBytes, scryptSync } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { canonicalJson } from '../db/canonical.js';
+import { expect } from 'vitest';
+import { importedPackages } from '../db/ledger.js';
 import { sharedState } from '../db/reader.js';
+import { applyImport, previewImport, type ImportOptions } from '../electron/sync/importer.js';
 import { openStore, type Store } from '../db/store.js';
 import { encodePackage } from '../electron/sync/encode.js';
 import { encrypt, signBytes } from '../electron/sync/crypto.js';
@@ -15,6 +18,31 @@ import { deviceIdOf } from '../db/device.js';
 
 /** A store's shared state as canonical JSON: two stores with equal dumps hold the same. */
 export const dump = (store: Store) => canonicalJson(sharedState(store.db));
+
+const changeCount = (store: Store) =>
+  store.db.prepare('SELECT count(*) FROM change_set').pluck().get() as number;
+
+/**
+ * Preview and apply both refuse the package with this code (and, when given, a message like this), and the
+ * store's records, its log and its ledger stay as they were.
+ */
+export async function expectRefused(
+  to: Store,
+  bytes: Buffer,
+  code: string,
+  { message, ...options }: ImportOptions & { message?: RegExp } = {},
+): Promise<void> {
+  const state = () => [dump(to), changeCount(to), JSON.stringify(importedPackages(to.db))];
+  const before = state();
+  await expect(previewImport(to, bytes, { trust: true, ...options })).rejects.toMatchObject({ code });
+  const error = await applyImport(to, bytes, { trust: true, ...options }).then(
+    () => undefined,
+    (e: unknown) => e as Error & { code: string },
+  );
+  expect(error?.code).toBe(code);
+  if (message) expect(error?.message).toMatch(message);
+  expect(state()).toEqual(before);
+}
 
 /** A package of everything the store shares, encrypted when a passphrase is given. */
 export function pkg(from: Store, passphrase?: string): Buffer {

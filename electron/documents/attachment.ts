@@ -52,8 +52,9 @@ export async function readAttachment(path: string, maxBytes = maxDocumentBytes()
   try {
     const handle = await open(path, 'r');
     try {
-      const { size, isFile } = await handle.stat().then((s) => ({ size: s.size, isFile: s.isFile() }));
-      if (!isFile) throw new ValijaError('E_IO', `${path} is not a file`);
+      const stat = await handle.stat();
+      if (!stat.isFile()) throw new ValijaError('E_IO', `${path} is not a file`);
+      const { size } = stat;
       if (size > maxBytes) {
         throw new ValijaError(
           'E_TOO_LARGE',

@@ -10,8 +10,7 @@ import type { AuthorHead } from '../../db/authors.js';
 import { canonicalJson } from '../../db/canonical.js';
 import type { ChangeSet } from '../../db/changes.js';
 import { deviceIdOf } from '../../db/device.js';
-import type { ChangeSetTuple } from '../../db/merge.js';
-import { signerNameProblem } from '../../domain/signer-name.js';
+import { signerNameSchema } from '../../domain/signer-name.js';
 import { ValijaError } from '../../domain/errors.js';
 import { signBytes, verifySignature } from './crypto.js';
 import { encodeLine } from './lines.js';
@@ -20,9 +19,7 @@ export const authorHeadSchema = z
   .object({
     deviceId: z.string().regex(/^[0-9a-f]{16}$/),
     publicKey: z.string().max(200),
-    name: z.string().refine((name) => signerNameProblem(name) === undefined, {
-      error: (issue) => `not a name a package may carry: ${signerNameProblem(issue.input as string)}`,
-    }),
+    name: signerNameSchema,
     changes: z.number().int().min(1),
     digest: z.string().regex(/^[0-9a-f]{64}$/),
     signedAt: z.iso.datetime(),
@@ -71,10 +68,6 @@ export class AuthorDigests {
     }
     entry.hash.update(line).update('\n');
     entry.changes++;
-  }
-
-  addTuple(tuple: ChangeSetTuple): void {
-    this.add(tuple[3], encodeLine(tuple));
   }
 
   /** Each device's count and digest; the digests are final, so call once. */

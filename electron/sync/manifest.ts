@@ -5,7 +5,7 @@ import { canonicalJson } from '../../db/canonical.js';
 import { authorHeadSchema } from './authorship.js';
 import { HLC_PATTERN } from '../../db/hlc.js';
 import { KIND_NAMES } from '../../domain/kinds.js';
-import { signerNameProblem } from '../../domain/signer-name.js';
+import { signerNameSchema } from '../../domain/signer-name.js';
 import { FORMAT_VERSION, LIMITS } from './format.js';
 
 const hlc = z.string().regex(HLC_PATTERN);
@@ -24,9 +24,7 @@ export const manifestSchema = z
         publicKey: z.string().max(200),
         // Shown to the importer as the signer's claim: nothing that could pass on a screen or a terminal
         // for something else.
-        name: z.string().refine((name) => signerNameProblem(name) === undefined, {
-          error: (issue) => `not a name a package may carry: ${signerNameProblem(issue.input as string)}`,
-        }),
+        name: signerNameSchema,
       })
       .strict(),
     /** Each author's latest signed head, by device id: one for every device with a line in the payload. */

@@ -2,12 +2,13 @@
 // store, replaced without losing earlier versions, refused when too large or unreadable, and carried by
 // packages — the same bytes arrive, and a damaged file refuses the whole package.
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import PDFDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
 import { attachDocument, documentContent, documentsOn, replaceDocument } from '../../../db/documents.js';
 import { importedPackages } from '../../../db/ledger.js';
+import { listRecords } from '../../../db/reader.js';
 import type { Store } from '../../../db/store.js';
 import { putRecords } from '../../../db/writer.js';
 import { mediaTypeOf, pdfPageCount, readAttachment } from '../../../electron/documents/attachment.js';
@@ -38,7 +39,7 @@ function meetingIn(store: Store): string {
 
 const sha256 = (content: Buffer) => createHash('sha256').update(content).digest('hex');
 const storedFiles = (store: Store) =>
-  (store.db.prepare('SELECT count(*) FROM document_file').pluck().get() as number) ?? 0;
+  store.db.prepare('SELECT count(*) FROM document_file').pluck().get() as number;
 
 describe('attaching a file', () => {
   it('a PDF: its pages counted, its bytes and sha256 kept inside the store, once per content', async () => {
@@ -103,8 +104,6 @@ describe('attaching a file', () => {
     expect(mediaTypeOf(Buffer.from('%PDF-1.7\n'))).toBe('application/pdf');
     expect(mediaTypeOf(Buffer.from('PK\u0003\u0004 a .docx'))).toBe('application/octet-stream');
     expect(await pdfPageCount(Buffer.from('%PDF-1.7\nnot really a pdf'))).toBe(0);
-    const real = await pdf(2);
-    expect(await pdfPageCount(real.subarray(0, real.length / 2))).toBeLessThanOrEqual(2);
   });
 
   it('documents are made by attaching a file; a version never changes; a document stays with its record', async () => {
@@ -207,6 +206,7 @@ describe('documents in packages', () => {
       message: expect.stringMatching(/no document names/),
     });
     expect(storedFiles(b)).toBe(0);
-    expect(readFileSync(b.file).length).toBeGreaterThan(0);
+    expect(importedPackages(b.db)).toEqual([]);
+    expect(listRecords(b.db, 'document')).toEqual([]);
   });
 });

@@ -11,19 +11,19 @@ import { applyImport, previewImport } from '../../../electron/sync/importer.js';
 import { listTrustedKeys, untrustKey } from '../../../db/trust.js';
 import { createHandlers } from '../../../electron/api/handlers.js';
 import { tempDir, tempStore } from '../../helpers.js';
-import { dump, memoryStore, newSigner, parsePlain, pkg, rebuild, signerOf } from '../../sync-helpers.js';
+import {
+  dump,
+  expectRefused,
+  memoryStore,
+  newSigner,
+  parsePlain,
+  pkg,
+  rebuild,
+  signerOf,
+} from '../../sync-helpers.js';
 
 const changeCount = (store: Store) =>
   (store.db.prepare('SELECT count(*) AS n FROM change_set').get() as { n: number }).n;
-
-async function expectRefused(to: Store, bytes: Buffer, code: string, options = {}) {
-  const before = dump(to);
-  const count = changeCount(to);
-  await expect(previewImport(to, bytes, { trust: true, ...options })).rejects.toMatchObject({ code });
-  await expect(applyImport(to, bytes, { trust: true, ...options })).rejects.toMatchObject({ code });
-  expect(dump(to)).toBe(before);
-  expect(changeCount(to)).toBe(count);
-}
 
 describe('a package carries a whole store', () => {
   it('export then import into an empty store reproduces the same dump', async () => {
