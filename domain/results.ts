@@ -59,7 +59,21 @@ export interface BookSummary {
   classification: Classification;
   generatedAt: string;
   sections: { id: string; title: string; page: number }[];
-  /** What the book leaves out and why, one line each (documents of the meeting and what it relates to). */
+  /** The documents printed as annexes, in print order: where each starts, how many pages, and how. */
+  annexes: {
+    documentId: string;
+    label: string;
+    title: string;
+    page: number;
+    pages: number;
+    printed: 'pdf' | 'image' | 'placeholder';
+    /** Why a placeholder page stands in: format, encrypted, damaged, empty, missing or imageTooLarge. */
+    reason?: string;
+  }[];
+  /**
+   * What the book does not print and why, one line each: documents printed as a placeholder page, and
+   * documents of the meeting (its initiatives', its counterparts') left out by choice.
+   */
   warnings: string[];
 }
 

@@ -173,6 +173,8 @@ export const contract = {
         annotations: z.enum(['none', 'shared', 'mine']).optional(),
         copyFor: z.string().max(200).optional(),
         date: z.iso.date().optional(),
+        /** Documents printed as annexes: all of the meeting's (default), none, or these, in this order. */
+        documents: z.union([z.enum(['all', 'none']), z.array(id).max(500)]).optional(),
       })
       .strict(),
   },

@@ -18,7 +18,7 @@ import { CLASSIFICATIONS, type Classification, type KindName } from '../../domai
 import type { AnnotationChoice, Lang, Paper } from '../../domain/results.js';
 import { kindLabel } from '../../domain/vocabulary.js';
 import { dateText, text, type BookContext, type Rec } from './collectors/context.js';
-import type { BookModel } from './model.js';
+import type { BookAnnex, BookModel } from './model.js';
 import { SECTIONS } from './section-table.js';
 
 export interface CollectOptions {
@@ -32,6 +32,8 @@ export interface CollectOptions {
   generatedAt?: string;
   /** This ministry's own state: the other parties of a meeting are its counterparts. */
   ownPartyId?: string;
+  /** Documents printed as annexes (annex-choice.ts): their classification counts towards the banner. */
+  annexes?: BookAnnex[];
 }
 
 const rank = (level: Classification) => CLASSIFICATIONS.indexOf(level);
@@ -93,7 +95,7 @@ export function collectBook(db: Db, meetingId: string, options: CollectOptions):
   }));
 
   // The banner: the highest level of what the book contains, or higher if asked.
-  const contentLevel = [meeting, ...initiatives]
+  const contentLevel = [meeting, ...initiatives, ...(options.annexes ?? [])]
     .map((r) => r.classification as Classification)
     .reduce((a, b) => (rank(b) > rank(a) ? b : a), 'public' as Classification);
   if (options.classification && rank(options.classification) < rank(contentLevel)) {
@@ -161,5 +163,6 @@ export function collectBook(db: Db, meetingId: string, options: CollectOptions):
     sections: SECTIONS.map((s) => ({ id: s.id, blocks: s.collect(context) })).filter(
       (s) => s.blocks.length > 0,
     ),
+    ...(options.annexes?.length ? { annexes: options.annexes } : {}),
   };
 }

@@ -12,7 +12,7 @@ import { COLORS, baselineIn, type PageGeometry, type TypeScale } from './theme.j
 import type { Lang } from '../../domain/results.js';
 
 export interface ContentsEntry {
-  id: SectionId;
+  id: SectionId | 'document';
   label: string;
   title: string;
   dest: string;

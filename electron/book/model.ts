@@ -21,6 +21,9 @@ import type { SectionId } from './section-table.js';
 export { CLASSIFICATIONS, type Classification } from '../../domain/kinds.js';
 
 export type * from './block-model.js';
+
+/** Why an annex is printed as a placeholder page instead of its own pages. */
+export type UnprintedReason = 'format' | 'encrypted' | 'damaged' | 'empty' | 'missing' | 'imageTooLarge';
 // The sections, their order and what each collects are one list: section-table.ts.
 export { SECTION_ORDER, type SectionId } from './section-table.js';
 
@@ -38,6 +41,23 @@ export interface BookCover {
   place?: string;
 }
 
+/**
+ * A document printed as an annex after the book's own annexes, in the order given: its PDF pages, its image,
+ * or a placeholder page saying why it is not printed. `content` is the file's bytes (absent: not held here).
+ */
+export interface BookAnnex {
+  documentId: string;
+  title: string;
+  fileName: string;
+  mediaType: string;
+  bytes: number;
+  sha256: string;
+  classification: Classification;
+  content?: Uint8Array;
+  /** The stored file no longer matches its sha256 (it is not given). */
+  damaged?: boolean;
+}
+
 export interface BookModel {
   lang: Lang;
   paper: Paper;
@@ -49,6 +69,8 @@ export interface BookModel {
   copyId?: string;
   cover: BookCover;
   sections: BookSection[];
+  /** Documents printed as annexes, in this order (none: the book has none). */
+  annexes?: BookAnnex[];
 }
 
 export type RenderPhase = 'layout' | 'render';
@@ -75,8 +97,23 @@ export interface RenderedSection {
   page: number;
 }
 
+/** How a document was printed: its pages, its image, or a placeholder page saying why not. */
+export interface RenderedAnnex {
+  documentId: string;
+  /** "C", "D"…: lettered after the book's own annexes. */
+  label: string;
+  title: string;
+  /** 1-based physical page of its first page, as printed in the contents. */
+  page: number;
+  pages: number;
+  printed: 'pdf' | 'image' | 'placeholder';
+  /** Why a placeholder was printed instead. */
+  reason?: UnprintedReason;
+}
+
 export interface RenderResult {
   pdf: Buffer;
   pages: number;
   sections: RenderedSection[];
+  annexes: RenderedAnnex[];
 }

@@ -29,10 +29,15 @@ import {
 } from './model.js';
 import { Paginator, type PlacedPage } from './paginate.js';
 import { planSections, sectionFlow } from './sections.js';
-import { classificationMarking } from './strings.js';
+import { classificationMarking, t } from './strings.js';
 import type { FlowContext } from './text-layout.js';
-import { BASE_SCALE, pageGeometry } from './theme.js';
+import { BASE_SCALE, COLORS, pageGeometry } from './theme.js';
 import { escapeXmpMetadata } from './metadata.js';
+import { annexPageCount, prepareAnnex, type OwnOutlineEntry, type PreparedAnnex } from './annexes.js';
+import { annexCaption, placeholderOps } from './annex-pages.js';
+import { fitInto, fitPage, mergeAnnexPages, type AnnexPlacement } from './annex-merge.js';
+import type { Op } from './boxes.js';
+import type { ContentsEntry } from './contents.js';
 
 /** Share of the progress bar given to layout (it also encodes each page's content). */
 const LAYOUT_SHARE = 0.6;
@@ -94,6 +99,13 @@ export async function renderBook(model: BookModel, options: RenderOptions = {}):
     doc.on('error', reject);
   });
 
+  // What each document becomes (pages, image or placeholder) is known before anything is laid out.
+  const prepared: PreparedAnnex[] = [];
+  for (const annex of model.annexes ?? []) {
+    prepared.push(await prepareAnnex(annex));
+    throwIfAborted(signal);
+  }
+
   registerFonts(doc, loadFonts());
   const measure = new Shaper(embeddedFonts(doc, FACES));
   const ctx: FlowContext = {
@@ -107,17 +119,39 @@ export async function renderBook(model: BookModel, options: RenderOptions = {}):
 
   // 1. Layout: sections into flow items, flow items onto pages, each finished page into content.
   const plans = planSections(model);
-  const contents = contentsLayout(plans, model.lang, geo, BASE_SCALE, measure);
+  // Documents follow the book's own annexes, lettered on from them, before the detachable card.
+  const cardAt = plans.findIndex((p) => p.id === 'card');
+  const ownAnnexes = plans.filter((p) => p.annex).length;
+  const annexes = prepared.map((a, i) => ({
+    ...a,
+    label: letter(ownAnnexes + i),
+    title: a.annex.title,
+    dest: `annex-${i + 1}`,
+    pages: annexPageCount(a),
+  }));
+  const annexEntries: ContentsEntry[] = annexes.map((a) => ({
+    id: 'document',
+    label: a.label,
+    title: a.title,
+    dest: a.dest,
+    annex: true,
+  }));
+  const entries: ContentsEntry[] =
+    cardAt < 0
+      ? [...plans, ...annexEntries]
+      : [...plans.slice(0, cardAt), ...annexEntries, ...plans.slice(cardAt)];
+  const annexPages = annexes.reduce((n, a) => n + a.pages, 0);
+  const contents = contentsLayout(entries, model.lang, geo, BASE_SCALE, measure);
   const firstBodyPage = 2 + contents.pageCount;
   const writer = new ContentWriter(measure, geo.height);
   const body: (
     { content: PageContent; anchors: PlacedPage['anchors']; section: PlacedPage['section'] } | undefined
   )[] = [];
-  const destPage = new Map<string, number>();
+  const destIndex = new Map<string, number>();
   const paginator = new Paginator({ geo, firstPageNumber: firstBodyPage }, (page, index) => {
     for (const box of page.boxes) writer.draw(box.ops, box.dy);
     for (const { anchor } of page.anchors) {
-      if (!destPage.has(anchor.dest)) destPage.set(anchor.dest, firstBodyPage + index);
+      if (!destIndex.has(anchor.dest)) destIndex.set(anchor.dest, index);
     }
     body.push({ content: writer.take(), anchors: page.anchors, section: page.section });
   });
@@ -137,10 +171,23 @@ export async function renderBook(model: BookModel, options: RenderOptions = {}):
     throwIfAborted(signal);
   }
   paginator.finish();
+  // The annex pages go where the card starts (or after the last body page): page numbers after it move on.
+  const annexAt = cardAt < 0 ? body.length : body.findIndex((p) => p?.section?.id === 'card');
+  const annexStart = annexAt < 0 ? body.length : annexAt;
+  const pageOfIndex = (i: number): number => firstBodyPage + i + (i >= annexStart ? annexPages : 0);
+  const destPage = new Map<string, number>();
+  for (const [dest, i] of destIndex) destPage.set(dest, pageOfIndex(i));
+  let annexPage = firstBodyPage + annexStart;
+  const annexFirstPage = annexes.map((a) => {
+    const first = annexPage;
+    annexPage += a.pages;
+    destPage.set(a.dest, first);
+    return first;
+  });
   const contentsPages = contents.build((dest) => destPage.get(dest) ?? 0);
   if (contentsPages.length !== contents.pageCount)
     throw new Error('contents pages differ from their reservation');
-  const totalPages = 1 + contentsPages.length + body.length;
+  const totalPages = 1 + contentsPages.length + body.length + annexPages;
 
   // 2. Render: the pages in order, each with its header and footer, bookmarks and destinations.
   const chromeCtx = { model, geo, measure };
@@ -172,7 +219,50 @@ export async function renderBook(model: BookModel, options: RenderOptions = {}):
     writePage(doc, measure, writer.draw(chrome(pageNumber, totalPages, page.section)).take());
     await rendered(pageNumber);
   }
+  const placements: AnnexPlacement[] = [];
+  const annexCtx = { ...ctx, geo, scale: BASE_SCALE };
+  const writeAnnexes = async (): Promise<void> => {
+    for (const [n, a] of annexes.entries()) {
+      const header = {
+        id: 'document',
+        title: t(model.lang, 'annex.caption', { letter: a.label, title: a.title }),
+      };
+      let item: OutlineItem | undefined;
+      for (let k = 0; k < a.pages; k++) {
+        pageNumber++;
+        newPage();
+        const caption = annexCaption(annexCtx, a, k + 1, a.pages);
+        writer.draw(caption.ops);
+        if (a.print.as === 'placeholder')
+          writer.draw(placeholderOps(annexCtx, a.annex, a.print.reason, caption.area.y));
+        if (a.print.as === 'pdf') writer.draw([pageFrame(fitPage(a.print.pages[k]!, caption.area))]);
+        writePage(doc, measure, writer.draw(chrome(pageNumber, totalPages, header)).take());
+        if (a.print.as === 'image') {
+          const box = fitInto(a.print.width, a.print.height, caption.area, true);
+          doc.image(a.print.image, box.x, box.y, { width: box.width, height: box.height });
+        } else if (a.print.as === 'pdf') {
+          placements.push({
+            pdf: a.print.pdf,
+            sourcePage: k,
+            source: a.print.pages[k]!,
+            bookPage: pageNumber - 1,
+            area: caption.area,
+          });
+        }
+        if (k === 0) {
+          doc.addNamedDestination(a.dest, 'XYZ', geo.marginLeft, Math.max(0, geo.bodyTop - 12), null);
+          item = doc.outline.addItem(`${t(model.lang, 'annex.label', { letter: a.label })} · ${a.title}`, {
+            fit: true,
+          } as { expanded?: boolean }) as unknown as OutlineItem;
+        }
+        await rendered(pageNumber);
+      }
+      // The document's own outline, beneath its entry, once all of its pages exist.
+      if (a.print.as === 'pdf' && item) ownOutlineInto(item, a.print.outline, annexFirstPage[n]! - 1);
+    }
+  };
   for (let i = 0; i < body.length; i++) {
+    if (i === annexStart) await writeAnnexes();
     const page = body[i]!;
     pageNumber++;
     newPage();
@@ -186,12 +276,54 @@ export async function renderBook(model: BookModel, options: RenderOptions = {}):
     body[i] = undefined; // written out: let it go
     await rendered(pageNumber, page.section?.id);
   }
+  if (annexStart >= body.length) await writeAnnexes();
   throwIfAborted(signal);
   doc.end();
   await finished;
+  const pdf = await mergeAnnexPages(Buffer.concat(chunks), placements, () => throwIfAborted(signal));
   return {
-    pdf: Buffer.concat(chunks),
+    pdf: Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength),
     pages: totalPages,
     sections: plans.map((p) => ({ id: p.id, title: p.title, page: destPage.get(p.dest) ?? 0 })),
+    annexes: annexes.map((a, n) => ({
+      documentId: a.annex.documentId,
+      label: a.label,
+      title: a.title,
+      page: annexFirstPage[n]!,
+      pages: a.pages,
+      printed: a.print.as,
+      ...(a.print.as === 'placeholder' ? { reason: a.print.reason } : {}),
+    })),
   };
+}
+
+/** A, B … Z, then AA, AB …: annex letters. */
+const letter = (n: number): string =>
+  (n >= 26 ? letter(Math.floor(n / 26) - 1) : '') + String.fromCharCode(65 + (n % 26));
+
+/** A hairline round a merged page, so its edge shows where the page has no ink of its own. */
+const pageFrame = (box: { x: number; y: number; width: number; height: number }): Op => ({
+  op: 'rect',
+  x: box.x,
+  y: box.y,
+  w: box.width,
+  h: box.height,
+  stroke: COLORS.rule,
+  lineWidth: 0.4,
+});
+
+/** pdfkit's outline item (its typings do not describe it): children open a page given by its 0-based number. */
+interface OutlineItem {
+  addItem(title: string, options: { pageNumber: number; fit: boolean }): OutlineItem;
+}
+
+function ownOutlineInto(
+  parent: OutlineItem,
+  entries: readonly OwnOutlineEntry[],
+  firstPageIndex: number,
+): void {
+  for (const entry of entries) {
+    const child = parent.addItem(entry.title, { pageNumber: firstPageIndex + entry.page, fit: true });
+    ownOutlineInto(child, entry.children, firstPageIndex);
+  }
 }

@@ -11,10 +11,10 @@ import { collectBook } from './collect.js';
 import { BookError } from './errors.js';
 import type { RenderProgress } from './model.js';
 import { renderBook } from './render.js';
+import { t } from './strings.js';
 import type { AnnotationChoice, BookSummary, Lang, Paper } from '../../domain/results.js';
-import { documentsOn } from '../../db/documents.js';
+import { chooseAnnexes, type AnnexChoice } from './annex-choice.js';
 import { getRecord } from '../../db/reader.js';
-import type { KindName } from '../../domain/kinds.js';
 import { readSetting } from '../../db/settings.js';
 import { readBook, recordBook } from '../../db/books.js';
 
@@ -28,6 +28,8 @@ export interface BookRequest {
   copyFor?: string;
   /** The date printed on the book (YYYY-MM-DD); by default the date of the latest change it includes. */
   date?: string;
+  /** Documents printed as annexes: all of the meeting's (the default), none, or these ids in this order. */
+  documents?: AnnexChoice;
 }
 
 export interface BookJobOptions {
@@ -40,7 +42,18 @@ export async function buildBook(
   request: BookRequest,
   options: BookJobOptions = {},
 ): Promise<BookSummary> {
+  const meeting = getRecord(store.db, 'meeting', request.meetingId);
+  const chosen = chooseAnnexes(
+    store.db,
+    {
+      id: request.meetingId,
+      initiativeIds: meeting.initiativeIds as string[],
+      partyIds: meeting.partyIds as string[],
+    },
+    request.documents ?? 'all',
+  );
   const model = collectBook(store.db, request.meetingId, {
+    annexes: chosen.annexes,
     lang: request.lang ?? 'es',
     paper: request.paper ?? 'a4',
     annotations: request.annotations ?? 'shared',
@@ -84,28 +97,24 @@ export async function buildBook(
     classification: model.classification,
     generatedAt: model.generatedAt,
     sections: rendered.sections,
-    warnings: unprintedDocuments(store, request.meetingId),
+    annexes: rendered.annexes,
+    warnings: [
+      ...rendered.annexes
+        .filter((a) => a.printed === 'placeholder')
+        .map((a) => {
+          const annex = chosen.annexes.find((c) => c.documentId === a.documentId)!;
+          return `annex ${a.label} "${a.title}" (${describe(annex)}) is not printed, a placeholder page stands in for it (page ${a.page}): ${t('en', `annex.reason.${a.reason!}`)}`;
+        }),
+      ...chosen.leftOut.map(
+        ({ document, kind, id }) =>
+          `document "${document.title}" of ${kind} ${id} (${document.current ? describe({ fileName: document.current.fileName, bytes: document.bytes, sha256: document.sha256 }) : 'no file'}) is left out of this book, as asked`,
+      ),
+    ],
   };
 }
 
-/**
- * The documents of the meeting, its initiatives and its counterparts, each named as not printed: annexes are
- * not yet merged into books, and a document is never left out silently.
- */
-function unprintedDocuments(store: Store, meetingId: string): string[] {
-  const meeting = getRecord(store.db, 'meeting', meetingId);
-  const targets: { kind: KindName; id: string }[] = [
-    { kind: 'meeting', id: meetingId },
-    ...(meeting.initiativeIds as string[]).map((id) => ({ kind: 'initiative' as const, id })),
-    ...(meeting.partyIds as string[]).map((id) => ({ kind: 'party' as const, id })),
-  ];
-  return targets.flatMap((target) =>
-    documentsOn(store.db, target).map(
-      (doc) =>
-        `document "${doc.title}" (${doc.current?.fileName ?? 'no file'}, ${doc.bytes} bytes, sha256 ${doc.sha256.slice(0, 12)}…) of ${target.kind} ${target.id} is not printed: annexes in books are not yet available`,
-    ),
-  );
-}
+const describe = (file: { fileName: string; bytes: number; sha256: string }): string =>
+  `${file.fileName}, ${file.bytes} bytes, sha256 ${file.sha256.slice(0, 12)}…`;
 
 /** The PDF of a book in this device's history, as written: refused if the file is gone or was changed. */
 export function readBookPdf(

@@ -147,8 +147,13 @@ export const COMMANDS: Record<string, Command> = {
     synopsis: [
       'book <meeting-id> --out FILE.pdf [--lang es|en] [--classification LEVEL]',
       '     [--annotations none|shared|mine] [--copy-for NAME] [--paper a4|letter] [--date YYYY-MM-DD]',
+      '     [--documents all|none|ID,ID…]',
     ],
-    summary: ['the briefing book; prints pages, sha256 and sections'],
+    summary: [
+      'the briefing book; prints pages, sha256, sections and annexes;',
+      "--documents: the meeting's documents printed as annexes (default all),",
+      'none, or these in this order',
+    ],
     calls: ['book'],
 
     options: {
@@ -159,6 +164,7 @@ export const COMMANDS: Record<string, Command> = {
       'copy-for': { type: 'string' },
       paper: { type: 'string' },
       date: { type: 'string' },
+      documents: { type: 'string' },
     },
     positionals: ['meetingId'],
     run: ({ call, args, options }) => {
@@ -172,6 +178,7 @@ export const COMMANDS: Record<string, Command> = {
         copyFor: options['copy-for'],
         paper: options.paper,
         date: options.date,
+        documents: annexChoiceFrom(options.documents as string | undefined),
       });
     },
   },
@@ -342,3 +349,12 @@ export const APP_ONLY_METHODS: Partial<Record<MethodName, string>> = {
   storage: 'the Settings screen: where the store and its backups are',
   backUp: "the Settings screen's Back up now (on the command line, copy the file)",
 };
+
+/** `--documents all|none|ID,ID…` as the book's annex choice (ids in the order given). */
+function annexChoiceFrom(value: string | undefined): 'all' | 'none' | string[] | undefined {
+  if (value === undefined || value === 'all' || value === 'none') return value;
+  return value
+    .split(',')
+    .map((id) => id.trim())
+    .filter(Boolean);
+}

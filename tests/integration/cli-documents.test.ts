@@ -1,11 +1,16 @@
 // `valija attach`, `documents` and `document` as a user types them: a real PDF attached to the demo's Ecuador
-// meeting, replaced, listed and written back byte for byte; refusals with their codes and exit statuses.
+// meeting, replaced, listed and written back byte for byte; printed into the meeting's book as an annex;
+// refusals with their codes and exit statuses.
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import PDFDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
 import { tempDir, valija } from '../helpers.js';
+import type { BookSummary } from '../../domain/results.js';
+import { contentsEntries, readPdf } from '../unit/book/read-pdf.js';
+
+const CORPUS = new URL('../fixtures/documents/', import.meta.url).pathname;
 
 const ECUADOR_MEETING = '0195a000-0000-7000-8000-000004000001';
 
@@ -82,15 +87,92 @@ describe('valija attach / documents / document', () => {
     const out2 = join(tempDir(), 'latest.pdf');
     expect(valija(['--db', db, 'document', doc.id, '--out', out2]).json()).toMatchObject({ version: 2 });
     expect(readFileSync(out2).equals(readFileSync(second))).toBe(true);
+  });
 
-    // Books do not merge annexes yet: the summary names the document as not printed, never silently.
-    const book = valija(['--db', db, 'book', ECUADOR_MEETING, '--out', join(tempDir(), 'book.pdf')]);
-    expect(book.code, book.stderr).toBe(0);
-    expect((book.json() as { warnings: string[] }).warnings).toEqual([
+  it('prints the declaration into the Ecuador book: contents, outline and page numbers run through it', async () => {
+    const db = demoStore();
+    const declaration = join(CORPUS, 'declaration.pdf');
+    const attached = valija([
+      '--db',
+      db,
+      'attach',
+      'meeting',
+      ECUADOR_MEETING,
+      declaration,
+      '--title',
+      'Declaración conjunta',
+    ]);
+    expect(attached.code, attached.stderr).toBe(0);
+    const doc = attached.json() as { id: string };
+    const plainFile = join(tempDir(), 'plain.pdf');
+    const plain = valija(['--db', db, 'book', ECUADOR_MEETING, '--out', plainFile, '--documents', 'none']);
+    expect(plain.code, plain.stderr).toBe(0);
+    // Left out by choice, and said so.
+    expect((plain.json() as { warnings: string[] }).warnings).toEqual([
       expect.stringMatching(
-        /^document "Declaración" \(declaracion-v2\.pdf, .* is not printed: annexes in books are not yet available$/,
+        /^document "Declaración conjunta" of meeting .* \(declaration\.pdf, .*\) is left out of this book, as asked$/,
       ),
     ]);
+
+    const bookFile = join(tempDir(), 'book.pdf');
+    const book = valija(['--db', db, 'book', ECUADOR_MEETING, '--out', bookFile]);
+    expect(book.code, book.stderr).toBe(0);
+    const summary = book.json() as BookSummary;
+    const pdf = await readPdf(bookFile);
+    const plainPages = (plain.json() as BookSummary).pages;
+    expect(summary.pages).toBe(plainPages + 3);
+    expect(pdf.numPages).toBe(summary.pages);
+    expect(summary.warnings).toEqual([]);
+    expect(summary.annexes).toEqual([
+      {
+        documentId: doc.id,
+        label: expect.any(String),
+        title: 'Declaración conjunta',
+        page: expect.any(Number),
+        pages: 3,
+        printed: 'pdf',
+      },
+    ]);
+    const [annex] = summary.annexes;
+    // Its pages are where the summary says, numbered through, in the contents and the outline.
+    expect(pdf.pages[annex!.page - 1]!.text).toContain('Declaración conjunta Ecuador–Argentina');
+    expect(pdf.pages[annex!.page + 1]!.text).toContain('Página 3 de la declaración');
+    for (const page of pdf.pages.slice(1)) {
+      expect(page.text).toContain(`Página ${page.number} de ${summary.pages}`);
+    }
+    expect(contentsEntries(pdf, 'Índice').find((e) => e.title === 'Declaración conjunta')?.page).toBe(
+      annex!.page,
+    );
+    expect(pdf.outline.find((o) => o.title.endsWith('· Declaración conjunta'))?.page).toBe(annex!.page);
+    // Sections after the annex (the card) moved on by its pages; those before did not.
+    const plainSections = (plain.json() as BookSummary).sections;
+    for (const section of summary.sections) {
+      const before = plainSections.find((s) => s.id === section.id)!;
+      expect(section.page, section.id).toBe(section.id === 'card' ? before.page + 3 : before.page);
+    }
+
+    // The same store and options print the same bytes.
+    const again = join(tempDir(), 'again.pdf');
+    expect(valija(['--db', db, 'book', ECUADOR_MEETING, '--out', again]).code).toBe(0);
+    expect(sha256(again)).toBe(sha256(bookFile));
+
+    // A document that is not the meeting's is refused, with nothing written.
+    const stray = join(tempDir(), 'stray.pdf');
+    const refused = valija([
+      '--db',
+      db,
+      'book',
+      ECUADOR_MEETING,
+      '--out',
+      stray,
+      '--documents',
+      '0195a000-0000-7000-8000-00000000dead',
+    ]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(
+      /^error\[E_INVALID\]: document 0195a000-0000-7000-8000-00000000dead is not one of this meeting's documents/,
+    );
+    expect(existsSync(stray)).toBe(false);
   });
 
   it('refuses with a code: too large, unreadable, unknown record, and a wrong command line', async () => {

@@ -31,7 +31,14 @@ export interface PdfRead {
   /** The document information dictionary's Title, if any. */
   title: string | undefined;
   pages: PageRead[];
-  outline: { title: string; page: number | null }[];
+  /** Bookmarks, top level first; `children` are the entries beneath one. */
+  outline: OutlineRead[];
+}
+
+export interface OutlineRead {
+  title: string;
+  page: number | null;
+  children: OutlineRead[];
 }
 
 /** A font the pages use, as pdffonts would list it. */
@@ -92,10 +99,19 @@ export async function readPdf(source: Uint8Array | string): Promise<PdfRead> {
       links,
     });
   }
-  const outline: PdfRead['outline'] = [];
-  for (const item of (await doc.getOutline()) ?? []) {
-    outline.push({ title: item.title, page: await pageOfDest(item.dest as Dest) });
-  }
+  type Item = { title: string; dest: unknown; items: Item[] };
+  const readOutline = async (items: readonly Item[]): Promise<OutlineRead[]> => {
+    const read: OutlineRead[] = [];
+    for (const item of items) {
+      read.push({
+        title: item.title,
+        page: await pageOfDest(item.dest as Dest),
+        children: await readOutline(item.items),
+      });
+    }
+    return read;
+  };
+  const outline = await readOutline(((await doc.getOutline()) ?? []) as Item[]);
   const { info } = (await doc.getMetadata()) as { info: { Title?: unknown } };
   const title = typeof info.Title === 'string' ? info.Title : undefined;
   await doc.destroy();
@@ -157,4 +173,36 @@ export function textOutsideBox(page: PageRead, left: number, right: number): str
   return page.items
     .filter((i) => i.x < left - 0.5 || i.x + i.width > right + 0.5 || i.y < 0 || i.y > page.height)
     .map((i) => `${i.str.slice(0, 30)}@${i.x.toFixed(1)}+${i.width.toFixed(1)}`);
+}
+
+/** The contents as printed: each line's title and page number, with the line's vertical span. */
+export function contentsEntries(
+  pdf: PdfRead,
+  contentsTitle: string,
+): { title: string; page: number; top: number; bottom: number; on: number }[] {
+  const first = pdf.pages.find((p) => p.items.some((i) => i.str === contentsTitle && i.size >= 14));
+  if (!first) throw new Error('no contents page');
+  const firstSection = Math.min(
+    ...pdf.pages
+      .filter((p) => p.number > first.number && p.items.some((i) => i.size >= 14))
+      .map((p) => p.number),
+  );
+  const entries: { title: string; page: number; top: number; bottom: number; on: number }[] = [];
+  for (const page of pdf.pages.filter((p) => p.number >= first.number && p.number < firstSection)) {
+    for (const line of linesOf(page)) {
+      const last = line[line.length - 1]!;
+      if (line.length < 2 || !/^\d+$/.test(last.str) || line[0]!.y > page.height - 80 || line[0]!.y < 80)
+        continue;
+      const words = line.slice(0, -1).map((i) => i.str);
+      if (/^([0-9]+|[A-Z])$/.test(words[0]!)) words.shift();
+      entries.push({
+        title: words.join(' '),
+        page: Number(last.str),
+        top: last.y - last.size,
+        bottom: last.y + 4,
+        on: page.number,
+      });
+    }
+  }
+  return entries;
 }

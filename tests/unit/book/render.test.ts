@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { renderBook } from '../../../electron/book/render.js';
 import type { BookModel, RenderProgress } from '../../../electron/book/model.js';
 import { ecuadorBook, oneSectionBook } from './fixtures.js';
-import { fontsOf, layoutText, linesOf, readPdf, type PageRead, type PdfRead } from './read-pdf.js';
+import { contentsEntries, fontsOf, layoutText, readPdf, type PageRead, type PdfRead } from './read-pdf.js';
 
 const sha256 = (b: Uint8Array): string => createHash('sha256').update(b).digest('hex');
 
@@ -24,38 +24,6 @@ function headingsOn(page: PageRead): string[] {
 /** Pages on which `title` is printed as a heading. */
 function headingPages(pdf: PdfRead, title: string): number[] {
   return pdf.pages.filter((p) => headingsOn(p).includes(title)).map((p) => p.number);
-}
-
-/** The contents as printed: each line's title and page number, with the line's vertical span. */
-function contentsEntries(
-  pdf: PdfRead,
-  contentsTitle: string,
-): { title: string; page: number; top: number; bottom: number; on: number }[] {
-  const first = pdf.pages.find((p) => p.items.some((i) => i.str === contentsTitle && i.size >= 14));
-  if (!first) throw new Error('no contents page');
-  const firstSection = Math.min(
-    ...pdf.pages
-      .filter((p) => p.number > first.number && p.items.some((i) => i.size >= 14))
-      .map((p) => p.number),
-  );
-  const entries: { title: string; page: number; top: number; bottom: number; on: number }[] = [];
-  for (const page of pdf.pages.filter((p) => p.number >= first.number && p.number < firstSection)) {
-    for (const line of linesOf(page)) {
-      const last = line[line.length - 1]!;
-      if (line.length < 2 || !/^\d+$/.test(last.str) || line[0]!.y > page.height - 80 || line[0]!.y < 80)
-        continue;
-      const words = line.slice(0, -1).map((i) => i.str);
-      if (/^([0-9]+|[A-Z])$/.test(words[0]!)) words.shift();
-      entries.push({
-        title: words.join(' '),
-        page: Number(last.str),
-        top: last.y - last.size,
-        bottom: last.y + 4,
-        on: page.number,
-      });
-    }
-  }
-  return entries;
 }
 
 describe('the briefing book as a reader sees it (Ecuador meeting, Spanish)', () => {

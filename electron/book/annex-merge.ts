@@ -1,0 +1,94 @@
+/**
+ * The annexes' PDF pages drawn into the book pdfkit wrote: each source page becomes a form XObject (vector,
+ * its fonts and images copied once per annex) drawn, scaled to fit and turned upright, into the body area of
+ * the page reserved for it — under the running header, the banner, "Página X de Y" and the copy line pdfkit
+ * already put there. The book is loaded for an incremental update, so pdfkit's objects are kept as written
+ * and only the changed pages and the copied objects are appended. Same inputs, same bytes.
+ */
+import { PDFDocument, degrees } from '@cantoo/pdf-lib';
+import type { SourcePage } from './annexes.js';
+
+/** A rectangle in the book's top-down coordinates (points from the top-left corner). */
+export interface Area {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export interface AnnexPlacement {
+  pdf: PDFDocument;
+  /** 0-based page of the annex document. */
+  sourcePage: number;
+  source: SourcePage;
+  /** 0-based page of the book reserved for it. */
+  bookPage: number;
+  area: Area;
+}
+
+/**
+ * A drawing of `width` × `height` centred in `area`, shrunk to fit (enlarged too when `enlarge`): its scale and
+ * its box in top-down coordinates.
+ */
+export function fitInto(width: number, height: number, area: Area, enlarge: boolean) {
+  const scale = Math.min(enlarge ? Infinity : 1, area.width / width, area.height / height);
+  const w = width * scale;
+  const h = height * scale;
+  return { scale, x: area.x + (area.width - w) / 2, y: area.y + (area.height - h) / 2, width: w, height: h };
+}
+
+/** A PDF page turned upright, fitted into `area`: never enlarged, so a small card prints at its size. */
+export function fitPage(source: SourcePage, area: Area) {
+  const quarter = source.rotate === 90 || source.rotate === 270;
+  return fitInto(quarter ? source.height : source.width, quarter ? source.width : source.height, area, false);
+}
+
+export async function mergeAnnexPages(
+  book: Uint8Array,
+  placements: readonly AnnexPlacement[],
+  throwIfCancelled: () => void,
+): Promise<Uint8Array> {
+  if (placements.length === 0) return book;
+  const doc = await PDFDocument.load(book, { updateMetadata: false, forIncrementalUpdate: true });
+  const pages = doc.getPages();
+  const bySource = new Map<PDFDocument, AnnexPlacement[]>();
+  for (const p of placements) bySource.set(p.pdf, [...(bySource.get(p.pdf) ?? []), p]);
+  for (const [source, list] of bySource) {
+    throwIfCancelled();
+    const sourcePages = source.getPages();
+    const embedded = await Promise.all(
+      list.map((p) => {
+        const { x, y, width, height } = p.source;
+        return doc.embedPage(sourcePages[p.sourcePage]!, {
+          left: x,
+          bottom: y,
+          right: x + width,
+          top: y + height,
+        });
+      }),
+    );
+    list.forEach((p, i) => {
+      const page = pages[p.bookPage];
+      if (!page) throw new Error(`the book has no page ${p.bookPage + 1} for an annex`);
+      const fit = fitPage(p.source, p.area);
+      const left = fit.x;
+      const bottom = page.getHeight() - fit.y - fit.height;
+      // drawPage turns counter-clockwise about the origin it is given; /Rotate turns clockwise.
+      const origin = {
+        0: { x: left, y: bottom },
+        90: { x: left, y: bottom + fit.height },
+        180: { x: left + fit.width, y: bottom + fit.height },
+        270: { x: left + fit.width, y: bottom },
+      }[p.source.rotate as 0 | 90 | 180 | 270];
+      page.drawPage(embedded[i]!, {
+        x: origin.x,
+        y: origin.y,
+        xScale: fit.scale,
+        yScale: fit.scale,
+        rotate: degrees(-p.source.rotate),
+      });
+    });
+  }
+  throwIfCancelled();
+  return doc.commit({ useObjectStreams: false });
+}
