@@ -1,5 +1,6 @@
 // `npm run bench [book|sync|ui]`: every benchmark, each against a baseline measured in the same run; prints ratios.
 import { runBookBench } from './book.js';
+import { runBookAnnexesBench } from './book-annexes.js';
 import { runStoreBookBench } from './book-store.js';
 import { runSyncBench } from './sync.js';
 import { runUiBench } from './ui.js';
@@ -8,6 +9,7 @@ const only = process.argv[2];
 if (!only || only === 'book') {
   await runBookBench();
   await runStoreBookBench();
+  await runBookAnnexesBench();
 }
 if (!only || only === 'sync') await runSyncBench();
 if (!only || only === 'ui') await runUiBench();

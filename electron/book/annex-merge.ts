@@ -1,11 +1,13 @@
 /**
  * The annexes' PDF pages drawn into the book pdfkit wrote: each source page becomes a form XObject (vector,
- * its fonts and images copied once per annex) drawn, scaled to fit and turned upright, into the body area of
+ * its fonts and images copied once per annex: annex-forms.ts) drawn, scaled to fit and turned upright, into the body area of
  * the page reserved for it — under the running header, the banner, "Página X de Y" and the copy line pdfkit
- * already put there. The book is loaded for an incremental update, so pdfkit's objects are kept as written
- * and only the changed pages and the copied objects are appended. Same inputs, same bytes.
+ * already put there. The book is written out whole again, not as an incremental update: pdf-lib's change
+ * tracking for an update looks up every changed object among all the others, which took minutes for a few
+ * hundred annex pages. pdf-lib's writer is deterministic: same inputs, same bytes.
  */
 import { PDFDocument, degrees } from '@cantoo/pdf-lib';
+import { embedAnnexPages } from './annex-forms.js';
 import type { SourcePage } from './annexes.js';
 
 /** A rectangle in the book's top-down coordinates (points from the top-left corner). */
@@ -49,22 +51,22 @@ export async function mergeAnnexPages(
   throwIfCancelled: () => void,
 ): Promise<Uint8Array> {
   if (placements.length === 0) return book;
-  const doc = await PDFDocument.load(book, { updateMetadata: false, forIncrementalUpdate: true });
+  const doc = await PDFDocument.load(book, { updateMetadata: false });
   const pages = doc.getPages();
   const bySource = new Map<PDFDocument, AnnexPlacement[]>();
   for (const p of placements) bySource.set(p.pdf, [...(bySource.get(p.pdf) ?? []), p]);
   for (const [source, list] of bySource) {
     throwIfCancelled();
     const sourcePages = source.getPages();
-    const embedded = await Promise.all(
+    const embedded = await embedAnnexPages(
+      doc,
+      source,
       list.map((p) => {
         const { x, y, width, height } = p.source;
-        return doc.embedPage(sourcePages[p.sourcePage]!, {
-          left: x,
-          bottom: y,
-          right: x + width,
-          top: y + height,
-        });
+        return {
+          page: sourcePages[p.sourcePage]!,
+          box: { left: x, bottom: y, right: x + width, top: y + height },
+        };
       }),
     );
     list.forEach((p, i) => {
@@ -90,5 +92,5 @@ export async function mergeAnnexPages(
     });
   }
   throwIfCancelled();
-  return doc.commit({ useObjectStreams: false });
+  return doc.save({ useObjectStreams: false });
 }
