@@ -142,8 +142,9 @@ export const contract = {
       .object({
         query: z.string().max(1_000),
         limit: z.number().int().min(1).max(500).optional(),
-        /** Only records of this kind (a field choosing among thousands of initiatives searches them). */
-        kind: z.enum(MAIN_KINDS).optional(),
+        /** Only records of this kind (a field choosing among thousands of initiatives searches them);
+         * 'document': only inside documents' text. */
+        kind: z.enum([...MAIN_KINDS, 'document']).optional(),
       })
       .strict(),
   },

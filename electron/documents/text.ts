@@ -14,8 +14,9 @@ export interface ExtractedText {
 export interface ExtractLimits {
   /** Pages read at most; a longer document is indexed up to here (and says so). */
   maxPages: number;
-  /** Characters kept per page. */
+  /** Characters kept per page, and in all (past it, the rest of the document is left unread). */
   maxPageChars: number;
+  maxTotalChars?: number;
   /** Milliseconds for the whole document; past it, it fails with a reason. */
   maxMs: number;
   /** Asked between pages: true stops the reading (the job was cancelled). */
@@ -24,7 +25,12 @@ export interface ExtractLimits {
   onPage?: (page: number, of: number) => void;
 }
 
-export const DEFAULT_LIMITS: ExtractLimits = { maxPages: 5_000, maxPageChars: 100_000, maxMs: 120_000 };
+export const DEFAULT_LIMITS: ExtractLimits = {
+  maxPages: 5_000,
+  maxPageChars: 100_000,
+  maxTotalChars: 20_000_000,
+  maxMs: 120_000,
+};
 
 export class ExtractionCancelled extends Error {}
 
@@ -78,17 +84,22 @@ export async function extractPdfText(
     const pdf = await withDeadline(task.promise, deadline);
     const count = Math.min(pdf.numPages, limits.maxPages);
     const pages: string[] = [];
+    let total = 0;
     for (let n = 1; n <= count; n++) {
       if (limits.cancelled?.()) throw new ExtractionCancelled();
+      if (total > (limits.maxTotalChars ?? Infinity)) break;
       const page = await withDeadline(pdf.getPage(n), deadline);
       const content = await withDeadline(page.getTextContent(), deadline);
       pages.push(pageText(content.items as TextItemLike[], limits.maxPageChars));
+      total += pages.at(-1)!.length;
       page.cleanup();
       limits.onPage?.(n, count);
     }
     if (pages.every((text) => text === '')) return { status: 'scanned', pages: [], reason: '' };
     const reason =
-      pdf.numPages > count ? `only the first ${count} of its ${pdf.numPages} pages were read` : '';
+      pdf.numPages > pages.length
+        ? `only the first ${pages.length} of its ${pdf.numPages} pages were read`
+        : '';
     return { status: 'indexed', pages, reason };
   } catch (error) {
     if (error instanceof ExtractionCancelled) throw error;

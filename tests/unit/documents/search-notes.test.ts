@@ -77,6 +77,9 @@ describe('searching inside documents', () => {
       page: 2,
     });
     expect(hits[0]!.snippet).toContain('[[Huaquillas]]');
+    // Only inside documents, or only among records.
+    expect(search(store.db, 'huaquillas', 50, 'document')).toHaveLength(1);
+    expect(search(store.db, 'huaquillas', 50, 'meeting')).toEqual([]);
     // Accents and case do not matter.
     expect(search(store.db, 'PREAMBULO')[0]).toMatchObject({ page: 1 });
   });

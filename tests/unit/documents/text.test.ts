@@ -42,6 +42,17 @@ describe('reading the text of a PDF', () => {
     expect(read.pages).toHaveLength(2);
     expect(read.reason).toMatch(/first 2 of its 3 pages/);
   });
+
+  it('stops once it holds as much text as it may keep in all', async () => {
+    const read = await extractPdfText(fixture('declaration.pdf'), {
+      maxPages: 100,
+      maxPageChars: 100_000,
+      maxTotalChars: 10,
+      maxMs: 60_000,
+    });
+    expect(read.pages).toHaveLength(1);
+    expect(read.reason).toMatch(/first 1 of its 3 pages/);
+  });
 });
 
 describe('finding a quoted passage', () => {
