@@ -1,8 +1,9 @@
-// `npm run bench [book|sync|ui]`: every benchmark, each against a baseline measured in the same run; prints ratios.
+// `npm run bench [book|sync|ui|text]`: every benchmark, each against a baseline measured in the same run; prints ratios.
 import { runBookBench } from './book.js';
 import { runBookAnnexesBench } from './book-annexes.js';
 import { runStoreBookBench } from './book-store.js';
 import { runSyncBench } from './sync.js';
+import { runTextBench } from './text.js';
 import { runUiBench } from './ui.js';
 
 const only = process.argv[2];
@@ -13,3 +14,4 @@ if (!only || only === 'book') {
 }
 if (!only || only === 'sync') await runSyncBench();
 if (!only || only === 'ui') await runUiBench();
+if (!only || only === 'text') await runTextBench();

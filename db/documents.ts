@@ -4,6 +4,8 @@
 import { createHash } from 'node:crypto';
 import type { Db } from './connection.js';
 import { authorNameOf } from './authors.js';
+import { documentsShowing, storeText, textStatusOf, type StoredText } from './document-text.js';
+import { reindexDocumentPages } from './search.js';
 import { isAlive, readRow, shownRecord } from './reader.js';
 import { stmt } from './statements.js';
 import { createRecordWith, type Writer } from './writer.js';
@@ -124,17 +126,18 @@ function requireDocument(db: Db, id: string): StoredRecord {
 }
 
 /** A document's versions, oldest first (numbered from 1): by when they were added, then by id. */
-function versionsOf(db: Db, documentId: string): DocumentVersionInfo[] {
+export function versionsOf(db: Db, documentId: string): DocumentVersionInfo[] {
   const rows = stmt(
     db,
     `SELECT id, fileName, mediaType, bytes, sha256, pages, addedBy, addedAt FROM document_version
      WHERE documentId = ? AND deleteCounter % 2 = 1 ORDER BY addedAt, id`,
-  ).all(documentId) as Omit<DocumentVersionInfo, 'version' | 'addedByName' | 'available'>[];
+  ).all(documentId) as Omit<DocumentVersionInfo, 'version' | 'addedByName' | 'available' | 'text'>[];
   return rows.map((row, index) => ({
     ...row,
     version: index + 1,
     addedByName: authorNameOf(db, row.addedBy),
     available: hasFile(db, row.sha256),
+    text: textStatusOf(db, row.sha256, row.mediaType),
   }));
 }
 
@@ -200,4 +203,12 @@ export function documentContent(
     );
   }
   return { version: chosen, content };
+}
+
+/** Keeps a file's extracted text and brings the search pages of every document showing it up to date. */
+export function keepDocumentText(db: Db, sha256: string, text: StoredText, at: string): void {
+  db.transaction(() => {
+    storeText(db, sha256, text, at);
+    for (const documentId of documentsShowing(db, sha256)) reindexDocumentPages(db, documentId);
+  }).immediate();
 }

@@ -131,3 +131,15 @@ export function sharedState(db: Db): Record<string, unknown[]> {
   }
   return state;
 }
+
+/** The current (latest) alive version of a document: by when it was added, then by id. */
+export function currentDocumentVersion(
+  db: Db,
+  documentId: string,
+): { id: string; sha256: string; pages: number } | undefined {
+  return stmt(
+    db,
+    `SELECT id, sha256, pages FROM document_version WHERE documentId = ? AND deleteCounter % 2 = 1
+     ORDER BY addedAt DESC, id DESC LIMIT 1`,
+  ).get(documentId) as { id: string; sha256: string; pages: number } | undefined;
+}

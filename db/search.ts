@@ -5,6 +5,7 @@ import { KINDS, MAIN_KINDS, type KindName } from '../domain/kinds.js';
 import { isAlive, readRow } from './reader.js';
 import { stmt } from './statements.js';
 import type { SearchHit } from '../domain/results.js';
+import { currentPages } from './document-text.js';
 
 export const HIGHLIGHT_OPEN = '[[';
 export const HIGHLIGHT_CLOSE = ']]';
@@ -118,8 +119,38 @@ function writeDocument(
   );
 }
 
+// A document's text is indexed page by page (its current version only): one index row per page, named
+// `<document id>:<page>` under the kind 'documentPage', titled with the document's title.
+const DOCUMENT_PAGE = 'documentPage';
+
+/** Brings a document's page rows up to date with its current version's text (none when it is gone). */
+export function reindexDocumentPages(db: Db, documentId: string): void {
+  const rows = stmt(db, 'SELECT docid FROM search_doc WHERE kind = ? AND id >= ? AND id < ?')
+    .pluck()
+    .all(DOCUMENT_PAGE, `${documentId}:`, `${documentId};`) as number[];
+  for (const docid of rows) {
+    stmt(db, 'DELETE FROM search_index WHERE rowid = ?').run(docid);
+    stmt(db, 'DELETE FROM search_doc WHERE docid = ?').run(docid);
+  }
+  const current = currentPages(db, documentId);
+  if (!current) return;
+  current.pages.forEach((text, index) => {
+    if (text === '') return;
+    const { lastInsertRowid } = stmt(db, 'INSERT INTO search_doc (kind, id) VALUES (?, ?)').run(
+      DOCUMENT_PAGE,
+      `${documentId}:${index + 1}`,
+    );
+    stmt(db, 'INSERT INTO search_index (rowid, title, body) VALUES (?, ?, ?)').run(
+      lastInsertRowid,
+      current.title,
+      text,
+    );
+  });
+}
+
 /** Brings the document of one main record up to date (removing it when the record is gone). */
 function reindexDocument(db: Db, kind: KindName, id: string, fresh?: FreshRows): void {
+  if (kind === 'document') return reindexDocumentPages(db, id);
   const freshRow = fresh?.get(kind, id);
   if (freshRow) {
     const parts =
@@ -152,6 +183,12 @@ function documentsOf(db: Db, kind: KindName, id: string, fresh?: FreshRows): [Ki
     const previous = kind === 'annotation' ? (row()?.supersedes as string | null) : null;
     if (previous) docs.push(['annotation', previous]);
     return docs;
+  }
+  // A document's title and its current version decide its page rows.
+  if (kind === 'document') return [['document', id]];
+  if (kind === 'documentVersion') {
+    const documentId = row()?.documentId as string | null | undefined;
+    return documentId ? [['document', documentId]] : [];
   }
   const parentField = KINDS[kind].parentField;
   const parentId = parentField ? (row()?.[parentField] as string | null) : null;
@@ -193,6 +230,8 @@ export function rebuildSearchIndex(db: Db): void {
     const ids = stmt(db, `SELECT id FROM "${KINDS[kind].table}"`).all() as { id: string }[];
     for (const { id } of ids) reindexDocument(db, kind, id);
   }
+  const documents = stmt(db, 'SELECT id FROM document').pluck().all() as string[];
+  for (const id of documents) reindexDocumentPages(db, id);
 }
 
 /**
@@ -205,12 +244,13 @@ export function toFtsQuery(input: string): string | undefined {
   return words.map((word, i) => `"${word}"${i === words.length - 1 ? ' *' : ''}`).join(' ');
 }
 
+/** Hits on records, and inside documents (kind 'document', with the document and the page). */
 export function search(db: Db, input: string, limit = 50, kind?: KindName): SearchHit[] {
   const query = toFtsQuery(input);
   if (!query) return [];
   const params: unknown[] = [query];
-  if (kind) params.push(kind);
-  return stmt(
+  if (kind) params.push(kind === 'document' ? DOCUMENT_PAGE : kind);
+  const rows = stmt(
     db,
     `SELECT doc.kind, doc.id, search_index.title,
             snippet(search_index, -1, '${HIGHLIGHT_OPEN}', '${HIGHLIGHT_CLOSE}', '…', 16) AS snippet
@@ -218,5 +258,11 @@ export function search(db: Db, input: string, limit = 50, kind?: KindName): Sear
      WHERE search_index MATCH ?${kind ? ' AND doc.kind = ?' : ''}
      ORDER BY bm25(search_index, 8.0, 1.0), doc.kind, doc.id
      LIMIT ?`,
-  ).all(...params, limit) as SearchHit[];
+  ).all(...params, limit) as { kind: string; id: string; title: string; snippet: string }[];
+  return rows.map((row): SearchHit => {
+    if (row.kind !== DOCUMENT_PAGE) return row as SearchHit;
+    const at = row.id.lastIndexOf(':');
+    const document = { id: row.id.slice(0, at), title: row.title };
+    return { ...row, kind: 'document', id: document.id, document, page: Number(row.id.slice(at + 1)) };
+  });
 }

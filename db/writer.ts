@@ -15,7 +15,7 @@ import {
   type KindName,
   type StoredRecord,
 } from '../domain/kinds.js';
-import { getRecord, isAlive, isAliveRecord, readRow } from './reader.js';
+import { currentDocumentVersion, getRecord, isAlive, isAliveRecord, readRow } from './reader.js';
 import { currentParent, reindexRecords } from './search.js';
 import { stmt } from './statements.js';
 import { describeIssues } from './validation.js';
@@ -75,6 +75,28 @@ function checkReferences(db: Db, kind: KindName, merged: Record<string, unknown>
   }
 }
 
+/**
+ * A note's page and passage belong to a document: they are checked against its current version, and the
+ * version they were quoted from is kept (an edit that keeps them keeps the version it had).
+ */
+function placeOnDocument(db: Db, values: Record<string, unknown>, prefix: string): void {
+  const page = values.page as number;
+  const quote = (values.quote as string).trim();
+  values.quote = quote;
+  if (page === 0 && quote === '') {
+    values.quotedVersion = null;
+    return;
+  }
+  if (values.targetKind !== 'document')
+    throw invalid(`${prefix}field "page": only a note on a document has a page or a quoted passage`);
+  if (values.quotedVersion) return;
+  const current = currentDocumentVersion(db, values.targetId as string);
+  if (!current) throw notFound(`no document with id ${String(values.targetId)}`);
+  if (current.pages > 0 && page > current.pages)
+    throw invalid(`${prefix}field "page": the document has ${current.pages} page(s), not ${page}`);
+  values.quotedVersion = current.id;
+}
+
 /** Records one write of one record: the fields it sets, under a fresh clock of this device. */
 function record(w: Writer, kind: KindName, id: string, fields: Record<string, unknown>): void {
   applyChangeSet(w.db, { kind, row: id, hlc: nextClock(w.db, w.now()), device: w.deviceId, fields });
@@ -117,6 +139,7 @@ function create(
       createdAt: new Date(w.now()).toISOString(),
       targetVersion: target?.version ?? '',
     });
+    placeOnDocument(w.db, values, prefix);
   }
   checkReferences(w.db, kind, values, prefix);
   const id = uuidv7(w.now());
@@ -166,8 +189,11 @@ function editAnnotation(
   const next = { ...pickFields('annotation', current), ...fields };
   if (Object.keys(next).every((f) => sameValue(next[f], current[f]))) return current.id;
   const sharing = current.visibility === 'private' && next.visibility === 'shared';
+  // The passage keeps the version it was quoted from, unless the edit quotes anew.
+  const requoted = !sameValue(next.page, current.page) || !sameValue(next.quote, current.quote);
   const id = create(w, 'annotation', { ...next, supersedes: sharing ? null : current.id }, prefix, {
     author: '',
+    quotedVersion: requoted ? null : current.quotedVersion,
   });
   if (sharing) setDeleteCounter(w, 'annotation', current.id, 'delete');
   return id;

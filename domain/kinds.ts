@@ -345,6 +345,11 @@ export const KINDS: Record<KindName, KindSpec> = {
       authorDevice: f.system(100),
       createdAt: f.system(40),
       targetVersion: f.system(40),
+      // A note on a document's page: the page (1-based; 0 when the note is on the whole document), the
+      // passage quoted, and the version it was quoted from — so it can be found again in a newer version.
+      page: count(1_000_000),
+      quote: f.text(2_000),
+      quotedVersion: { ...f.ref('documentVersion'), system: true },
     },
     searchFields: [],
   },

@@ -40,6 +40,9 @@ export interface SearchHit {
   title: string;
   /** Matched text with each match wrapped in [[ and ]]. */
   snippet: string;
+  /** A hit inside a document's text (kind 'document'): the document and the page of its current version. */
+  document?: { id: string; title: string };
+  page?: number;
 }
 
 export interface Identity {
@@ -187,6 +190,40 @@ export interface DocumentVersionInfo {
   addedAt: string;
   /** Whether this store holds the file itself (it may not have arrived yet). */
   available: boolean;
+  /** Whether its text can be searched yet (see TextStatus). */
+  text: TextStatus;
+}
+
+/**
+ * Where a version's text stands: waiting to be extracted, searchable, a PDF without a text layer
+ * (scanned), a PDF that could not be read, or not a PDF at all.
+ */
+export const TEXT_STATUSES = ['pending', 'indexed', 'scanned', 'failed', 'notPdf'] as const;
+export type TextStatus = (typeof TEXT_STATUSES)[number];
+
+/** What extracting documents' text did: each file read, the status it now has, and the documents showing it. */
+export interface TextExtraction {
+  files: { sha256: string; text: TextStatus; pages: number; reason: string; documentIds: string[] }[];
+}
+
+/** A note on a document and where its passage is in the current version. */
+export interface DocumentNote {
+  id: string;
+  body: string;
+  author: string;
+  visibility: string;
+  createdAt: string;
+  /** The passage quoted, the page it was on and the version it was quoted from (0 when that version is gone). */
+  quote: string;
+  quotedPage: number;
+  quotedVersion: number;
+  /**
+   * `found`: the passage is on `page` of the current version; `notFound`: the passage no longer found there
+   * (the note stays, on the page it was quoted from); `pending`: the current version's text is not read yet;
+   * `unquoted`: the note quotes no passage (`page` is the page it was written on, or 0).
+   */
+  status: 'found' | 'notFound' | 'pending' | 'unquoted';
+  page: number;
 }
 
 /** A document attached to a record: what it is, and its versions (the last is current). */

@@ -5,6 +5,7 @@ import { sql as changeSets } from './003-change-sets.js';
 import { sql as listIndexes } from './004-list-indexes.js';
 import { sql as authorHeads } from './005-author-heads.js';
 import { sql as documents } from './006-documents.js';
+import { sql as documentText } from './007-document-text.js';
 
 export interface Migration {
   version: number;
@@ -19,6 +20,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 4, name: 'list-indexes', sql: listIndexes },
   { version: 5, name: 'author-heads', sql: authorHeads },
   { version: 6, name: 'documents', sql: documents },
+  { version: 7, name: 'document-text', sql: documentText },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -22,6 +22,7 @@ import type {
   BookRecord,
   BookSummary,
   DocumentInfo,
+  DocumentNote,
   ExportResult,
   Identity,
   ImportReport,
@@ -30,6 +31,7 @@ import type {
   Page,
   RecentRecord,
   SearchHit,
+  TextExtraction,
   TrustedKey,
 } from '../../domain/results.js';
 
@@ -128,6 +130,9 @@ export const contract = {
         text: z.string().trim().min(1, 'must not be empty').max(200_000),
         private: z.boolean().optional(),
         field: z.string().max(100).optional(),
+        /** On a document: the page (1-based) and the passage the note is about. */
+        page: z.number().int().min(1).max(1_000_000).optional(),
+        quote: z.string().trim().min(1, 'must not be empty').max(2_000).optional(),
       })
       .strict(),
   },
@@ -137,8 +142,9 @@ export const contract = {
       .object({
         query: z.string().max(1_000),
         limit: z.number().int().min(1).max(500).optional(),
-        /** Only records of this kind (a field choosing among thousands of initiatives searches them). */
-        kind: z.enum(MAIN_KINDS).optional(),
+        /** Only records of this kind (a field choosing among thousands of initiatives searches them);
+         * 'document': only inside documents' text. */
+        kind: z.enum([...MAIN_KINDS, 'document']).optional(),
       })
       .strict(),
   },
@@ -235,6 +241,16 @@ export const contract = {
     summary: "Write a document's file (its latest version, or the one numbered) to a file",
     input: z.object({ documentId: id, file, version: z.number().int().min(1).optional() }).strict(),
   },
+  extractDocumentText: {
+    summary:
+      "Read the text of documents' PDF versions into search: one document's again, or every one not read yet",
+    input: z.object({ documentId: id.optional() }).strict(),
+  },
+  documentNotes: {
+    summary:
+      'The notes on a document, each with its quoted passage and the page it is on in the current version',
+    input: z.object({ documentId: id }).strict(),
+  },
 } as const;
 
 export type Contract = typeof contract;
@@ -275,6 +291,8 @@ export interface Results {
   replaceDocument: DocumentInfo;
   documents: DocumentInfo[];
   saveDocument: { file: string; documentId: string; version: number; bytes: number; sha256: string };
+  extractDocumentText: TextExtraction;
+  documentNotes: DocumentNote[];
 }
 
 export interface ApiError {

@@ -18,6 +18,8 @@ import { booksOfMeeting } from '../../db/books.js';
 import { importedPackages } from '../../db/ledger.js';
 import { attachDocument, documentContent, documentsOn, replaceDocument } from '../../db/documents.js';
 import { readAttachment } from '../documents/attachment.js';
+import { extractDocumentText } from '../documents/extract.js';
+import { documentNotes } from '../../db/document-notes.js';
 import { writeFileAtomically } from '../files.js';
 
 export type Handlers = { [M in MethodName]: (input: ParsedInput<M>) => Results[M] | Promise<Results[M]> };
@@ -54,13 +56,15 @@ export function createHandlers(store: Store, context: HandlerContext = {}): Hand
       return { kind, id, deleted: true };
     },
     restore: ({ kind, id }) => restoreRecord(writer, kind, id),
-    annotate: ({ kind, id, text, private: isPrivate, field }) =>
+    annotate: ({ kind, id, text, private: isPrivate, field, page, quote }) =>
       putRecords(writer, 'annotation', {
         targetKind: kind,
         targetId: id,
         targetField: field ?? '',
         body: text,
         visibility: isPrivate ? 'private' : 'shared',
+        ...(page === undefined ? {} : { page }),
+        ...(quote === undefined ? {} : { quote }),
       })[0]!,
     search: ({ query, limit, kind }) => search(db, query, limit, kind),
     dump: () => sharedState(db),
@@ -96,6 +100,8 @@ export function createHandlers(store: Store, context: HandlerContext = {}): Hand
         sha256: saved.version.sha256,
       };
     },
+    extractDocumentText: (request) => extractDocumentText(db, request, context),
+    documentNotes: ({ documentId }) => documentNotes(db, documentId),
     bookPdf: ({ bookId }) => readBookPdf(store, bookId),
     packageHistory: () => importedPackages(db),
     trustedKeys: () => listTrustedKeys(db),

@@ -6,7 +6,7 @@ import type { ApiError, ValijaApi } from './contract.js';
 export const CALL_CHANNEL = 'valija:call';
 export const PROGRESS_CHANNEL = 'valija:progress';
 
-export type JobKind = 'book' | 'import' | 'export' | 'backup';
+export type JobKind = 'book' | 'import' | 'export' | 'backup' | 'text';
 
 export interface ProgressEvent {
   jobId: string;

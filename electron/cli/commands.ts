@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import type { ParseArgsConfig } from 'node:util';
 import { ValijaError } from '../../domain/errors.js';
 import type { MethodName } from '../api/contract.js';
+import type { DocumentInfo } from '../../domain/results.js';
 import { parsePort, runServe } from '../serve/server.js';
 
 export interface CliIo {
@@ -33,6 +34,8 @@ export interface Command {
   /** When an option changes which positionals a command takes (attach --replace). */
   positionalsFor?: (options: Record<string, unknown>) => string[];
   rest?: boolean;
+  /** Whether the last positional may be left out. */
+  optionalLast?: boolean;
   notYetAvailable?: boolean;
   run?: (ctx: CommandContext) => Promise<unknown> | unknown;
   /** A long-running command that opens the store itself and writes its own output; answers the exit code. */
@@ -111,25 +114,46 @@ export const COMMANDS: Record<string, Command> = {
     run: ({ call, args }) => call('restore', args),
   },
   annotate: {
-    synopsis: ['annotate <kind> <id> --text TEXT [--private] [--field FIELD]'],
-    summary: ['a note on a record (--private: it never leaves this computer)'],
+    synopsis: [
+      'annotate <kind> <id> --text TEXT [--private] [--field FIELD]',
+      '     [--page N] [--quote PASSAGE]',
+    ],
+    summary: [
+      'a note on a record (--private: it never leaves this computer);',
+      'on a document, --page and --quote say which passage it is about',
+      '(found again, page and all, in a new version)',
+    ],
     calls: ['annotate'],
 
-    options: { text: { type: 'string' }, private: { type: 'boolean' }, field: { type: 'string' } },
+    options: {
+      text: { type: 'string' },
+      private: { type: 'boolean' },
+      field: { type: 'string' },
+      page: { type: 'string' },
+      quote: { type: 'string' },
+    },
     positionals: kindArgs,
     run: ({ call, args, options }) => {
       if (options.text === undefined) throw new UsageError('annotate needs --text TEXT');
+      const page = options.page === undefined ? undefined : Number(options.page);
+      if (page !== undefined && !(Number.isInteger(page) && page >= 1))
+        throw new UsageError('--page needs a page number (1 is the first)');
       return call('annotate', {
         ...args,
         text: options.text,
         private: options.private === true,
         field: options.field,
+        page,
+        quote: options.quote,
       });
     },
   },
   search: {
     synopsis: ['search <query>'],
-    summary: ['full-text search, accent- and case-insensitive'],
+    summary: [
+      'full-text search, accent- and case-insensitive; a hit inside',
+      "a document's text names the document and the page",
+    ],
     calls: ['search'],
 
     positionals: ['query'],
@@ -204,7 +228,7 @@ export const COMMANDS: Record<string, Command> = {
       '--trust trusts the signer with exactly that fingerprint, once',
       'you checked it with its sender (any other signer is refused)',
     ],
-    calls: ['previewImport', 'applyImport'],
+    calls: ['previewImport', 'applyImport', 'extractDocumentText'],
 
     options: {
       'dry-run': { type: 'boolean' },
@@ -212,12 +236,18 @@ export const COMMANDS: Record<string, Command> = {
       'passphrase-env': { type: 'string' },
     },
     positionals: ['file'],
-    run: ({ call, args, options, io }) =>
-      call(options['dry-run'] ? 'previewImport' : 'applyImport', {
+    run: async ({ call, args, options, io }) => {
+      const request = {
         file: args.file,
         passphrase: passphraseFrom(options, io),
         trust: typeof options.trust === 'string' ? { fingerprint: options.trust } : undefined,
-      }),
+      };
+      if (options['dry-run']) return call('previewImport', request);
+      const report = await call('applyImport', request);
+      // The documents' files it brought are read into search at once, as attach does.
+      await call('extractDocumentText', {});
+      return report;
+    },
   },
   attach: {
     synopsis: [
@@ -229,7 +259,7 @@ export const COMMANDS: Record<string, Command> = {
       '(PDF, image or any file; kept in the store, synced); --replace adds',
       'a new version of a document, keeping the earlier ones',
     ],
-    calls: ['attachDocument', 'replaceDocument'],
+    calls: ['attachDocument', 'replaceDocument', 'extractDocumentText', 'documents'],
     options: {
       replace: { type: 'string' },
       title: { type: 'string' },
@@ -239,23 +269,32 @@ export const COMMANDS: Record<string, Command> = {
     },
     positionals: ['kind', 'id', 'file'],
     positionalsFor: (options) => (options.replace === undefined ? ['kind', 'id', 'file'] : ['file']),
-    run: ({ call, args, options }) => {
+    run: async ({ call, args, options }) => {
       const file = resolve(args.file!);
+      let attached: DocumentInfo;
       if (typeof options.replace === 'string') {
         const extra = ['title', 'doc-kind', 'classification', 'lang'].filter((o) => options[o] !== undefined);
         if (extra.length)
           throw new UsageError(`--replace takes only the file; change --${extra[0]} with put`);
-        return call('replaceDocument', { documentId: options.replace, file });
+        attached = (await call('replaceDocument', { documentId: options.replace, file })) as DocumentInfo;
+      } else {
+        attached = (await call('attachDocument', {
+          targetKind: args.kind,
+          targetId: args.id,
+          file,
+          title: options.title,
+          docKind: options['doc-kind'],
+          classification: options.classification,
+          language: options.lang,
+        })) as DocumentInfo;
       }
-      return call('attachDocument', {
-        targetKind: args.kind,
-        targetId: args.id,
-        file,
-        title: options.title,
-        docKind: options['doc-kind'],
-        classification: options.classification,
-        language: options.lang,
-      });
+      // Read its text at once, so a search right after finds it (the app does this in the background).
+      await call('extractDocumentText', {});
+      const documents = (await call('documents', {
+        targetKind: attached.targetKind,
+        targetId: attached.targetId,
+      })) as DocumentInfo[];
+      return (Array.isArray(documents) ? documents : []).find((d) => d.id === attached.id) ?? attached;
     },
   },
   documents: {
@@ -282,6 +321,28 @@ export const COMMANDS: Record<string, Command> = {
         version,
       });
     },
+  },
+  'document-notes': {
+    synopsis: ['document-notes <document-id>'],
+    summary: [
+      "a document's notes, each on the page its passage is on in the current",
+      "version (status found), or 'notFound' when a new version lost it",
+    ],
+    calls: ['documentNotes'],
+    positionals: ['documentId'],
+    run: ({ call, args }) => call('documentNotes', { documentId: args.documentId }),
+  },
+  'extract-text': {
+    synopsis: ['extract-text [<document-id>]'],
+    summary: [
+      "read documents' PDF text into search (every file not read yet, or",
+      "that document's versions again); scanned PDFs have none",
+    ],
+    calls: ['extractDocumentText'],
+    positionals: ['documentId'],
+    optionalLast: true,
+    run: ({ call, args }) =>
+      call('extractDocumentText', args.documentId === undefined ? {} : { documentId: args.documentId }),
   },
   keys: {
     synopsis: ['keys [--remove FINGERPRINT]'],

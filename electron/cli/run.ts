@@ -50,8 +50,10 @@ function parseCommand(command: Command, argv: string[]) {
     allowPositionals: true,
     strict: true,
   });
-  const names = command.positionalsFor?.(parsed.values) ?? command.positionals;
   const positionals = parsed.positionals;
+  const all = command.positionalsFor?.(parsed.values) ?? command.positionals;
+  // An optional last argument (extract-text [<document-id>]) may be left out.
+  const names = command.optionalLast && positionals.length === all.length - 1 ? all.slice(0, -1) : all;
   if (command.rest ? positionals.length < names.length : positionals.length !== names.length) {
     throw new UsageError(`expected ${names.map((n) => `<${n}>`).join(' ') || 'no arguments'}`);
   }

@@ -8,6 +8,9 @@ import type { Handlers } from '../api/handlers.js';
 import type { ProgressEvent } from '../api/progress.js';
 import { jobKindOf, runJob, type JobOptions } from './runner.js';
 
+/** Methods that may bring new document files, whose text is then read in the background. */
+const TEXT_QUEUING_METHODS: readonly string[] = ['attachDocument', 'replaceDocument', 'applyImport'];
+
 export type Caller = (method: string, input: unknown, signal?: AbortSignal) => Promise<Envelope<unknown>>;
 
 export interface CallerOptions {
@@ -58,11 +61,33 @@ export function createCaller(options: CallerOptions): { call: Caller; running: (
     return { ok: true, value: { jobId, cancelled: !!stop } };
   };
 
+  // A new document file (attached, replaced, or arriving in a package) queues reading its text: one text
+  // job at a time, run once more if files came while it ran.
+  let textJob: Promise<unknown> | undefined;
+  let textAgain = false;
+  const queueText = () => {
+    if (textJob) {
+      textAgain = true;
+      return;
+    }
+    textJob = job('extractDocumentText', {}).finally(() => {
+      textJob = undefined;
+      if (textAgain) {
+        textAgain = false;
+        queueText();
+      }
+    });
+  };
+  const queuesText = (method: string, answer: Envelope<unknown>) => {
+    if (answer.ok && TEXT_QUEUING_METHODS.includes(method)) queueText();
+    return answer;
+  };
+
   return {
-    call: (method, input, signal) => {
-      if (method === 'cancelJob') return Promise.resolve(cancel(input));
-      if (jobKindOf(method)) return job(method, input, signal);
-      return dispatch(options.handlers, method, input);
+    call: async (method, input, signal) => {
+      if (method === 'cancelJob') return cancel(input);
+      if (jobKindOf(method)) return queuesText(method, await job(method, input, signal));
+      return queuesText(method, await dispatch(options.handlers, method, input));
     },
     running: () => [...running.keys()],
   };

@@ -18,6 +18,8 @@ export const JOB_METHODS: Readonly<Partial<Record<MethodName, JobKind>>> = {
   applyImport: 'import',
   // A consistent copy of a large store takes seconds: not on the thread that answers the window.
   backUp: 'backup',
+  // pdf.js reads a long PDF for seconds, and a hostile one as long as its limits let it.
+  extractDocumentText: 'text',
 };
 
 export function jobKindOf(method: string): JobKind | undefined {
