@@ -29,9 +29,11 @@ import type {
   NotedChange,
   Page,
   RecentRecord,
+  Related,
   SearchHit,
   TrustedKey,
 } from '../../domain/results.js';
+import { RELATED_KINDS } from '../../domain/results.js';
 
 const kind = z.enum(KIND_NAMES);
 const id = z.string().min(1).max(100);
@@ -238,6 +240,13 @@ export const contract = {
     summary: "Write a document's file (its latest version, or the one numbered) to a file",
     input: z.object({ documentId: id, file, version: z.number().int().min(1).optional() }).strict(),
   },
+  related: {
+    summary:
+      "What a record's page lists beside it: an initiative's meetings, commitments and documents; a party's people, meetings, initiatives, open commitments and documents; a person's meetings",
+    input: z
+      .object({ kind: z.enum(RELATED_KINDS), id, limit: z.number().int().min(1).max(500).optional() })
+      .strict(),
+  },
 } as const;
 
 export type Contract = typeof contract;
@@ -277,6 +286,7 @@ export interface Results {
   attachDocument: DocumentInfo;
   replaceDocument: DocumentInfo;
   documents: DocumentInfo[];
+  related: Related;
   saveDocument: {
     file: string;
     documentId: string;

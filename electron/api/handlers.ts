@@ -17,6 +17,7 @@ import { isDemoStore } from '../../db/settings.js';
 import { booksOfMeeting } from '../../db/books.js';
 import { importedPackages } from '../../db/ledger.js';
 import { attachDocument, documentContent, documentsOn, replaceDocument } from '../../db/documents.js';
+import { relatedTo } from '../../db/related.js';
 import { readAttachment } from '../documents/attachment.js';
 import { writeFileAtomically } from '../files.js';
 
@@ -90,6 +91,7 @@ export function createHandlers(store: Store, context: HandlerContext = {}): Hand
     replaceDocument: async ({ documentId, file, fileName }) =>
       replaceDocument(store.writer, documentId, await readAttachment(file, fileName)),
     documents: ({ targetKind, targetId }) => documentsOn(db, { kind: targetKind, id: targetId }),
+    related: ({ kind, id, limit }) => relatedTo(db, kind, id, limit),
     saveDocument: ({ documentId, file, version }) => {
       const saved = documentContent(db, documentId, version);
       writeFileAtomically(file, saved.content);
