@@ -1,5 +1,6 @@
 // Documents in the app, through `valija serve`: a PDF uploaded to a meeting from this computer, listed with its
-// page count, previewed with pdf.js, downloaded byte for byte, replaced by a second version; related lists on
+// page count, previewed with pdf.js, downloaded byte for byte, replaced by a second version, then chosen as an
+// annex in the book builder with the pages it adds and printed; related lists on
 // a counterpart's page, each entry a link.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -48,6 +49,20 @@ test('a PDF uploaded to a meeting: listed with its pages, previewed, downloaded 
   await expect(item.getByText('2 versions')).toBeVisible();
   await expect(item.getByText(/^Version 2, /)).toBeVisible();
   await page.screenshot({ path: 'test-results/screenshots/meeting-documents.png' });
+
+  // The book builder lists it as an annex with the pages it adds (the current version's), and prints it.
+  const current = (app().cli(['documents', 'meeting', ECUADOR_MEETING]) as { pages: number }[])[0]!.pages;
+  await page.getByRole('tab', { name: 'Briefing book' }).click();
+  const annexes = page.locator('.annex-choice');
+  const annex = annexes.getByRole('checkbox', { name: /^declaration · adds/ });
+  await expect(annex).toBeChecked();
+  await expect(
+    annexes.getByText(current === 1 ? 'declaration · adds 1 page' : `declaration · adds ${current} pages`),
+  ).toBeVisible();
+  await page.getByRole('button', { name: 'Build the book' }).click();
+  const summary = page.locator('.book-summary');
+  await expect(summary.getByText('Annexes printed')).toBeVisible({ timeout: 60_000 });
+  await expect(summary.getByText(/declaration$/)).toBeVisible();
   expect(problems).toEqual([]);
 });
 
