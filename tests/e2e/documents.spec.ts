@@ -63,6 +63,13 @@ test('a PDF uploaded to a meeting: listed with its pages, previewed, downloaded 
   const summary = page.locator('.book-summary');
   await expect(summary.getByText('Annexes printed')).toBeVisible({ timeout: 60_000 });
   await expect(summary.getByText(/declaration$/)).toBeVisible();
+
+  // Left out by choice: the book says so in its warnings.
+  await annex.uncheck();
+  await expect(annexes.getByText('0 documents, 0 pages')).toBeVisible();
+  await page.getByRole('button', { name: 'Build the book' }).click();
+  await expect(summary.getByText('Not printed as they are')).toBeVisible({ timeout: 60_000 });
+  await expect(summary.getByText('Annexes printed')).toHaveCount(0);
   expect(problems).toEqual([]);
 });
 
