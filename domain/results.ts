@@ -246,3 +246,36 @@ export interface DocumentInfo {
   bytes: number;
   pages: number;
 }
+
+/** One entry of a related list: enough to show it as a link to its record's page. */
+export interface RelatedRecord {
+  kind: KindName;
+  id: string;
+  /** The record's title (a commitment's text, a person's name). */
+  title: string;
+  /** A meeting's start, a commitment's due date, an initiative's start, a document's addition; '' if none. */
+  date: string;
+  /** A commitment's or an initiative's status (a choice value); '' for other kinds. */
+  status: string;
+}
+
+/** A related list cut to the limit asked for, and how many there are in all. */
+export interface RelatedList {
+  items: RelatedRecord[];
+  total: number;
+}
+
+/** The kinds whose pages show related lists. */
+export const RELATED_KINDS = ['initiative', 'party', 'person'] as const;
+export type RelatedKind = (typeof RELATED_KINDS)[number];
+
+/** What a record page lists beside an initiative, a party or a person (only the lists its kind has). */
+export interface Related {
+  kind: RelatedKind;
+  id: string;
+  meetings: RelatedList;
+  commitments?: RelatedList;
+  documents?: RelatedList;
+  people?: RelatedList;
+  initiatives?: RelatedList;
+}

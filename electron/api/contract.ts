@@ -30,15 +30,19 @@ import type {
   NotedChange,
   Page,
   RecentRecord,
+  Related,
   SearchHit,
   TextExtraction,
   TrustedKey,
 } from '../../domain/results.js';
+import { RELATED_KINDS } from '../../domain/results.js';
 
 const kind = z.enum(KIND_NAMES);
 const id = z.string().min(1).max(100);
 /** A path on the computer that runs the store (the desktop app's, or the one serving the browser). */
 const file = z.string().min(1).max(4096);
+/** The name a document's file is kept under (a browser upload's own); the path's last part by default. */
+const fileName = z.string().trim().min(1).max(255).optional();
 const passphrase = z.string().max(1024).optional();
 /** The signer's fingerprint the user confirmed with its sender: only that key is trusted. */
 const trust = z
@@ -222,6 +226,7 @@ export const contract = {
         targetKind: z.enum(DOCUMENT_TARGETS),
         targetId: id,
         file,
+        fileName,
         title: z.string().trim().max(500).optional(),
         docKind: z.enum(DOCUMENT_KINDS).optional(),
         classification: z.enum(CLASSIFICATIONS).optional(),
@@ -231,7 +236,7 @@ export const contract = {
   },
   replaceDocument: {
     summary: "Attach a new version of a document's file; every earlier version is kept",
-    input: z.object({ documentId: id, file }).strict(),
+    input: z.object({ documentId: id, file, fileName }).strict(),
   },
   documents: {
     summary: "A record's documents, each with its versions",
@@ -250,6 +255,13 @@ export const contract = {
     summary:
       'The notes on a document, each with its quoted passage and the page it is on in the current version',
     input: z.object({ documentId: id }).strict(),
+  },
+  related: {
+    summary:
+      "What a record's page lists beside it: an initiative's meetings, commitments and documents; a party's people, meetings, initiatives, open commitments and documents; a person's meetings",
+    input: z
+      .object({ kind: z.enum(RELATED_KINDS), id, limit: z.number().int().min(1).max(500).optional() })
+      .strict(),
   },
 } as const;
 
@@ -290,7 +302,16 @@ export interface Results {
   attachDocument: DocumentInfo;
   replaceDocument: DocumentInfo;
   documents: DocumentInfo[];
-  saveDocument: { file: string; documentId: string; version: number; bytes: number; sha256: string };
+  related: Related;
+  saveDocument: {
+    file: string;
+    documentId: string;
+    version: number;
+    fileName: string;
+    mediaType: string;
+    bytes: number;
+    sha256: string;
+  };
   extractDocumentText: TextExtraction;
   documentNotes: DocumentNote[];
 }
@@ -314,35 +335,37 @@ export function isMethodName(name: string): name is MethodName {
 
 /**
  * The methods whose input names a file on the computer that runs the store. Through the bridge a browser
- * page never names one (a `file` is refused with E_FORBIDDEN): it uploads a package (`POST /api/upload`,
- * the raw bytes) and imports it by the upload's id; an export is written into the bridge's private folder
- * and fetched once from `GET /api/download/<id>`; a book goes into the serving store's `books` folder,
- * which its preview shows and saves.
+ * page never names one (a `file` is refused with E_FORBIDDEN): it uploads a package or a document's file
+ * (`POST /api/upload`, the raw bytes) and names the upload's id; an export or a saved document is written
+ * into the bridge's private folder and fetched once from `GET /api/download/<id>`; a book goes into the
+ * serving store's `books` folder, which its preview shows and saves.
  */
-export const FILE_METHODS = ['exportPackage', 'previewImport', 'applyImport', 'book'] as const;
+export const FILE_METHODS = [
+  'exportPackage',
+  'previewImport',
+  'applyImport',
+  'book',
+  'attachDocument',
+  'replaceDocument',
+  'saveDocument',
+] as const;
 export type FileMethod = (typeof FILE_METHODS)[number];
-
-/**
- * Methods that read or write a path on the computer running the store and have no browser form yet: the
- * bridge refuses them (E_NOT_AVAILABLE) rather than let a page name a path. The desktop app and the CLI
- * offer them.
- */
-export const PATH_ONLY_METHODS = ['attachDocument', 'replaceDocument', 'saveDocument'] as const;
-
-export function isPathOnlyMethod(name: string): boolean {
-  return (PATH_ONLY_METHODS as readonly string[]).includes(name);
-}
 
 export function isFileMethod(name: string): name is FileMethod {
   return (FILE_METHODS as readonly string[]).includes(name);
 }
 
-/** A file method's input as a page sends it to the bridge: no `file`; an import names its upload. */
-export type BridgeInput<M extends FileMethod> = Omit<Input<M>, 'file'> &
-  (M extends 'previewImport' | 'applyImport' ? { upload: string } : unknown);
+/** What an upload to the bridge is for: a package to import, or a document's file to attach. */
+export type UploadPurpose = 'package' | 'document';
 
-/** A file method's result through the bridge: an export also names its download. */
-export type BridgeResult<M extends FileMethod> = M extends 'exportPackage'
+/** A file method's input as a page sends it to the bridge: no `file`; an import or an attach names its upload. */
+export type BridgeInput<M extends FileMethod> = Omit<Input<M>, 'file' | 'fileName'> &
+  (M extends 'previewImport' | 'applyImport' | 'attachDocument' | 'replaceDocument'
+    ? { upload: string }
+    : unknown);
+
+/** A file method's result through the bridge: an export or a saved document also names its download. */
+export type BridgeResult<M extends FileMethod> = M extends 'exportPackage' | 'saveDocument'
   ? Results[M] & { download: string }
   : Results[M];
 

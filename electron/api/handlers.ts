@@ -17,6 +17,7 @@ import { isDemoStore } from '../../db/settings.js';
 import { booksOfMeeting } from '../../db/books.js';
 import { importedPackages } from '../../db/ledger.js';
 import { attachDocument, documentContent, documentsOn, replaceDocument } from '../../db/documents.js';
+import { relatedTo } from '../../db/related.js';
 import { readAttachment } from '../documents/attachment.js';
 import { extractDocumentText } from '../documents/extract.js';
 import { documentNotes } from '../../db/document-notes.js';
@@ -84,11 +85,17 @@ export function createHandlers(store: Store, context: HandlerContext = {}): Hand
       throw new ValijaError('E_NOT_AVAILABLE', 'no jobs run here: cancel a job in the app that started it');
     },
     bookHistory: ({ meetingId }) => booksOfMeeting(db, meetingId),
-    attachDocument: async ({ targetKind, targetId, file, ...fields }) =>
-      attachDocument(store.writer, { kind: targetKind, id: targetId }, fields, await readAttachment(file)),
-    replaceDocument: async ({ documentId, file }) =>
-      replaceDocument(store.writer, documentId, await readAttachment(file)),
+    attachDocument: async ({ targetKind, targetId, file, fileName, ...fields }) =>
+      attachDocument(
+        store.writer,
+        { kind: targetKind, id: targetId },
+        fields,
+        await readAttachment(file, fileName),
+      ),
+    replaceDocument: async ({ documentId, file, fileName }) =>
+      replaceDocument(store.writer, documentId, await readAttachment(file, fileName)),
     documents: ({ targetKind, targetId }) => documentsOn(db, { kind: targetKind, id: targetId }),
+    related: ({ kind, id, limit }) => relatedTo(db, kind, id, limit),
     saveDocument: ({ documentId, file, version }) => {
       const saved = documentContent(db, documentId, version);
       writeFileAtomically(file, saved.content);
@@ -96,6 +103,8 @@ export function createHandlers(store: Store, context: HandlerContext = {}): Hand
         file,
         documentId,
         version: saved.version.version,
+        fileName: saved.version.fileName,
+        mediaType: saved.version.mediaType,
         bytes: saved.content.length,
         sha256: saved.version.sha256,
       };

@@ -344,6 +344,22 @@ export const COMMANDS: Record<string, Command> = {
     run: ({ call, args }) =>
       call('extractDocumentText', args.documentId === undefined ? {} : { documentId: args.documentId }),
   },
+  related: {
+    synopsis: ['related <kind> <id> [--limit N]'],
+    summary: [
+      "what a record's page lists beside it (JSON); kind: initiative (meetings,",
+      'commitments, documents) | party (people, meetings, initiatives, open',
+      'commitments, documents) | person (the meetings they took part in)',
+    ],
+    calls: ['related'],
+    options: { limit: { type: 'string' } },
+    positionals: kindArgs,
+    run: ({ call, args, options }) => {
+      const limit = options.limit === undefined ? undefined : Number(options.limit);
+      if (limit !== undefined && !Number.isInteger(limit)) throw new UsageError('--limit needs a number');
+      return call('related', { kind: args.kind, id: args.id, limit });
+    },
+  },
   keys: {
     synopsis: ['keys [--remove FINGERPRINT]'],
     summary: ['the package signers this computer trusts'],

@@ -46,8 +46,26 @@ export async function pdfPageCount(content: Buffer): Promise<number> {
   }
 }
 
-/** Reads a file to attach. E_TOO_LARGE over the limit, E_IO when it cannot be read. */
-export async function readAttachment(path: string, maxBytes = maxDocumentBytes()): Promise<AttachedFile> {
+/**
+ * The name a file is kept under: its last part on any platform (a browser may send `C:\x\a.pdf`), without
+ * control characters; 'document' when nothing is left.
+ */
+export function keptFileName(name: string): string {
+  const last = name.split(/[\\/]/).pop() ?? '';
+  const printable = [...last].filter((c) => c >= ' ' && c !== '\u007f').join('');
+  const clean = printable.trim().slice(0, 255);
+  return clean === '' || clean === '.' || clean === '..' ? 'document' : clean;
+}
+
+/**
+ * Reads a file to attach, kept under `fileName` when given (an upload's own name), else the path's last part.
+ * E_TOO_LARGE over the limit, E_IO when it cannot be read.
+ */
+export async function readAttachment(
+  path: string,
+  fileName?: string,
+  maxBytes = maxDocumentBytes(),
+): Promise<AttachedFile> {
   let content: Buffer;
   try {
     const handle = await open(path, 'r');
@@ -77,7 +95,7 @@ export async function readAttachment(path: string, maxBytes = maxDocumentBytes()
   const mediaType = mediaTypeOf(content);
   return {
     content,
-    fileName: basename(path),
+    fileName: keptFileName(fileName ?? basename(path)),
     mediaType,
     pages: mediaType === 'application/pdf' ? await pdfPageCount(content) : 0,
   };

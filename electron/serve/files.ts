@@ -1,7 +1,8 @@
 // Files between a browser page and the bridge. A page never names a path on the serving computer: it uploads
-// a package, streamed into the bridge's private folder (0700, each file 0600, removed once imported and when
-// the bridge stops), imports it by the upload's id; an export is written into that folder and fetched once;
-// a book is written into the store's own books folder, where its preview reads it.
+// a package or a document's file, streamed into the bridge's private folder (0700, each file 0600, removed
+// once used and when the bridge stops), and names the upload's id; an export or a saved document is written
+// into that folder and fetched once; a book is written into the store's own books folder, where its preview
+// reads it.
 import { randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
@@ -10,7 +11,8 @@ import { basename, join } from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { ValijaError } from '../../domain/errors.js';
-import type { Envelope, FileMethod, Upload } from '../api/contract.js';
+import type { Envelope, FileMethod, Upload, UploadPurpose } from '../api/contract.js';
+import { keptFileName } from '../documents/attachment.js';
 import { SECURITY_HEADERS } from '../web/csp.js';
 
 /** 128 random bits, base64url: an upload's or a download's id, and its file's name in the private folder. */
@@ -21,26 +23,53 @@ const MAX_UPLOADS = 4;
 
 const today = () => new Date().toISOString().slice(0, 10);
 
+function withoutUpload(input: object): object {
+  const { upload: _upload, ...rest } = input as { upload?: unknown };
+  return rest;
+}
+
+/** A download's name for any browser: an ASCII stand-in, and the name itself as RFC 6266's filename*. */
+function contentDisposition(name: string): string {
+  const ascii = name.replace(/[^\x20-\x7e]|["\\]/g, '_');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+}
+
 export class FileTransfer {
   /** The private folder: mkdtemp creates it 0700. */
   readonly dir = mkdtempSync(join(tmpdir(), 'valija-serve-'));
-  private readonly uploads = new Set<string>();
-  private readonly downloads = new Map<string, { file: string; name: string }>();
+  /** Each upload's purpose, and the name its file had on the page's computer. */
+  private readonly uploads = new Map<string, { purpose: UploadPurpose; name: string }>();
+  private readonly downloads = new Map<string, { file: string; name: string; mediaType: string }>();
 
+  /** `maxDocumentBytes`: VALIJA_MAX_DOCUMENT_MB, as for a document attached by path. */
   constructor(
     private readonly booksDir: string,
     private readonly maxUploadBytes: number,
+    private readonly maxDocumentBytes: number = maxUploadBytes,
   ) {}
 
-  /** Streams a request body into a new 0600 file, never holding it whole; refused past the size limit. */
-  async receive(body: Readable, declaredBytes: number | undefined): Promise<Upload> {
+  /**
+   * Streams a request body into a new 0600 file, never holding it whole; refused past the size limit of its
+   * purpose (at once when the declared length says so). A document keeps its own file name, cleaned.
+   */
+  async receive(
+    body: Readable,
+    declaredBytes: number | undefined,
+    purpose: UploadPurpose = 'package',
+    name = '',
+  ): Promise<Upload> {
+    const limit = purpose === 'document' ? this.maxDocumentBytes : this.maxUploadBytes;
     const tooLarge = () =>
-      new ValijaError('E_TOO_LARGE', `the upload exceeds ${this.maxUploadBytes / 2 ** 20} MiB`);
-    if (declaredBytes !== undefined && declaredBytes > this.maxUploadBytes) throw tooLarge();
+      new ValijaError(
+        'E_TOO_LARGE',
+        purpose === 'document'
+          ? `the file exceeds ${(limit / 2 ** 20).toFixed(0)} MiB, the most a document may hold (VALIJA_MAX_DOCUMENT_MB)`
+          : `the upload exceeds ${limit / 2 ** 20} MiB`,
+      );
+    if (declaredBytes !== undefined && declaredBytes > limit) throw tooLarge();
     const id = newId();
     const file = join(this.dir, id);
     let size = 0;
-    const limit = this.maxUploadBytes;
     const counter = new Transform({
       transform(chunk: Buffer, _encoding, done) {
         size += chunk.length;
@@ -54,8 +83,8 @@ export class FileTransfer {
       if (error instanceof ValijaError) throw error;
       throw new ValijaError('E_IO', `the upload did not arrive whole: ${(error as Error).message}`);
     }
-    this.uploads.add(id);
-    for (const old of [...this.uploads].slice(0, -MAX_UPLOADS)) this.forget(old);
+    this.uploads.set(id, { purpose, name: keptFileName(name) });
+    for (const old of [...this.uploads.keys()].slice(0, -MAX_UPLOADS)) this.forget(old);
     return { upload: id, size };
   }
 
@@ -65,30 +94,42 @@ export class FileTransfer {
     if ('file' in input) {
       throw new ValijaError(
         'E_FORBIDDEN',
-        'a browser page cannot name a file on the serving computer: upload a package to import it; exports and books are downloaded',
+        'a browser page cannot name a file on the serving computer: upload a package or a document to use it; exports, documents and books are downloaded',
       );
     }
     switch (method) {
       case 'previewImport':
-      case 'applyImport': {
-        const { upload, ...rest } = input as { upload?: unknown };
-        if (typeof upload !== 'string' || !ID.test(upload)) {
-          throw new ValijaError('E_INVALID', 'name the package by the id `POST /api/upload` answered');
-        }
-        if (!this.uploads.has(upload)) {
-          throw new ValijaError(
-            'E_NOT_FOUND',
-            'no such upload (it was imported or replaced): upload it again',
-          );
-        }
-        return { ...rest, file: join(this.dir, upload) };
+      case 'applyImport':
+        return { ...withoutUpload(input), file: this.uploaded(input, 'package').file };
+      case 'attachDocument':
+      case 'replaceDocument': {
+        const { file, name } = this.uploaded(input, 'document');
+        return { ...withoutUpload(input), file, fileName: name };
       }
       case 'exportPackage':
+      case 'saveDocument':
         return { ...input, file: join(this.dir, newId()) };
       case 'book':
         mkdirSync(this.booksDir, { recursive: true, mode: 0o700 });
         return { ...input, file: join(this.booksDir, `valija-book-${today()}-${newId().slice(0, 8)}.pdf`) };
     }
+  }
+
+  /** The upload an input names, which must be one for this purpose and still kept. */
+  private uploaded(input: object, purpose: UploadPurpose): { file: string; name: string } {
+    const { upload } = input as { upload?: unknown };
+    const what = purpose === 'package' ? 'the package' : "the document's file";
+    if (typeof upload !== 'string' || !ID.test(upload)) {
+      throw new ValijaError('E_INVALID', `name ${what} by the id \`POST /api/upload\` answered`);
+    }
+    const entry = this.uploads.get(upload);
+    if (!entry || entry.purpose !== purpose) {
+      throw new ValijaError(
+        'E_NOT_FOUND',
+        `no such upload of ${what} (it was used or replaced): upload it again`,
+      );
+    }
+    return { file: join(this.dir, upload), name: entry.name };
   }
 
   /** The answer for the page: an export becomes a download (its name, not its path); an import consumes its upload. */
@@ -102,10 +143,21 @@ export class FileTransfer {
       }
       const download = basename(file);
       const name = `valija-${today()}.valija`;
-      this.downloads.set(download, { file, name });
+      this.downloads.set(download, { file, name, mediaType: 'application/octet-stream' });
       return { ok: true, value: { ...(envelope.value as object), file: name, download } };
     }
-    if (method === 'applyImport' && envelope.ok) this.forget(basename(file));
+    if (method === 'saveDocument') {
+      if (!envelope.ok) {
+        rmSync(file, { force: true });
+        return envelope;
+      }
+      const saved = envelope.value as { fileName: string; mediaType: string };
+      const download = basename(file);
+      this.downloads.set(download, { file, name: saved.fileName, mediaType: saved.mediaType });
+      return { ok: true, value: { ...saved, file: saved.fileName, download } };
+    }
+    const consumes = method === 'applyImport' || method === 'attachDocument' || method === 'replaceDocument';
+    if (consumes && envelope.ok) this.forget(basename(file));
     return envelope;
   }
 
@@ -116,8 +168,8 @@ export class FileTransfer {
     this.downloads.delete(id);
     res.writeHead(200, {
       ...SECURITY_HEADERS,
-      'Content-Type': 'application/octet-stream',
-      'Content-Disposition': `attachment; filename="${entry.name}"`,
+      'Content-Type': entry.mediaType,
+      'Content-Disposition': contentDisposition(entry.name),
       'Cache-Control': 'no-store',
     });
     void pipeline(createReadStream(entry.file), res)

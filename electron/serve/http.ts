@@ -4,7 +4,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ValijaError, type ErrorCode } from '../../domain/errors.js';
 import type { Envelope } from '../api/contract.js';
-import { isFileMethod, isMethodName, isPathOnlyMethod } from '../api/contract.js';
+import { isFileMethod, isMethodName, type UploadPurpose } from '../api/contract.js';
 import { SECURITY_HEADERS } from '../web/csp.js';
 import { readStaticFile } from '../web/static.js';
 import { bearerToken, isAllowedHost, isAllowedOrigin, tokensMatch } from './auth.js';
@@ -108,6 +108,16 @@ function requireToken(req: IncomingMessage, ctx: BridgeContext): void {
   }
 }
 
+/** `?for=package|document&name=…` of an upload: a package by default; a document keeps its file's name. */
+function uploadQuery(url: string): { purpose: UploadPurpose; name: string } {
+  const query = new URLSearchParams(url.split('?')[1] ?? '');
+  const purpose = query.get('for') ?? 'package';
+  if (purpose !== 'package' && purpose !== 'document') {
+    throw new HttpFailure(400, 'E_INVALID', 'upload `for=package` or `for=document`');
+  }
+  return { purpose, name: query.get('name') ?? '' };
+}
+
 async function handleApi(req: IncomingMessage, res: ServerResponse, ctx: BridgeContext, name: string) {
   requireToken(req, ctx);
   if (name === 'events') {
@@ -126,22 +136,21 @@ async function handleApi(req: IncomingMessage, res: ServerResponse, ctx: BridgeC
     throw new HttpFailure(405, 'E_INVALID', `use POST for /api/${name}`, { Allow: 'POST' });
   }
   if (name === 'upload') {
+    const { purpose, name: fileName } = uploadQuery(req.url ?? '');
     if (!/^application\/octet-stream\s*(;|$)/i.test(req.headers['content-type'] ?? '')) {
-      throw new HttpFailure(415, 'E_INVALID', 'send the package as Content-Type: application/octet-stream');
+      throw new HttpFailure(
+        415,
+        'E_INVALID',
+        `send the ${purpose} as Content-Type: application/octet-stream`,
+      );
     }
     const declared = req.headers['content-length'];
-    const value = await ctx.files.receive(req, declared === undefined ? undefined : Number(declared));
+    const bytes = declared === undefined ? undefined : Number(declared);
+    const value = await ctx.files.receive(req, bytes, purpose, fileName);
     sendEnvelope(res, 200, { ok: true, value });
     return;
   }
   if (!isMethodName(name)) throw new HttpFailure(404, 'E_NOT_FOUND', `no API method ${JSON.stringify(name)}`);
-  if (isPathOnlyMethod(name)) {
-    throw new HttpFailure(
-      HTTP_STATUS.E_NOT_AVAILABLE,
-      'E_NOT_AVAILABLE',
-      'documents cannot be attached or saved from the browser yet: use the desktop app or `valija attach` / `valija document`',
-    );
-  }
   const type = req.headers['content-type'] ?? '';
   if (!/^application\/json\s*(;|$)/i.test(type)) {
     throw new HttpFailure(415, 'E_INVALID', 'send the input as Content-Type: application/json');

@@ -9,6 +9,7 @@ import { ValijaError } from '../../domain/errors.js';
 import { openStore, type Store } from '../../db/store.js';
 import { createHandlers } from '../api/handlers.js';
 import { createCaller } from '../jobs/calls.js';
+import { maxDocumentBytes } from '../documents/attachment.js';
 import { findPackageRoot } from '../paths.js';
 import { LIMITS } from '../sync/format.js';
 import { newToken } from './auth.js';
@@ -33,6 +34,8 @@ export interface BridgeOptions {
   token?: string;
   /** The largest package a page may upload (bytes); the package size limit by default. */
   maxUploadBytes?: number;
+  /** The largest document file a page may upload (bytes); VALIJA_MAX_DOCUMENT_MB by default. */
+  maxDocumentBytes?: number;
 }
 
 /** The built renderer: $VALIJA_RENDERER, else dist/renderer in the package. */
@@ -61,6 +64,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   const files = new FileTransfer(
     join(dirname(options.store.file), 'books'),
     options.maxUploadBytes ?? LIMITS.packageBytes,
+    options.maxDocumentBytes ?? maxDocumentBytes(),
   );
   let port = 0;
   const handler = createBridgeHandler({

@@ -1,18 +1,21 @@
 // Files through `valija serve`: a page never names a path on the serving computer — exports are downloaded,
 // imports uploaded, books written into the store's own folder, and any path a page sends is refused.
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { valija } from '../helpers.js';
 import { call, json, serve, stop, type Served } from './served.js';
 
+const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'documents');
+
 describe('files through valija serve: never a path on the serving computer', () => {
   let a: Served;
   let b: Served;
   beforeAll(async () => {
-    [a, b] = await Promise.all([serve(), serve()]);
+    // b holds documents of at most 1 MiB.
+    [a, b] = await Promise.all([serve(), serve({ VALIJA_MAX_DOCUMENT_MB: '1' })]);
   });
   afterAll(async () => {
     await Promise.all([stop(a), stop(b)]);
@@ -20,8 +23,8 @@ describe('files through valija serve: never a path on the serving computer', () 
 
   const api = (served: Served, method: string, input: unknown) =>
     call(served, `/api/${method}`, { headers: json(served), body: JSON.stringify(input) });
-  const upload = (served: Served, body: Buffer, headers: Record<string, string> = {}) =>
-    call(served, '/api/upload', {
+  const upload = (served: Served, body: Buffer, headers: Record<string, string> = {}, query = '') =>
+    call(served, `/api/upload${query}`, {
       headers: {
         'Content-Type': 'application/octet-stream',
         Authorization: `Bearer ${served.token}`,
@@ -66,7 +69,7 @@ describe('files through valija serve: never a path on the serving computer', () 
     expect(existsSync(pdf)).toBe(false);
   });
 
-  it('does not attach or save documents by path from a page (501 E_NOT_AVAILABLE), reading and writing nothing', async () => {
+  it('refuses a document path a page names (403 E_FORBIDDEN), reading and writing nothing', async () => {
     const meetingId = '0195a000-0000-7000-8000-000004000001';
     const out = join(a.dir, 'saved-by-a-page.bin');
     const answers = [
@@ -79,13 +82,83 @@ describe('files through valija serve: never a path on the serving computer', () 
       await api(a, 'saveDocument', { documentId: meetingId, file: out }),
     ];
     for (const answer of answers) {
-      expect(answer.status).toBe(501);
-      expect(answer.json().error?.code).toBe('E_NOT_AVAILABLE');
+      expect(answer.status).toBe(403);
+      expect(answer.json().error?.code).toBe('E_FORBIDDEN');
     }
     expect(existsSync(out)).toBe(false);
     expect((await api(a, 'documents', { targetKind: 'meeting', targetId: meetingId })).json().value).toEqual(
       [],
     );
+  });
+
+  it('attaches an uploaded document under its own name, replaces it, and hands each version out once', async () => {
+    const meetingId = '0195a000-0000-7000-8000-000004000002';
+    const declaration = readFileSync(join(FIXTURES, 'declaration.pdf'));
+    const rotated = readFileSync(join(FIXTURES, 'rotated.pdf'));
+    const sha = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+    const sendDocument = async (bytes: Buffer, name: string) => {
+      const sent = await upload(a, bytes, {}, `?for=document&name=${encodeURIComponent(name)}`);
+      expect(sent.status, sent.body).toBe(200);
+      return (sent.json().value as { upload: string }).upload;
+    };
+
+    // The name a browser sends may carry a path: only its last part is kept.
+    const first = await sendDocument(declaration, 'C:\\Users\\ana\\Declaración conjunta.pdf');
+    const attached = await api(a, 'attachDocument', {
+      targetKind: 'meeting',
+      targetId: meetingId,
+      upload: first,
+    });
+    expect(attached.status, attached.body).toBe(200);
+    const doc = attached.json().value as { id: string; pages: number; versions: { fileName: string }[] };
+    expect(doc.versions[0]!.fileName).toBe('Declaración conjunta.pdf');
+    expect(doc.pages).toBeGreaterThan(0);
+    // An upload is used once; a package's upload is not a document's.
+    expect((await api(a, 'replaceDocument', { documentId: doc.id, upload: first })).status).toBe(404);
+    const pkg = (await upload(a, declaration)).json().value as { upload: string };
+    expect((await api(a, 'replaceDocument', { documentId: doc.id, upload: pkg.upload })).status).toBe(404);
+
+    const second = await sendDocument(rotated, 'rotated.pdf');
+    const replaced = await api(a, 'replaceDocument', { documentId: doc.id, upload: second });
+    expect(replaced.status, replaced.body).toBe(200);
+    expect((replaced.json().value as { versions: unknown[] }).versions).toHaveLength(2);
+
+    for (const [version, bytes, name] of [
+      [1, declaration, 'Declaración conjunta.pdf'],
+      [2, rotated, 'rotated.pdf'],
+    ] as const) {
+      const saved = await api(a, 'saveDocument', { documentId: doc.id, version });
+      expect(saved.status, saved.body).toBe(200);
+      const value = saved.json().value as {
+        download: string;
+        file: string;
+        fileName: string;
+        mediaType: string;
+      };
+      expect(value).toMatchObject({ file: name, fileName: name, mediaType: 'application/pdf' });
+      const fetched = await download(a, value.download);
+      expect(fetched.status).toBe(200);
+      expect(fetched.headers['content-type']).toBe('application/pdf');
+      expect(fetched.headers['content-disposition']).toContain(
+        `filename*=UTF-8''${encodeURIComponent(name)}`,
+      );
+      expect(sha(fetched.bytes)).toBe(sha(bytes));
+      expect((await download(a, value.download)).status).toBe(404);
+    }
+  });
+
+  it('refuses a document over VALIJA_MAX_DOCUMENT_MB at once (413 E_TOO_LARGE), whatever a package may weigh', async () => {
+    const tooLarge = await upload(
+      b,
+      Buffer.from('%PDF-'),
+      { 'Content-Length': String(2 * 2 ** 20) },
+      '?for=document&name=big.pdf',
+    );
+    expect(tooLarge.status).toBe(413);
+    expect(tooLarge.json().error).toMatchObject({ code: 'E_TOO_LARGE' });
+    expect(tooLarge.json().error?.message).toContain('VALIJA_MAX_DOCUMENT_MB');
+    const odd = await upload(b, Buffer.from('x'), {}, '?for=anything');
+    expect(odd.status).toBe(400);
   });
 
   it('refuses an input path for previewImport and applyImport (403 E_FORBIDDEN)', async () => {
@@ -108,7 +181,7 @@ describe('files through valija serve: never a path on the serving computer', () 
     const fetched = await download(a, result.download);
     expect(fetched.status).toBe(200);
     expect(fetched.headers['content-type']).toBe('application/octet-stream');
-    expect(fetched.headers['content-disposition']).toMatch(/^attachment; filename="[\w.-]+\.valija"$/);
+    expect(fetched.headers['content-disposition']).toMatch(/^attachment; filename="[\w.-]+\.valija"/);
     expect(createHash('sha256').update(fetched.bytes).digest('hex')).toBe(result.sha256);
     // A download is handed out once, then removed from the serving computer.
     expect((await download(a, result.download)).status).toBe(404);

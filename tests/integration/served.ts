@@ -19,7 +19,7 @@ export interface Served {
   exited: Promise<number | null>;
 }
 
-export async function serve(): Promise<Served> {
+export async function serve(env: Record<string, string> = {}): Promise<Served> {
   const dir = mkdtempSync(join(tmpdir(), 'valija-bridge-'));
   const db = join(dir, 'demo.db');
   const init = valija(['--db', db, 'init', '--demo']);
@@ -31,7 +31,7 @@ export async function serve(): Promise<Served> {
   writeFileSync(join(renderer, 'assets', 'app.js'), 'console.log(1)');
   writeFileSync(join(dir, 'secret.txt'), 'SECRET');
   const child = spawn(process.execPath, [VALIJA_BIN, '--db', db, 'serve', '--port', '0'], {
-    env: { ...process.env, VALIJA_DB: '', VALIJA_HOME: '', VALIJA_RENDERER: renderer },
+    env: { ...process.env, VALIJA_DB: '', VALIJA_HOME: '', VALIJA_RENDERER: renderer, ...env },
   });
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   const first = await new Promise<string>((resolve, reject) => {

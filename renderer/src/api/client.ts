@@ -9,6 +9,7 @@ import {
   type FileMethod,
   type MethodName,
   type Upload,
+  type UploadPurpose,
 } from '../../../electron/api/contract.js';
 import type { ProgressEvent, ValijaBridge } from '../../../electron/api/progress.js';
 import { ApiCallError, fromBridgedError } from './errors.js';
@@ -128,14 +129,17 @@ function subscribeProgress(
 let client: ValijaBridge | undefined;
 
 /**
- * Files in a browser tab on `valija serve`, which never names a path on the serving computer: a package is
- * uploaded from this computer and imported by its upload id; an export is then downloaded (fetch with the
- * token in a header, saved as a blob).
+ * Files in a browser tab on `valija serve`, which never names a path on the serving computer: a package or a
+ * document's file is uploaded from this computer and named by its upload id; an export or a saved document
+ * is then downloaded (fetch with the token in a header, saved as a blob).
  */
 export interface BridgeFiles {
-  upload(file: Blob): Promise<Upload>;
+  /** A document's upload carries its file's name (the bridge keeps only its last part). */
+  upload(file: Blob, purpose?: UploadPurpose, name?: string): Promise<Upload>;
   call<M extends FileMethod>(method: M, input: BridgeInput<M>): Promise<BridgeResult<M>>;
   save(download: string, name: string): Promise<void>;
+  /** A download's bytes, for an in-app preview (fetched once, as any download). */
+  fetchBytes(download: string): Promise<Uint8Array>;
 }
 
 /** The browser's way with files, or null inside the desktop app (which names paths on its own disk). */
@@ -143,9 +147,9 @@ export function bridgeFiles(): BridgeFiles | null {
   if (isDesktop()) return null;
   const token = takeToken();
   return {
-    upload: async (file) =>
+    upload: async (file, purpose = 'package', name = '') =>
       (await valueOf(
-        await fetch('./api/upload', {
+        await fetch(`./api/upload?${new URLSearchParams({ for: purpose, name }).toString()}`, {
           method: 'POST',
           headers: { ...bridgeHeaders(token), 'Content-Type': 'application/octet-stream' },
           body: file,
@@ -153,13 +157,19 @@ export function bridgeFiles(): BridgeFiles | null {
       )) as Upload,
     call: async (method, input) => (await postJson(token, method, input)) as never,
     save: async (download, name) => {
-      const response = await fetch(`./api/download/${encodeURIComponent(download)}`, {
-        headers: bridgeHeaders(token),
-      });
-      if (!response.ok) await valueOf(response);
-      saveBlob(await response.blob(), name);
+      saveBlob(await (await fetchDownload(token, download)).blob(), name);
     },
+    fetchBytes: async (download) =>
+      new Uint8Array(await (await fetchDownload(token, download)).arrayBuffer()),
   };
+}
+
+async function fetchDownload(token: string | null, download: string): Promise<Response> {
+  const response = await fetch(`./api/download/${encodeURIComponent(download)}`, {
+    headers: bridgeHeaders(token),
+  });
+  if (!response.ok) await valueOf(response);
+  return response;
 }
 
 /** Hands a blob to the browser as a download under a file name. */

@@ -20,6 +20,7 @@ export const MEETING_TABS = [
   'points',
   'participants',
   'commitments',
+  'documents',
   'notes',
   'book',
 ] as const;

@@ -92,7 +92,7 @@ describe('attaching a file', () => {
 
   it('too large is refused before a byte is read (E_TOO_LARGE); an unreadable path is E_IO', async () => {
     const path = fileOf(Buffer.alloc(2048, 1), 'grande.bin');
-    await expect(readAttachment(path, 1024)).rejects.toMatchObject({ code: 'E_TOO_LARGE' });
+    await expect(readAttachment(path, undefined, 1024)).rejects.toMatchObject({ code: 'E_TOO_LARGE' });
     await expect(readAttachment(join(tempDir(), 'no-such.pdf'))).rejects.toMatchObject({ code: 'E_IO' });
     await expect(readAttachment(tempDir())).rejects.toMatchObject({ code: 'E_IO' });
   });

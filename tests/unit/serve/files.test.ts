@@ -3,6 +3,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
+import { FILE_METHODS } from '../../../electron/api/contract.js';
 import { FileTransfer } from '../../../electron/serve/files.js';
 import { tempDir } from '../../helpers.js';
 
@@ -31,9 +32,30 @@ describe('uploads to the bridge', () => {
     expect(readdirSync(transfer.dir)).toEqual([]);
   });
 
+  it("a document's upload has its own limit and keeps its file's last name, for attaching only", async () => {
+    transfer = new FileTransfer(join(tempDir(), 'books'), 1024, 200);
+    await expect(transfer.receive(chunks(3, 100), undefined, 'document', 'a.pdf')).rejects.toMatchObject({
+      code: 'E_TOO_LARGE',
+    });
+    await expect(transfer.receive(chunks(1, 100), 300, 'document', 'a.pdf')).rejects.toMatchObject({
+      code: 'E_TOO_LARGE',
+    });
+    expect(readdirSync(transfer.dir)).toEqual([]);
+    const { upload } = await transfer.receive(chunks(1, 100), undefined, 'document', '/home/ana/../Acta.pdf');
+    expect(transfer.inputFor('attachDocument', { targetKind: 'meeting', targetId: 'm', upload })).toEqual({
+      targetKind: 'meeting',
+      targetId: 'm',
+      file: join(transfer.dir, upload),
+      fileName: 'Acta.pdf',
+    });
+    expect(() => transfer!.inputFor('previewImport', { upload })).toThrow(
+      expect.objectContaining({ code: 'E_NOT_FOUND' }),
+    );
+  });
+
   it('refuses any file a page names', () => {
     transfer = new FileTransfer(join(tempDir(), 'books'), 1024);
-    for (const method of ['exportPackage', 'previewImport', 'applyImport', 'book'] as const) {
+    for (const method of FILE_METHODS) {
       expect(() => transfer!.inputFor(method, { file: '/etc/passwd' }), method).toThrow(
         expect.objectContaining({ code: 'E_FORBIDDEN' }),
       );

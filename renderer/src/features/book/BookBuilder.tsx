@@ -1,9 +1,9 @@
 // The briefing book for a meeting: options, a file to write (in the desktop app; in a browser the serving
 // store's books folder, saved from the preview), progress while it is typeset, then its summary, and the
 // books printed before.
-import { Button, NativeSelect, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, NativeSelect, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Input, Results } from '../../../../electron/api/contract.js';
 import { CLASSIFICATIONS } from '../../../../domain/kinds.js';
@@ -14,6 +14,7 @@ import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { formatDate } from '../../components/format.js';
 import { JobProgress, useJobProgress } from '../../components/JobProgress.js';
 import { enumOptions } from '../../components/options.js';
+import { AnnexChoice, type AnnexSelection } from './AnnexChoice.js';
 import { BookPreview } from './BookPreview.js';
 
 type BookInput = Input<'book'>;
@@ -29,6 +30,8 @@ export function BookBuilder({ meeting }: { meeting: Meeting }) {
   const [fileError, setFileError] = useState<string | null>(null);
   const [progress, forgetProgress] = useJobProgress('book');
   const [previewId, setPreviewId] = useState<string | null>(null);
+  const [annexes, setAnnexes] = useState<AnnexSelection>('all');
+  const chooseAnnexes = useCallback((selection: AnnexSelection) => setAnnexes(selection), []);
   const files = bridgeFiles();
   const build = useApiMutation(({ file: path, ...input }: BookInput) =>
     files ? files.call('book', input) : api().book({ ...input, file: path }),
@@ -51,6 +54,7 @@ export function BookBuilder({ meeting }: { meeting: Meeting }) {
         lang,
         paper,
         annotations,
+        documents: annexes,
         ...(classification ? { classification: classification as BookInput['classification'] } : {}),
         ...(copyFor.trim() ? { copyFor: copyFor.trim() } : {}),
       },
@@ -120,6 +124,7 @@ export function BookBuilder({ meeting }: { meeting: Meeting }) {
             />
           )}
         </div>
+        <AnnexChoice meeting={meeting} onChange={chooseAnnexes} />
         <Button type="submit" mt="md" loading={build.isPending}>
           {build.isPending ? t('book.building') : t('book.build')}
         </Button>
@@ -210,6 +215,35 @@ function BookSummaryView({ summary }: { summary: Results['book'] }) {
           </li>
         ))}
       </ol>
+      {summary.annexes.length > 0 && (
+        <>
+          <Title order={3} size="h5" mt="sm" mb={4}>
+            {t('book.annexes.printed')}
+          </Title>
+          <ol className="book-sections">
+            {summary.annexes.map((annex) => (
+              <li key={annex.documentId}>
+                <span>
+                  {annex.label} {annex.title}
+                </span>
+                <span className="leader" aria-hidden />
+                <span>{t('book.page', { page: annex.page })}</span>
+              </li>
+            ))}
+          </ol>
+        </>
+      )}
+      {summary.warnings.length > 0 && (
+        <Alert color="yellow" mt="sm" title={t('book.annexes.warnings')}>
+          <ul className="book-warnings">
+            {summary.warnings.map((warning) => (
+              <li key={warning}>
+                <Text size="xs">{warning}</Text>
+              </li>
+            ))}
+          </ul>
+        </Alert>
+      )}
     </Paper>
   );
 }

@@ -2,18 +2,16 @@
 // with pdf.js one page at a time, fitted to the width. "Save a copy" downloads the same bytes in a browser
 // (in the desktop app the file is already on disk, so it shows where); "Print" prints the drawn pages.
 import { Alert, Button, Group, Paper, Text, Title } from '@mantine/core';
-import { useElementSize } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { api, isDesktop } from '../../api/client.js';
 import { call } from '../../api/queries.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { Loading } from '../../components/Loading.js';
+import { loadPdfJs, PdfPageView } from '../../components/PdfPages.js';
 import type { PDFDocumentProxy } from './pdf.js';
-
-const loadPdfJs = () => import('./pdf.js');
 
 /** The last part of a path, on any platform. */
 export function fileNameOf(path: string): string {
@@ -31,8 +29,6 @@ export function BookPreview({ bookId, onClose }: { bookId: string; onClose: () =
   const [failure, setFailure] = useState<string | null>(null);
   const [page, setPage] = useState(1);
   const [printing, setPrinting] = useState<string[] | null>(null);
-  const { ref: frame, width } = useElementSize();
-  const canvas = useRef<HTMLCanvasElement>(null);
 
   // Open the document once per book's bytes; close it when they change or the preview goes away.
   const base64 = book.data?.base64;
@@ -56,25 +52,6 @@ export function BookPreview({ bookId, onClose }: { bookId: string; onClose: () =
       void open?.destroy();
     };
   }, [base64]);
-
-  useEffect(() => {
-    if (!pdf || !canvas.current || width <= 0) return;
-    let drawing: { cancel(): void } | undefined;
-    let gone = false;
-    void loadPdfJs().then(({ renderPage }) => {
-      if (gone || !canvas.current) return;
-      const current = renderPage(pdf, page, canvas.current, Math.floor(width));
-      drawing = current;
-      current.done.catch((error: unknown) => {
-        if (!gone && (error as Error)?.name !== 'RenderingCancelledException')
-          setFailure(String((error as Error)?.message ?? error));
-      });
-    });
-    return () => {
-      gone = true;
-      drawing?.cancel();
-    };
-  }, [pdf, page, width]);
 
   const pages = pdf?.numPages ?? book.data?.pages ?? 0;
   const file = book.data?.file ?? '';
@@ -147,28 +124,15 @@ export function BookPreview({ bookId, onClose }: { bookId: string; onClose: () =
           <Text size="xs">{failure}</Text>
         </Alert>
       )}
-      {book.data && (
-        <>
-          <Group gap="xs" mb="xs" className="book-preview-bar">
-            <Button
-              variant="default"
-              size="xs"
-              onClick={() => setPage((p) => Math.max(1, p - 1))}
-              disabled={!pdf || page <= 1}
-            >
-              {t('book.preview.previous')}
-            </Button>
-            <Text size="sm" aria-live="polite" className="book-preview-page">
-              {t('book.preview.pageOf', { page, pages })}
-            </Text>
-            <Button
-              variant="default"
-              size="xs"
-              onClick={() => setPage((p) => Math.min(pages, p + 1))}
-              disabled={!pdf || page >= pages}
-            >
-              {t('book.preview.next')}
-            </Button>
+      <PdfPageView
+        pdf={pdf}
+        page={page}
+        onPage={setPage}
+        pages={book.data?.pages}
+        hidden={!book.data}
+        onFailure={setFailure}
+        tools={
+          <>
             <span className="spacer" />
             {isDesktop() ? null : (
               <Button variant="default" size="xs" onClick={saveCopy}>
@@ -184,28 +148,21 @@ export function BookPreview({ bookId, onClose }: { bookId: string; onClose: () =
             >
               {t('book.preview.print')}
             </Button>
-          </Group>
-          <Text size="xs" c="dimmed" className="path" mb="xs">
-            {t('book.preview.onDisk', { file })}
-          </Text>
-          {preparing && (
-            <Text size="xs" aria-live="polite">
-              {t('book.preview.preparing', { page: printing.length, pages })}
+          </>
+        }
+        below={
+          <>
+            <Text size="xs" c="dimmed" className="path" mb="xs">
+              {t('book.preview.onDisk', { file })}
             </Text>
-          )}
-        </>
-      )}
-      {/* Always in place, so its width is measured from the start. */}
-      <div className="book-preview-frame" hidden={!book.data}>
-        <div ref={frame}>
-          <canvas
-            ref={canvas}
-            role="img"
-            aria-label={t('book.preview.pageImage', { page, pages })}
-            className="book-preview-page-canvas"
-          />
-        </div>
-      </div>
+            {preparing && (
+              <Text size="xs" aria-live="polite">
+                {t('book.preview.preparing', { page: printing.length, pages })}
+              </Text>
+            )}
+          </>
+        }
+      />
       {printing &&
         createPortal(
           <div className="print-pages">

@@ -9,6 +9,7 @@ import { DeleteRecord } from '../../components/DeleteRecord.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { Loading } from '../../components/Loading.js';
 import { AnnotationsPanel } from '../annotations/AnnotationsPanel.js';
+import { DocumentsPanel } from '../documents/DocumentsPanel.js';
 import { BookBuilder } from '../book/BookBuilder.js';
 import { CommitmentsTab } from './CommitmentsTab.js';
 import { OverviewTab } from './OverviewTab.js';
@@ -78,6 +79,9 @@ export function MeetingPage({ id, tab }: { id: string; tab: MeetingTab }) {
           </Tabs.Panel>
           <Tabs.Panel value="commitments" pt="md">
             <CommitmentsTab meetingId={id} />
+          </Tabs.Panel>
+          <Tabs.Panel value="documents" pt="md">
+            <DocumentsPanel kind="meeting" id={id} />
           </Tabs.Panel>
           <Tabs.Panel value="notes" pt="md">
             <AnnotationsPanel kind="meeting" id={id} targetVersion={m.version} headingLevel={2} />

@@ -10,6 +10,8 @@ import { EditableField } from '../../components/EditableField.js';
 import { Loading } from '../../components/Loading.js';
 import { enumOptions } from '../../components/options.js';
 import { AnnotationsPanel } from '../annotations/AnnotationsPanel.js';
+import { DocumentsPanel } from '../documents/DocumentsPanel.js';
+import { RelatedLists } from './RelatedLists.js';
 import { CommitmentFields } from './CommitmentFields.js';
 import { RECORD_FIELDS, type FieldView } from './recordFields.js';
 
@@ -75,6 +77,16 @@ function KnownRecordPage({ kind, id }: { kind: KindName; id: string }) {
             ))
           )}
         </Stack>
+        {(kind === 'initiative' || kind === 'party' || kind === 'person') && (
+          <div className="record-related">
+            <RelatedLists kind={kind} id={id} />
+          </div>
+        )}
+        {(kind === 'initiative' || kind === 'party' || kind === 'person' || kind === 'commitment') && (
+          <div className="record-documents">
+            <DocumentsPanel kind={kind} id={id} />
+          </div>
+        )}
       </section>
       <aside className="side-panel" aria-label={t('notes.title')}>
         <AnnotationsPanel kind={kind} id={id} targetVersion={String(r.version ?? '')} compact />
