@@ -82,6 +82,7 @@ function annexOf(db: Db, document: DocumentInfo): BookAnnex {
     bytes: current?.bytes ?? 0,
     sha256: current?.sha256 ?? '',
     classification: document.classification as Classification,
+    addedAt: current?.addedAt ?? document.addedAt,
     ...(damaged ? { damaged: true } : {}),
     ...(content ? { content: new Uint8Array(content.buffer, content.byteOffset, content.byteLength) } : {}),
   };

@@ -119,7 +119,10 @@ export function collectBook(db: Db, meetingId: string, options: CollectOptions):
     ...notes.map((n) => n.record),
   ];
   const latest = included.map((r) => String(r.version ?? '')).reduce((a, b) => (b > a ? b : a), '');
-  const generatedAt = options.generatedAt ?? (latest ? hlcToIso(latest) : '2000-01-01T00:00:00.000Z');
+  const latestIso = [latest ? hlcToIso(latest) : '', ...(options.annexes ?? []).map((a) => a.addedAt ?? '')]
+    .filter((iso) => iso !== '')
+    .reduce((a, b) => (b > a ? b : a), '');
+  const generatedAt = options.generatedAt ?? (latestIso || '2000-01-01T00:00:00.000Z');
 
   const context: BookContext = {
     lang,

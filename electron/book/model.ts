@@ -56,6 +56,8 @@ export interface BookAnnex {
   content?: Uint8Array;
   /** The stored file no longer matches its sha256 (it is not given). */
   damaged?: boolean;
+  /** When its current version was attached (ISO): a book's date is that of the latest thing it prints. */
+  addedAt?: string;
 }
 
 export interface BookModel {

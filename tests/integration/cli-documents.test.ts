@@ -103,7 +103,7 @@ describe('valija attach / documents / document', () => {
       'Declaración conjunta',
     ]);
     expect(attached.code, attached.stderr).toBe(0);
-    const doc = attached.json() as { id: string };
+    const doc = attached.json() as { id: string; current: { addedAt: string } };
     const plainFile = join(tempDir(), 'plain.pdf');
     const plain = valija(['--db', db, 'book', ECUADOR_MEETING, '--out', plainFile, '--documents', 'none']);
     expect(plain.code, plain.stderr).toBe(0);
@@ -121,6 +121,9 @@ describe('valija attach / documents / document', () => {
     const pdf = await readPdf(bookFile);
     const plainPages = (plain.json() as BookSummary).pages;
     expect(summary.pages).toBe(plainPages + 3);
+    // The book is dated by the latest thing it prints: here the annex, attached after every demo record.
+    expect(summary.generatedAt).toBe(doc.current.addedAt);
+    expect((plain.json() as BookSummary).generatedAt < doc.current.addedAt).toBe(true);
     expect(pdf.numPages).toBe(summary.pages);
     expect(summary.warnings).toEqual([]);
     expect(summary.annexes).toEqual([
