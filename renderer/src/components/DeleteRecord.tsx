@@ -25,15 +25,16 @@ export function DeleteRecord({
   const { t } = useTranslation();
   const [confirming, setConfirming] = useState(false);
   const client = useQueryClient();
-  // Leave the page and refresh everything but the deleted record itself, which is gone (its page, still
-  // mounted until the route changes, would ask for it again and be told so).
+  // Leave the page and refresh everything but what is about the deleted record itself — the record, its
+  // related lists, its documents — which is gone (its page, still mounted until the route changes, would
+  // ask for them again and be told so).
   const remove = useMutation({
     mutationFn: () => call(() => api().delete({ kind, id })),
     onSuccess: () => {
       setLastDeleted({ kind, id, title });
       afterDelete();
       void client.invalidateQueries({
-        predicate: ({ queryKey: [method, , recordId] }) => !(method === 'get' && recordId === id),
+        predicate: ({ queryKey: [, , recordId] }) => recordId !== id,
       });
     },
   });
