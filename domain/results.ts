@@ -52,6 +52,20 @@ export interface Identity {
   fingerprint: string;
 }
 
+/** One document printed into a book: its letter, its first page, its page count, and how it was printed. */
+export interface AnnexSummary {
+  documentId: string;
+  /** "C", "D"…: lettered after the book's own annexes. */
+  label: string;
+  title: string;
+  /** 1-based physical page of its first page, as printed in the contents. */
+  page: number;
+  pages: number;
+  printed: 'pdf' | 'image' | 'placeholder';
+  /** Why a placeholder page stands in: format, encrypted, damaged, empty, missing or imageTooLarge. */
+  reason?: string;
+}
+
 export interface BookSummary {
   id: string;
   file: string;
@@ -63,16 +77,7 @@ export interface BookSummary {
   generatedAt: string;
   sections: { id: string; title: string; page: number }[];
   /** The documents printed as annexes, in print order: where each starts, how many pages, and how. */
-  annexes: {
-    documentId: string;
-    label: string;
-    title: string;
-    page: number;
-    pages: number;
-    printed: 'pdf' | 'image' | 'placeholder';
-    /** Why a placeholder page stands in: format, encrypted, damaged, empty, missing or imageTooLarge. */
-    reason?: string;
-  }[];
+  annexes: AnnexSummary[];
   /**
    * What the book does not print and why, one line each: documents printed as a placeholder page, and
    * documents of the meeting (its initiatives', its counterparts') left out by choice.

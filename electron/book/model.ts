@@ -14,7 +14,7 @@
  *   HTML is printed as text, never interpreted.
  */
 import type { Classification } from '../../domain/kinds.js';
-import type { Lang, Paper } from '../../domain/results.js';
+import type { AnnexSummary, Lang, Paper } from '../../domain/results.js';
 import type { Block } from './block-model.js';
 import type { SectionId } from './section-table.js';
 
@@ -100,16 +100,7 @@ export interface RenderedSection {
 }
 
 /** How a document was printed: its pages, its image, or a placeholder page saying why not. */
-export interface RenderedAnnex {
-  documentId: string;
-  /** "C", "D"…: lettered after the book's own annexes. */
-  label: string;
-  title: string;
-  /** 1-based physical page of its first page, as printed in the contents. */
-  page: number;
-  pages: number;
-  printed: 'pdf' | 'image' | 'placeholder';
-  /** Why a placeholder was printed instead. */
+export interface RenderedAnnex extends Omit<AnnexSummary, 'reason'> {
   reason?: UnprintedReason;
 }
 

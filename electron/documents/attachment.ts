@@ -1,5 +1,6 @@
 // Reading a file to attach: refused at once when too large (before a byte is read) or unreadable, then
 // recognised by its first bytes (never by its name) and, for a PDF, its pages counted with pdf.js.
+import { openPdf } from './pdf.js';
 import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { AttachedFile } from '../../db/documents.js';
@@ -27,15 +28,7 @@ export function mediaTypeOf(content: Buffer): string {
 
 /** Pages of a PDF pdf.js can open; 0 for one it cannot (damaged, or protected by a password). */
 export async function pdfPageCount(content: Buffer): Promise<number> {
-  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const task = getDocument({
-    data: new Uint8Array(content),
-    isEvalSupported: false,
-    disableFontFace: true,
-    useSystemFonts: false,
-    stopAtErrors: false,
-    verbosity: 0,
-  });
+  const task = await openPdf(content);
   try {
     const pdf = await task.promise;
     return pdf.numPages;

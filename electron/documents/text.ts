@@ -1,6 +1,7 @@
 // Reading a PDF's text page by page with pdf.js, for search and for finding quoted passages. Every byte is
 // hostile: pdf.js runs without eval and without font loading, pages and time are bounded, and anything that
 // goes wrong becomes a status — never an exception.
+import { openPdf } from './pdf.js';
 import type { TextStatus } from '../../domain/results.js';
 
 export interface ExtractedText {
@@ -69,17 +70,8 @@ export async function extractPdfText(
   content: Uint8Array,
   limits: ExtractLimits = DEFAULT_LIMITS,
 ): Promise<ExtractedText> {
-  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
   const deadline = Date.now() + limits.maxMs;
-  const task = getDocument({
-    // A copy: pdf.js takes ownership of (and may detach) the buffer it is given.
-    data: new Uint8Array(content),
-    isEvalSupported: false,
-    disableFontFace: true,
-    useSystemFonts: false,
-    stopAtErrors: false,
-    verbosity: 0,
-  });
+  const task = await openPdf(content);
   try {
     const pdf = await withDeadline(task.promise, deadline);
     const count = Math.min(pdf.numPages, limits.maxPages);
