@@ -5,6 +5,8 @@ import type { Writer } from './writer.js';
 
 export interface Store {
   file: string;
+  /** The page key of an encrypted store (its worker threads and copies need it); absent when plaintext. */
+  key?: Buffer;
   db: Db;
   device: Device;
   writer: Writer;
@@ -21,6 +23,7 @@ export function openStore(file: string, options: StoreOptions = {}): Store {
   const now = options.now ?? Date.now;
   return {
     file,
+    key: options.key,
     db,
     device,
     writer: { db, deviceId: device.deviceId, now },

@@ -18,6 +18,8 @@ export const ERROR_CODES = [
   'E_TOO_LARGE',
   'E_UNAUTHORIZED',
   'E_FORBIDDEN',
+  'E_LOCKED',
+  'E_PASSPHRASE',
   'E_INTERNAL',
 ] as const;
 

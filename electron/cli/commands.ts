@@ -6,7 +6,9 @@ import type { ParseArgsConfig } from 'node:util';
 import { ValijaError } from '../../domain/errors.js';
 import type { MethodName } from '../api/contract.js';
 import type { DocumentInfo } from '../../domain/results.js';
+import { encryptStore, rekeyStore } from '../keys/convert.js';
 import { parsePort, runServe } from '../serve/server.js';
+import { initStore } from './init.js';
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -15,6 +17,8 @@ export interface CliIo {
   env: NodeJS.ProcessEnv;
   /** Set only on a terminal: a progress line that redraws itself (not when piped). */
   progress?: (text: string) => void;
+  /** Set only on a terminal: asks for a passphrase without echoing it. */
+  askSecret?: (prompt: string) => Promise<string>;
 }
 
 /** A command line that does not say what it means: exit 2, with a pointer to `valija --help`. */
@@ -39,7 +43,15 @@ export interface Command {
   notYetAvailable?: boolean;
   run?: (ctx: CommandContext) => Promise<unknown> | unknown;
   /** A long-running command that opens the store itself and writes its own output; answers the exit code. */
-  serve?: (ctx: Omit<CommandContext, 'call'>) => Promise<number>;
+  serve?: (ctx: StoreContext) => Promise<number>;
+  /** A command about the store file itself (init, encrypt, rekey): it opens the store; its answer is printed. */
+  own?: (ctx: StoreContext) => Promise<unknown> | unknown;
+}
+
+/** What a command that opens the store itself gets: how to unlock it the way the command line says. */
+export interface StoreContext extends Omit<CommandContext, 'call'> {
+  /** The page key of the store (undefined when plaintext), from --unlock-env VAR or a prompt; E_LOCKED else. */
+  unlock: () => Promise<Buffer | undefined>;
 }
 
 export interface CommandContext {
@@ -54,11 +66,44 @@ const kindArgs = ['kind', 'id'];
 
 export const COMMANDS: Record<string, Command> = {
   init: {
-    synopsis: ['init [--demo]'],
-    summary: ['create the store; --demo loads the demo data'],
+    synopsis: ['init [--demo] [--new-passphrase-env VAR]'],
+    summary: [
+      'create the store; --demo loads the demo data; with a recovery',
+      'passphrase (from the variable VAR) the store is encrypted',
+    ],
     calls: [],
-    options: { demo: { type: 'boolean' } },
+    options: { demo: { type: 'boolean' }, 'new-passphrase-env': { type: 'string' } },
     positionals: [],
+    own: (ctx) => initStore(ctx, newPassphraseFrom(ctx.options, ctx.io, false)),
+  },
+  encrypt: {
+    synopsis: ['encrypt --new-passphrase-env VAR'],
+    summary: [
+      'encrypt a plaintext store and its backups (one crash-safe step);',
+      'VAR holds the recovery passphrase to set',
+    ],
+    calls: [],
+    options: { 'new-passphrase-env': { type: 'string' } },
+    positionals: [],
+    own: ({ file, options, io }) => encryptStore(file, { passphrase: newPassphraseFrom(options, io, true)! }),
+  },
+  rekey: {
+    synopsis: ['rekey --new-passphrase-env VAR'],
+    summary: [
+      "change an encrypted store's key and recovery passphrase",
+      '(unlocked with --unlock-env OLD); crash-safe like encrypt',
+    ],
+    calls: [],
+    options: { 'new-passphrase-env': { type: 'string' } },
+    positionals: [],
+    own: async ({ file, options, io, unlock }) => {
+      const passphrase = newPassphraseFrom(options, io, true)!;
+      const key = await unlock();
+      if (!key) {
+        throw new ValijaError('E_CONFLICT', `${file} is not encrypted; encrypt it with \`valija encrypt\``);
+      }
+      return rekeyStore(file, key, { passphrase });
+    },
   },
   identity: {
     synopsis: ['identity [--name NAME] [--post POST]'],
@@ -382,10 +427,10 @@ export const COMMANDS: Record<string, Command> = {
 
     options: { port: { type: 'string' } },
     positionals: [],
-    serve: ({ options, file, io }) => {
+    serve: async ({ options, file, io, unlock }) => {
       const port = parsePort(options.port as string | undefined);
       if (port === null) throw new UsageError('--port needs a number from 0 to 65535');
-      return runServe({ file, port, io });
+      return runServe({ file, port, io, key: await unlock() });
     },
   },
 };
@@ -402,6 +447,24 @@ function readJson(file: string | undefined, io: CliIo): unknown {
   } catch (error) {
     throw new ValijaError('E_INVALID', `the input is not valid JSON: ${(error as Error).message}`);
   }
+}
+
+/** --new-passphrase-env VAR: the recovery passphrase to set (required when `required`). */
+function newPassphraseFrom(
+  options: CommandContext['options'],
+  io: CliIo,
+  required: boolean,
+): string | undefined {
+  const variable = options['new-passphrase-env'] as string | undefined;
+  if (variable === undefined) {
+    if (required) throw new UsageError('--new-passphrase-env VAR is required (VAR holds the passphrase)');
+    return undefined;
+  }
+  const value = io.env[variable];
+  if (!value) {
+    throw new UsageError(`the environment variable ${variable} named by --new-passphrase-env is empty`);
+  }
+  return value;
 }
 
 function passphraseFrom(options: CommandContext['options'], io: CliIo): string | undefined {

@@ -1,12 +1,18 @@
 // Entry point of the `valija` command (bin/valija.js loads the compiled copy of this file).
 import { readFileSync } from 'node:fs';
+import { ReadStream } from 'node:tty';
 import { runCli } from './run.js';
+import { askSecret } from './secret.js';
 
 const code = await runCli(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   readStdin: () => readFileSync(0, 'utf8'),
   env: process.env,
+  askSecret:
+    process.stdin.isTTY && process.stderr.isTTY
+      ? (prompt) => askSecret(prompt, process.stdin as ReadStream, process.stderr)
+      : undefined,
   progress: process.stderr.isTTY
     ? (text) => process.stderr.write(`\r\x1b[2K${text.slice(0, (process.stderr.columns || 80) - 1)}`)
     : undefined,

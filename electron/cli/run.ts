@@ -1,17 +1,15 @@
 // The `valija` command: parses arguments, opens the store, and calls the same API the app uses (the commands
 // themselves are in commands.ts).
 export type { CliIo } from './commands.js';
-import { existsSync, mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { canonicalJson } from '../../db/canonical.js';
 import { ValijaError, isValijaError } from '../../domain/errors.js';
-import { SCHEMA_VERSION } from '../../db/migrations/index.js';
-import { openStore, type Store } from '../../db/store.js';
+import type { Store } from '../../db/store.js';
 import type { MethodName } from '../api/contract.js';
 import { dispatch } from '../api/dispatch.js';
 import { createHandlers } from '../api/handlers.js';
-import { loadDemo } from '../demo.js';
+import { openKeyedStore } from '../keys/open.js';
+import { storeEncryption, unlockStore } from '../keys/unlock.js';
 import { defaultStoreFile } from '../paths.js';
 import { COMMANDS, UsageError, type CliIo, type Command } from './commands.js';
 import { forTerminal } from './terminal.js';
@@ -27,26 +25,51 @@ function withSigner(error: ValijaError): string {
   return `${error.message}; ${claim}`;
 }
 
-function splitGlobal(argv: string[]): { db?: string; help: boolean; rest: string[] } {
-  let db: string | undefined;
-  let help = false;
+interface GlobalOptions {
+  db?: string;
+  unlockEnv?: string;
+  help: boolean;
+  rest: string[];
+}
+
+/** The options before the command: --db FILE, --unlock-env VAR, --help. */
+function splitGlobal(argv: string[]): GlobalOptions {
+  const global: GlobalOptions = { help: false, rest: [] };
+  const valued = { '--db': 'db', '--unlock-env': 'unlockEnv' } as const;
   let i = 0;
   for (; i < argv.length; i++) {
     const arg = argv[i]!;
-    if (arg === '--db') {
-      db = argv[++i];
-      if (db === undefined) throw new UsageError('--db needs a FILE');
-    } else if (arg.startsWith('--db=')) db = arg.slice(5);
-    else if (arg === '--help' || arg === '-h') help = true;
+    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? arg.split(/=(.*)/s) : [arg];
+    const name = valued[flag as keyof typeof valued];
+    if (name) {
+      const value = inline ?? argv[++i];
+      if (value === undefined) throw new UsageError(`${flag} needs a value`);
+      global[name] = value;
+    } else if (arg === '--help' || arg === '-h') global.help = true;
     else break;
   }
-  return { db, help, rest: argv.slice(i) };
+  global.rest = argv.slice(i);
+  return global;
+}
+
+/** The store's key from --unlock-env VAR, else a no-echo prompt on a terminal; E_LOCKED with neither. */
+async function unlockFromCli(file: string, variable: string | undefined, io: CliIo) {
+  if (storeEncryption(file) !== 'encrypted') return unlockStore(file).key;
+  let passphrase: string | undefined;
+  if (variable !== undefined) {
+    passphrase = io.env[variable];
+    if (!passphrase)
+      throw new UsageError(`the environment variable ${variable} named by --unlock-env is empty`);
+  } else if (io.askSecret) {
+    passphrase = await io.askSecret(`Recovery passphrase for ${file}: `);
+  }
+  return unlockStore(file, { passphrase }).key;
 }
 
 function parseCommand(command: Command, argv: string[]) {
   const parsed = parseArgs({
     args: argv,
-    options: { ...command.options, db: { type: 'string' } },
+    options: { ...command.options, db: { type: 'string' }, 'unlock-env': { type: 'string' } },
     allowPositionals: true,
     strict: true,
   });
@@ -64,24 +87,6 @@ function parseCommand(command: Command, argv: string[]) {
         i === names.length - 1 && command.rest ? positionals.slice(i).join(' ') : positionals[i]!),
   );
   return { args, options: parsed.values as Record<string, string | boolean | undefined> };
-}
-
-function initStore(file: string, demo: boolean) {
-  const existed = existsSync(file);
-  mkdirSync(dirname(file), { recursive: true });
-  const store = openStore(file, { create: true });
-  try {
-    const loaded = demo ? loadDemo(store.db) : 0;
-    return {
-      file,
-      created: !existed,
-      demoRecords: loaded,
-      schemaVersion: SCHEMA_VERSION,
-      deviceId: store.device.deviceId,
-    };
-  } finally {
-    store.close();
-  }
 }
 
 /** Runs one command; returns the process exit code. */
@@ -106,12 +111,15 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     }
     const { args, options } = parseCommand(command, rest);
     const file = (options.db as string | undefined) ?? global.db ?? defaultStoreFile(io.env);
-    if (command.serve) return await command.serve({ args, options, file, io });
-    if (name === 'init') {
-      io.stdout(JSON.stringify(initStore(file, options.demo === true), null, 2) + '\n');
+    const unlockEnv = (options['unlock-env'] as string | undefined) ?? global.unlockEnv;
+    const unlock = () => unlockFromCli(file, unlockEnv, io);
+    if (command.serve) return await command.serve({ args, options, file, io, unlock });
+    if (command.own) {
+      io.stdout(JSON.stringify(await command.own({ args, options, file, io, unlock }), null, 2) + '\n');
       return 0;
     }
-    store = openStore(file);
+    const key = storeEncryption(file) === 'absent' ? undefined : await unlock();
+    store = openKeyedStore(file, key);
     const handlers = createHandlers(store, {
       onProgress:
         io.progress &&

@@ -17,8 +17,10 @@ function commandLines(synopsis: string[], summary: string[]): string[] {
 
 /** The command list, as `valija --help` prints it and the README shows it. */
 export const COMMAND_LIST = [
-  'usage: valija [--db FILE] <command> [options]',
-  '  FILE defaults to $VALIJA_DB, else the per-user data folder',
+  'usage: valija [--db FILE] [--unlock-env VAR] <command> [options]',
+  '  FILE defaults to $VALIJA_DB, else the per-user data folder;',
+  '  VAR names the environment variable that holds the recovery passphrase',
+  '  of an encrypted store (else it is asked for on a terminal)',
   '',
   'commands:',
   ...Object.values(COMMANDS).flatMap((command) => commandLines(command.synopsis, command.summary)),

@@ -17,6 +17,7 @@ export interface CallerOptions {
   handlers: Handlers;
   storeFile: string;
   nativeBinding?: string;
+  storeKey?: Buffer;
   onProgress?: (event: ProgressEvent) => void;
   workerFile?: string;
 }
@@ -34,6 +35,7 @@ export function createCaller(options: CallerOptions): { call: Caller; running: (
     const jobOptions: JobOptions = {
       storeFile: options.storeFile,
       nativeBinding: options.nativeBinding,
+      storeKey: options.storeKey,
       onProgress: options.onProgress,
       workerFile: options.workerFile,
       signal: stop.signal,

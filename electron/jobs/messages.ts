@@ -6,6 +6,8 @@ export interface JobRequest {
   input: unknown;
   storeFile: string;
   nativeBinding?: string;
+  /** The page key of an encrypted store, hex (the thread opens its own connection). */
+  storeKey?: string;
   /**
    * One Int32 the main side sets to 1 to cancel. A job busy in a long synchronous step (an import's
    * transaction) reads no messages until it ends, but it can read this between records.

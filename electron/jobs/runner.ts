@@ -29,6 +29,7 @@ export function jobKindOf(method: string): JobKind | undefined {
 export interface JobOptions {
   storeFile: string;
   nativeBinding?: string;
+  storeKey?: Buffer;
   onProgress?: (event: ProgressEvent) => void;
   signal?: AbortSignal;
   /** The id its progress events carry (by default a fresh one). */
@@ -67,6 +68,7 @@ export function runJob(method: string, input: unknown, options: JobOptions): Pro
     input,
     storeFile: options.storeFile,
     nativeBinding: options.nativeBinding,
+    storeKey: options.storeKey?.toString('hex'),
     cancelFlag,
   };
 

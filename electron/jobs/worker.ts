@@ -20,7 +20,10 @@ const noticeCancel = () => {
 };
 
 try {
-  const store = openStore(request.storeFile, { nativeBinding: request.nativeBinding });
+  const store = openStore(request.storeFile, {
+    nativeBinding: request.nativeBinding,
+    key: request.storeKey ? Buffer.from(request.storeKey, 'hex') : undefined,
+  });
   try {
     const handlers = createHandlers(store, {
       onProgress: (done, total, message) => {

@@ -6,7 +6,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import { ValijaError } from '../../domain/errors.js';
-import { openStore, type Store } from '../../db/store.js';
+import type { Store } from '../../db/store.js';
+import { openKeyedStore } from '../keys/open.js';
 import { createHandlers } from '../api/handlers.js';
 import { createCaller } from '../jobs/calls.js';
 import { maxDocumentBytes } from '../documents/attachment.js';
@@ -57,6 +58,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   const { call } = createCaller({
     handlers: createHandlers(options.store),
     storeFile: options.store.file,
+    storeKey: options.store.key,
     onProgress: (e) => hub.publish(e),
   });
   // Books go beside the store (as its backups do), so their previews outlive this run; uploads and
@@ -110,13 +112,15 @@ export interface ServeIo {
 /** Runs until SIGINT or SIGTERM, then closes the server and the store; answers the exit code. */
 export async function runServe(options: {
   file: string;
+  /** The page key of an encrypted store (undefined when plaintext). */
+  key?: Buffer;
   port?: number;
   io: ServeIo;
   /** Resolves when the server should stop (tests); by default the first SIGINT or SIGTERM. */
   stopped?: Promise<unknown>;
 }): Promise<number> {
   const { io } = options;
-  const store = openStore(options.file);
+  const store = openKeyedStore(options.file, options.key);
   let bridge: Bridge | undefined;
   try {
     const dir = rendererDir(io.env);

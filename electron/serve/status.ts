@@ -6,6 +6,8 @@ export const HTTP_STATUS: Readonly<Record<ErrorCode, number>> = {
   E_USAGE: 400,
   E_UNAUTHORIZED: 401,
   E_FORBIDDEN: 403,
+  E_LOCKED: 423,
+  E_PASSPHRASE: 403,
   E_NOT_FOUND: 404,
   E_CONFLICT: 409,
   E_CANCELLED: 409,

@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import type { Store } from '../../db/store.js';
 import type { Backup } from '../../domain/results.js';
 import { copyStoreTo } from '../../db/connection.js';
+import { copyKeysFor, removeKeyFile } from '../keys/keyfile.js';
 
 export const BACKUPS_KEPT = 5;
 
@@ -49,6 +50,8 @@ export function backupStore(
   const temp = `${file}.tmp`;
   rmSync(temp, { force: true });
   copyStoreTo(store.db, temp);
+  // A copy of an encrypted store is encrypted with its key: its own key file goes beside it first.
+  if (store.key) copyKeysFor(store.file, file, store.key);
   renameSync(temp, file);
   if (prune) pruneBackups(store);
   return file;
@@ -59,6 +62,8 @@ export function pruneBackups(store: Store): void {
   if (store.file === ':memory:') return;
   const dir = backupsDir(store);
   const backups = readdirSync(dir).filter(isBackup).sort();
-  for (const old of backups.slice(0, Math.max(0, backups.length - BACKUPS_KEPT)))
+  for (const old of backups.slice(0, Math.max(0, backups.length - BACKUPS_KEPT))) {
     rmSync(join(dir, old), { force: true });
+    removeKeyFile(join(dir, old));
+  }
 }
