@@ -17,7 +17,15 @@ export interface NewKeyOptions {
   passphrase: string;
   keychain?: Keychain;
   nativeBinding?: string;
+  /** Told as each file passes each step (the crash tests stop and kill the process there). */
+  onStep?: (file: string, step: ConversionStep) => void;
 }
+
+/**
+ * copied: the re-encrypted copy is written and checked; keysRecorded: the key file knows the new key;
+ * swapped: the copy has replaced the file; settled: its key file holds only the new key.
+ */
+export type ConversionStep = 'copied' | 'keysRecorded' | 'swapped' | 'settled';
 
 export interface Converted {
   file: string;
@@ -47,26 +55,19 @@ export function encryptStore(file: string, options: NewKeyOptions): Converted {
       `${file} is already encrypted; change its passphrase with \`valija rekey\``,
     );
   }
-  return convert(file, undefined, newStoreKey(options), options.nativeBinding);
+  return convert(file, undefined, newStoreKey(options), options);
 }
 
 /** `valija rekey`: an encrypted store (and its copies) under a new key and a new recovery passphrase. */
 export function rekeyStore(file: string, oldKey: Buffer, options: NewKeyOptions): Converted {
-  return convert(file, oldKey, newStoreKey(options), options.nativeBinding);
+  return convert(file, oldKey, newStoreKey(options), options);
 }
 
-function convert(
-  file: string,
-  oldKey: Buffer | undefined,
-  next: { key: Buffer; entries: KeyEntry[] },
-  nativeBinding?: string,
-): Converted {
-  const copies = storeCopies(file).filter((copy) => convertCopy(copy, oldKey, next, nativeBinding));
-  const old = oldKey ? (readKeyFile(file)?.entries ?? []) : [];
-  convertFile(file, oldKey, next.key, nativeBinding, () =>
-    writeKeyFile(file, newKeyFile([...old, ...next.entries])),
-  );
-  writeKeyFile(file, newKeyFile(next.entries));
+type Next = { key: Buffer; entries: KeyEntry[] };
+
+function convert(file: string, oldKey: Buffer | undefined, next: Next, options: NewKeyOptions): Converted {
+  const copies = storeCopies(file).filter((copy) => convertCopy(copy, oldKey, next, options));
+  convertFile(file, oldKey, next, options);
   return { file, encrypted: true, keyId: keyIdOf(next.key), copies };
 }
 
@@ -90,40 +91,34 @@ export function storeCopies(file: string): string[] {
  * A copy made under the old key (or in plaintext) is converted to the new key; one under yet another key
  * (made before an earlier rekey, with its own key file) is left as it is. Answers whether it was converted.
  */
-function convertCopy(
-  copy: string,
-  oldKey: Buffer | undefined,
-  next: { key: Buffer; entries: KeyEntry[] },
-  nativeBinding?: string,
-): boolean {
+function convertCopy(copy: string, oldKey: Buffer | undefined, next: Next, options: NewKeyOptions): boolean {
   const plaintext = isPlaintextDatabase(copy);
-  const from = plaintext ? undefined : oldKey;
-  if (!plaintext && (!oldKey || !keyOpens(copy, oldKey, nativeBinding))) return false;
-  convertFile(copy, from, next.key, nativeBinding, () => writeKeyFile(copy, newKeyFile(next.entries)));
+  if (!plaintext && (!oldKey || !keyOpens(copy, oldKey, options.nativeBinding))) return false;
+  convertFile(copy, plaintext ? undefined : oldKey, next, options);
   return true;
 }
 
 /**
- * Rewrites `file` under `newKey`: a re-encrypted, checked copy beside it, flushed, and renamed over the
- * original once `beforeSwap` has recorded the new key.
+ * Rewrites `file` under the new key: a re-encrypted, checked copy beside it, flushed; its key file learns
+ * the new key beside the old one; one rename swaps the copy in; then the key file forgets the old key.
  */
-function convertFile(
-  file: string,
-  oldKey: Buffer | undefined,
-  newKey: Buffer,
-  nativeBinding: string | undefined,
-  beforeSwap: () => void,
-): void {
+function convertFile(file: string, oldKey: Buffer | undefined, next: Next, options: NewKeyOptions): void {
   const temp = conversionTemp(file);
   rmSync(temp, { force: true });
   try {
-    writeReencryptedCopy(file, temp, oldKey, newKey, nativeBinding);
+    writeReencryptedCopy(file, temp, oldKey, next.key, options.nativeBinding);
     if (existsSync(`${file}-wal`)) throw inUse(file);
     flush(temp);
-    beforeSwap();
+    options.onStep?.(file, 'copied');
+    const old = oldKey ? (readKeyFile(file)?.entries ?? []).filter((e) => e.keyId === keyIdOf(oldKey)) : [];
+    writeKeyFile(file, newKeyFile([...old, ...next.entries]));
+    options.onStep?.(file, 'keysRecorded');
     rmSync(`${file}-shm`, { force: true });
     renameSync(temp, file);
     flush(dirname(file));
+    options.onStep?.(file, 'swapped');
+    writeKeyFile(file, newKeyFile(next.entries));
+    options.onStep?.(file, 'settled');
   } catch (error) {
     rmSync(temp, { force: true });
     rmSync(`${temp}-journal`, { force: true });
