@@ -1,7 +1,7 @@
 // Opening the store: pragmas, the guard against a store from a newer version, and migrations applied in
 // one transaction after a backup, so a store is either at its old version or fully at the new one.
 import Database from 'better-sqlite3';
-import { existsSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, statSync } from 'node:fs';
 import { ValijaError } from '../domain/errors.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations/index.js';
 
@@ -49,6 +49,8 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
 
   let db: Db;
   try {
+    // SQLite gives the -wal and -shm files the store's mode: a new store is 0600 from its first byte.
+    if (!exists && file !== ':memory:') closeSync(openSync(file, 'a', 0o600));
     db = new Database(file, { readonly: options.readonly === true, nativeBinding: options.nativeBinding });
   } catch (error) {
     throw new ValijaError('E_IO', `cannot open ${file}: ${(error as Error).message}`);
@@ -68,6 +70,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
 
 /** A consistent, compacted copy of the whole store written to `file` (which must not exist yet). */
 export function copyStoreTo(db: Db, file: string): void {
+  closeSync(openSync(file, 'wx', 0o600)); // VACUUM INTO fills an empty file, keeping its private mode
   db.prepare('VACUUM INTO ?').run(file);
 }
 

@@ -1,7 +1,7 @@
 // The `valija` command: parses arguments, opens the store, and calls the same API the app uses (the commands
 // themselves are in commands.ts).
 export type { CliIo } from './commands.js';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { canonicalJson } from '../../db/canonical.js';
@@ -12,6 +12,7 @@ import type { MethodName } from '../api/contract.js';
 import { dispatch } from '../api/dispatch.js';
 import { createHandlers } from '../api/handlers.js';
 import { loadDemo } from '../demo.js';
+import { makePrivateDir } from '../files.js';
 import { defaultStoreFile } from '../paths.js';
 import { COMMANDS, UsageError, type CliIo, type Command } from './commands.js';
 import { forTerminal } from './terminal.js';
@@ -68,7 +69,7 @@ function parseCommand(command: Command, argv: string[]) {
 
 function initStore(file: string, demo: boolean) {
   const existed = existsSync(file);
-  mkdirSync(dirname(file), { recursive: true });
+  makePrivateDir(dirname(file));
   const store = openStore(file, { create: true });
   try {
     const loaded = demo ? loadDemo(store.db) : 0;
