@@ -121,6 +121,8 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
 
   let db: Db;
   try {
+    // SQLite gives the -wal and -shm files the store's mode: a new store is 0600 from its first byte.
+    if (!exists && file !== ':memory:') closeSync(openSync(file, 'a', 0o600));
     db = connectRaw(file, options);
   } catch (error) {
     throw new ValijaError('E_IO', `cannot open ${file}: ${(error as Error).message}`);
@@ -144,6 +146,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
  */
 export function copyStoreTo(db: Db, file: string): void {
   rmSync(file, { force: true });
+  closeSync(openSync(file, 'wx', 0o600)); // VACUUM INTO fills an empty file, keeping its private mode
   db.prepare('VACUUM INTO ?').run(file);
 }
 

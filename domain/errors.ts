@@ -5,6 +5,7 @@ export const ERROR_CODES = [
   'E_CONFLICT',
   'E_USAGE',
   'E_IO',
+  'E_UNSAFE_PATH',
   'E_STORE',
   'E_SCHEMA_TOO_NEW',
   'E_NOT_AVAILABLE',

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { findElectronBinary } from './electron-binary.mjs';
+import { writeLauncher } from './launcher.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
@@ -80,15 +81,26 @@ async function serveInBrowser() {
   });
 }
 
-/** Opens the URL in the system browser when there is a screen to show it on. */
+/**
+ * Opens the URL in the system browser when there is a screen to show it on, through a private launcher file
+ * (removed when `npm start` exits): the URL's token never appears on a command line.
+ */
 function openBrowser(url) {
   const linuxDisplay = process.env.DISPLAY || process.env.WAYLAND_DISPLAY;
+  if (process.platform !== 'darwin' && process.platform !== 'win32' && !linuxDisplay) return false;
+  let page;
+  try {
+    const launcher = writeLauncher(url);
+    process.on('exit', launcher.remove);
+    page = launcher.file;
+  } catch {
+    return false;
+  }
   let command;
   let args;
-  if (process.platform === 'darwin') [command, args] = ['open', [url]];
-  else if (process.platform === 'win32') [command, args] = ['cmd', ['/c', 'start', '""', url]];
-  else if (linuxDisplay) [command, args] = ['xdg-open', [url]];
-  else return false;
+  if (process.platform === 'darwin') [command, args] = ['open', [page]];
+  else if (process.platform === 'win32') [command, args] = ['cmd', ['/c', 'start', '""', page]];
+  else [command, args] = ['xdg-open', [page]];
   try {
     const opener = spawn(command, args, { stdio: 'ignore', detached: true });
     opener.on('error', () =>

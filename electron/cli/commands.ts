@@ -74,7 +74,14 @@ export const COMMANDS: Record<string, Command> = {
     calls: [],
     options: { demo: { type: 'boolean' }, 'new-passphrase-env': { type: 'string' } },
     positionals: [],
-    own: (ctx) => initStore(ctx, newPassphraseFrom(ctx.options, ctx.io, false)),
+    own: ({ file, options, io, unlock }) =>
+      initStore({
+        file,
+        demo: options.demo === true,
+        passphrase: newPassphraseFrom(options, io, false),
+        warn: (line) => io.stderr(`${line}\n`),
+        unlock,
+      }),
   },
   encrypt: {
     synopsis: ['encrypt --new-passphrase-env VAR'],

@@ -4,6 +4,9 @@ import { ReadStream } from 'node:tty';
 import { runCli } from './run.js';
 import { askSecret } from './secret.js';
 
+// A belt to the explicit modes: anything this process (and `valija serve`) creates is the user's alone.
+process.umask(0o077);
+
 const code = await runCli(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),

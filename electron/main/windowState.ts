@@ -1,8 +1,9 @@
 // The window's size and place, remembered between runs in a small JSON file in the user data folder.
 // A saved place off every screen (a monitor was unplugged) is forgotten rather than restored out of sight.
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { z } from 'zod';
+import { makePrivateDir, PRIVATE_FILE } from '../files.js';
 
 export const WINDOW_STATE_FILE = 'window-state.json';
 
@@ -67,8 +68,9 @@ export function loadWindowState(file: string, workAreas: Rect[]): WindowState {
 export function saveWindowState(file: string, state: WindowState): void {
   const parsed = schema.safeParse(state);
   if (!parsed.success) return;
-  mkdirSync(dirname(file), { recursive: true });
+  makePrivateDir(dirname(file));
   const temp = `${file}.tmp`;
-  writeFileSync(temp, JSON.stringify(parsed.data, null, 2) + '\n');
+  rmSync(temp, { force: true }); // a left-over temp file would keep its own mode
+  writeFileSync(temp, JSON.stringify(parsed.data, null, 2) + '\n', { mode: PRIVATE_FILE });
   renameSync(temp, file);
 }

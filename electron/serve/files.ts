@@ -4,7 +4,7 @@
 // into that folder and fetched once; a book is written into the store's own books folder, where its preview
 // reads it.
 import { randomBytes } from 'node:crypto';
-import { createReadStream, createWriteStream, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createReadStream, createWriteStream, mkdtempSync, rmSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
@@ -13,6 +13,7 @@ import { pipeline } from 'node:stream/promises';
 import { ValijaError } from '../../domain/errors.js';
 import type { Envelope, FileMethod, Upload, UploadPurpose } from '../api/contract.js';
 import { keptFileName } from '../documents/attachment.js';
+import { makePrivateDir, PRIVATE_FILE } from '../files.js';
 import { SECURITY_HEADERS } from '../web/csp.js';
 
 /** 128 random bits, base64url: an upload's or a download's id, and its file's name in the private folder. */
@@ -77,7 +78,7 @@ export class FileTransfer {
       },
     });
     try {
-      await pipeline(body, counter, createWriteStream(file, { flags: 'wx', mode: 0o600 }));
+      await pipeline(body, counter, createWriteStream(file, { flags: 'wx', mode: PRIVATE_FILE }));
     } catch (error) {
       rmSync(file, { force: true });
       if (error instanceof ValijaError) throw error;
@@ -110,7 +111,7 @@ export class FileTransfer {
       case 'saveDocument':
         return { ...input, file: join(this.dir, newId()) };
       case 'book':
-        mkdirSync(this.booksDir, { recursive: true, mode: 0o700 });
+        makePrivateDir(this.booksDir);
         return { ...input, file: join(this.booksDir, `valija-book-${today()}-${newId().slice(0, 8)}.pdf`) };
     }
   }

@@ -21,6 +21,7 @@ export const HTTP_STATUS: Readonly<Record<ErrorCode, number>> = {
   E_CLOCK_SKEW: 422,
   E_NOT_AVAILABLE: 501,
   E_IO: 500,
+  E_UNSAFE_PATH: 500,
   E_STORE: 500,
   E_INTERNAL: 500,
 };

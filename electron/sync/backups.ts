@@ -1,10 +1,11 @@
 // Automatic backups before an import changes the store: a consistent copy (VACUUM INTO), the last few kept.
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Store } from '../../db/store.js';
 import type { Backup } from '../../domain/results.js';
 import { copyStoreTo } from '../../db/connection.js';
 import { copyKeysFor, removeKeyFile } from '../keys/keyfile.js';
+import { makeOwnDir } from '../files.js';
 
 export const BACKUPS_KEPT = 5;
 
@@ -41,7 +42,7 @@ export function backupStore(
 ): string | undefined {
   if (store.file === ':memory:') return undefined;
   const dir = backupsDir(store);
-  mkdirSync(dir, { recursive: true });
+  makeOwnDir(dir);
   const stamp = now
     .toISOString()
     .replace(/[-:]/g, '')

@@ -1,0 +1,4 @@
+export function writeLauncher(
+  url: string,
+  parent?: string,
+): { dir: string; file: string; remove: () => void };
