@@ -2,8 +2,8 @@
 import type { Db } from './connection.js';
 import { stmt } from './statements.js';
 
-/** The keys this store keeps: whether it holds the demo data, and this ministry's own party. */
-export type SettingKey = 'demo' | 'ownPartyId';
+/** The keys this store keeps: whether it holds the demo data, this ministry's own party, the idle lock. */
+export type SettingKey = 'demo' | 'ownPartyId' | 'idleLockMinutes';
 
 export function readSetting(db: Db, key: SettingKey): string | undefined {
   const row = stmt(db, 'SELECT value FROM setting WHERE key = ?').get(key) as { value: string } | undefined;

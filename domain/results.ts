@@ -284,3 +284,13 @@ export interface Related {
   people?: RelatedList;
   initiatives?: RelatedList;
 }
+
+/** The store as the app holds it: to set up (no store yet), locked, or open. */
+export interface SessionStatus {
+  state: 'setup' | 'locked' | 'open';
+  encrypted: boolean;
+  /** Why the system keychain did not open the store (shown on the unlock screen); absent when open. */
+  keychain?: string;
+  /** Minutes without use before the app locks itself (0: never). */
+  idleLockMinutes: number;
+}

@@ -32,6 +32,7 @@ import type {
   RecentRecord,
   Related,
   SearchHit,
+  SessionStatus,
   TextExtraction,
   TrustedKey,
 } from '../../domain/results.js';
@@ -211,6 +212,26 @@ export const contract = {
     input: z.object({ fingerprint: z.string().min(1).max(100) }).strict(),
   },
   about: { summary: 'What this store holds: the demo data or real records', input: z.object({}).strict() },
+  session: {
+    summary: 'Whether the store is open, locked, or still to be set up (answers while locked)',
+    input: z.object({}).strict(),
+  },
+  setUpStore: {
+    summary: 'First run: create the encrypted store (with the demo data) under a new recovery passphrase',
+    input: z.object({ passphrase: z.string().min(1).max(1024) }).strict(),
+  },
+  unlockStore: {
+    summary: 'Open the locked store with its recovery passphrase (E_PASSPHRASE when wrong)',
+    input: z.object({ passphrase: z.string().max(1024).optional() }).strict(),
+  },
+  lockStore: {
+    summary: 'Lock the store now: nothing of it is open or shown until it is unlocked',
+    input: z.object({}).strict(),
+  },
+  setIdleLock: {
+    summary: 'Minutes without use before the app locks itself (0: never)',
+    input: z.object({ minutes: z.number().int().min(0).max(480) }).strict(),
+  },
   storage: {
     summary: 'Where the store lives, and its backups, newest first',
     input: z.object({}).strict(),
@@ -297,6 +318,11 @@ export interface Results {
   trustedKeys: TrustedKey[];
   untrustKey: { fingerprint: string; removed: true };
   about: { demo: boolean };
+  session: SessionStatus;
+  setUpStore: SessionStatus;
+  unlockStore: SessionStatus;
+  lockStore: SessionStatus;
+  setIdleLock: SessionStatus;
   storage: { file: string; backupsDir: string; backups: Backup[] };
   backUp: Backup;
   attachDocument: DocumentInfo;
@@ -328,6 +354,14 @@ export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ApiError 
 
 /** The API as a client sees it (window.valija, the bridge client). */
 export type ValijaApi = { [M in MethodName]: (input: Input<M>) => Promise<Results[M]> };
+
+/** The methods the session answers itself, also while the store is locked or not yet set up. */
+export const SESSION_METHODS = ['session', 'setUpStore', 'unlockStore', 'lockStore', 'setIdleLock'] as const;
+export type SessionMethod = (typeof SESSION_METHODS)[number];
+
+export function isSessionMethod(name: string): name is SessionMethod {
+  return (SESSION_METHODS as readonly string[]).includes(name);
+}
 
 export function isMethodName(name: string): name is MethodName {
   return Object.hasOwn(contract, name);

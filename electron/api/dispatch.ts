@@ -7,7 +7,7 @@ import { contract, isMethodName, type Envelope, type MethodName, type Results } 
 import type { Handlers } from './handlers.js';
 
 export async function dispatch(
-  handlers: Handlers,
+  handlers: Partial<Handlers>,
   method: string,
   input: unknown,
   onInternalError: (error: unknown) => void = (error) => console.error(error),
@@ -23,9 +23,14 @@ export async function dispatch(
     };
   }
   try {
-    const handler = handlers[method] as (
-      input: unknown,
-    ) => Results[MethodName] | Promise<Results[MethodName]>;
+    const handler = handlers[method] as
+      ((input: unknown) => Results[MethodName] | Promise<Results[MethodName]>) | undefined;
+    if (!handler) {
+      return {
+        ok: false,
+        error: { code: 'E_NOT_AVAILABLE', message: `${method} is answered by the app, not here` },
+      };
+    }
     return { ok: true, value: await handler(parsed.data) };
   } catch (error) {
     if (isValijaError(error)) {

@@ -12,7 +12,7 @@ import { applyImport, previewImport } from '../sync/importer.js';
 import { listTrustedKeys, untrustKey } from '../../db/trust.js';
 import { backupsDir, backupStore, listBackups } from '../sync/backups.js';
 import { buildBook, readBookPdf, type BookJobOptions } from '../book/service.js';
-import type { MethodName, ParsedInput, Results } from './contract.js';
+import type { MethodName, ParsedInput, Results, SessionMethod } from './contract.js';
 import { isDemoStore } from '../../db/settings.js';
 import { booksOfMeeting } from '../../db/books.js';
 import { importedPackages } from '../../db/ledger.js';
@@ -23,7 +23,12 @@ import { extractDocumentText } from '../documents/extract.js';
 import { documentNotes } from '../../db/document-notes.js';
 import { writeFileAtomically } from '../files.js';
 
-export type Handlers = { [M in MethodName]: (input: ParsedInput<M>) => Results[M] | Promise<Results[M]> };
+type Handler<M extends MethodName> = (input: ParsedInput<M>) => Results[M] | Promise<Results[M]>;
+
+/** The store's methods; the session's (lock, unlock…) are answered by the app's session, where there is one. */
+export type Handlers = { [M in Exclude<MethodName, SessionMethod>]: Handler<M> } & {
+  [M in SessionMethod]?: Handler<M>;
+};
 
 /** What a heavy call may use: a progress report (units done out of total) and cancellation. */
 export interface HandlerContext {

@@ -52,6 +52,8 @@ export interface Command {
 export interface StoreContext extends Omit<CommandContext, 'call'> {
   /** The page key of the store (undefined when plaintext), from --unlock-env VAR or a prompt; E_LOCKED else. */
   unlock: () => Promise<Buffer | undefined>;
+  /** The recovery passphrase from --unlock-env VAR or a prompt, when the store is encrypted. */
+  passphrase: () => Promise<string | undefined>;
 }
 
 export interface CommandContext {
@@ -434,10 +436,10 @@ export const COMMANDS: Record<string, Command> = {
 
     options: { port: { type: 'string' } },
     positionals: [],
-    serve: async ({ options, file, io, unlock }) => {
+    serve: async ({ options, file, io, passphrase }) => {
       const port = parsePort(options.port as string | undefined);
       if (port === null) throw new UsageError('--port needs a number from 0 to 65535');
-      return runServe({ file, port, io, key: await unlock() });
+      return runServe({ file, port, io, passphrase: await passphrase() });
     },
   },
 };
@@ -495,6 +497,12 @@ export const APP_ONLY_METHODS: Partial<Record<MethodName, string>> = {
   about: 'the banner that says a store holds the demo data',
   storage: 'the Settings screen: where the store and its backups are',
   backUp: "the Settings screen's Back up now (on the command line, copy the file)",
+  session:
+    'the app asks whether its store is open, locked or to be set up (the command line unlocks each run)',
+  setUpStore: "the app's first run; on the command line, `init --new-passphrase-env VAR`",
+  unlockStore: "the app's unlock screen; on the command line, `--unlock-env VAR` or the prompt",
+  lockStore: "the app's Lock (Ctrl+L); a command holds the store only while it runs",
+  setIdleLock: "the Settings screen's idle lock",
 };
 
 /** `--documents all|none|ID,ID…` as the book's annex choice (ids in the order given). */

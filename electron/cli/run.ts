@@ -52,20 +52,6 @@ function splitGlobal(argv: string[]): GlobalOptions {
   return global;
 }
 
-/** The store's key from --unlock-env VAR, else a no-echo prompt on a terminal; E_LOCKED with neither. */
-async function unlockFromCli(file: string, variable: string | undefined, io: CliIo) {
-  if (storeEncryption(file) !== 'encrypted') return unlockStore(file).key;
-  let passphrase: string | undefined;
-  if (variable !== undefined) {
-    passphrase = io.env[variable];
-    if (!passphrase)
-      throw new UsageError(`the environment variable ${variable} named by --unlock-env is empty`);
-  } else if (io.askSecret) {
-    passphrase = await io.askSecret(`Recovery passphrase for ${file}: `);
-  }
-  return unlockStore(file, { passphrase }).key;
-}
-
 function parseCommand(command: Command, argv: string[]) {
   const parsed = parseArgs({
     args: argv,
@@ -87,6 +73,17 @@ function parseCommand(command: Command, argv: string[]) {
         i === names.length - 1 && command.rest ? positionals.slice(i).join(' ') : positionals[i]!),
   );
   return { args, options: parsed.values as Record<string, string | boolean | undefined> };
+}
+
+/** The recovery passphrase from --unlock-env VAR, else a no-echo prompt on a terminal, else none. */
+async function passphraseFromCli(file: string, variable: string | undefined, io: CliIo) {
+  if (variable !== undefined) {
+    const passphrase = io.env[variable];
+    if (!passphrase)
+      throw new UsageError(`the environment variable ${variable} named by --unlock-env is empty`);
+    return passphrase;
+  }
+  return io.askSecret?.(`Recovery passphrase for ${file}: `);
 }
 
 /** Runs one command; returns the process exit code. */
@@ -112,10 +109,14 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     const { args, options } = parseCommand(command, rest);
     const file = (options.db as string | undefined) ?? global.db ?? defaultStoreFile(io.env);
     const unlockEnv = (options['unlock-env'] as string | undefined) ?? global.unlockEnv;
-    const unlock = () => unlockFromCli(file, unlockEnv, io);
-    if (command.serve) return await command.serve({ args, options, file, io, unlock });
+    // Asked only of an encrypted store (a plaintext one opens as it is).
+    const passphrase = async () =>
+      storeEncryption(file) === 'encrypted' ? passphraseFromCli(file, unlockEnv, io) : undefined;
+    const unlock = async () => unlockStore(file, { passphrase: await passphrase() }).key;
+    const context = { args, options, file, io, unlock, passphrase };
+    if (command.serve) return await command.serve(context);
     if (command.own) {
-      io.stdout(JSON.stringify(await command.own({ args, options, file, io, unlock }), null, 2) + '\n');
+      io.stdout(JSON.stringify(await command.own(context), null, 2) + '\n');
       return 0;
     }
     const key = storeEncryption(file) === 'absent' ? undefined : await unlock();

@@ -12,6 +12,8 @@ export type StoreEncryption = 'absent' | 'plaintext' | 'encrypted';
 export interface UnlockWith {
   passphrase?: string;
   keychain?: Keychain;
+  /** false: the keychain does not open the store (after the user locked it); it is only wrapped again. */
+  keychainMayOpen?: boolean;
   nativeBinding?: string;
 }
 
@@ -64,7 +66,7 @@ export function unlockStore(file: string, how: UnlockWith = {}): Unlocked {
   const opens = (key: Buffer | undefined) => !!key && keyOpens(file, key, how.nativeBinding);
 
   const keychain = how.keychain && !how.keychain.unavailable() ? how.keychain : undefined;
-  if (keychain) {
+  if (keychain && how.keychainMayOpen !== false) {
     for (const entry of keyFile.entries.filter((e) => e.wrap === 'keychain')) {
       const key = unwrapWithKeychain(entry, keychain);
       if (opens(key)) return settle(file, keyFile.entries, key!, 'keychain', keychain);

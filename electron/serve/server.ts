@@ -6,8 +6,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import { ValijaError } from '../../domain/errors.js';
-import type { Store } from '../../db/store.js';
-import { openKeyedStore } from '../keys/open.js';
+import { gateCalls, sessionHandlers } from '../keys/gate.js';
+import { StoreSession } from '../keys/session.js';
 import { createHandlers } from '../api/handlers.js';
 import { createCaller } from '../jobs/calls.js';
 import { maxDocumentBytes } from '../documents/attachment.js';
@@ -28,7 +28,7 @@ export interface Bridge {
 }
 
 export interface BridgeOptions {
-  store: Store;
+  session: StoreSession;
   /** 0 (the default) picks a free port. */
   port?: number;
   rendererDir?: string;
@@ -54,17 +54,21 @@ export function parsePort(value: string | undefined): number | null | undefined 
 export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   const token = options.token ?? newToken();
   const hub = new ProgressHub();
-  // Packages and books run in a worker (the server keeps answering), their progress to the event stream.
-  const { call } = createCaller({
-    handlers: createHandlers(options.store),
-    storeFile: options.store.file,
-    storeKey: options.store.key,
-    onProgress: (e) => hub.publish(e),
+  // Packages and books run in a worker (the server keeps answering), their progress to the event stream;
+  // nothing but the session's own methods answers while the store is locked.
+  const call = gateCalls(options.session, (store) => {
+    const handlers = { ...createHandlers(store), ...sessionHandlers(options.session) };
+    return createCaller({
+      handlers,
+      storeFile: store.file,
+      storeKey: store.key,
+      onProgress: (e) => hub.publish(e),
+    }).call;
   });
   // Books go beside the store (as its backups do), so their previews outlive this run; uploads and
   // exports live in a private folder removed when the bridge stops.
   const files = new FileTransfer(
-    join(dirname(options.store.file), 'books'),
+    join(dirname(options.session.file), 'books'),
     options.maxUploadBytes ?? LIMITS.packageBytes,
     options.maxDocumentBytes ?? maxDocumentBytes(),
   );
@@ -112,19 +116,20 @@ export interface ServeIo {
 /** Runs until SIGINT or SIGTERM, then closes the server and the store; answers the exit code. */
 export async function runServe(options: {
   file: string;
-  /** The page key of an encrypted store (undefined when plaintext). */
-  key?: Buffer;
+  /** The recovery passphrase from --unlock-env or a prompt; without it an encrypted store waits locked. */
+  passphrase?: string;
   port?: number;
   io: ServeIo;
   /** Resolves when the server should stop (tests); by default the first SIGINT or SIGTERM. */
   stopped?: Promise<unknown>;
 }): Promise<number> {
   const { io } = options;
-  const store = openKeyedStore(options.file, options.key);
+  const session = new StoreSession(options.file);
+  const status = session.start(options.passphrase);
   let bridge: Bridge | undefined;
   try {
     const dir = rendererDir(io.env);
-    bridge = await startBridge({ store, port: options.port, rendererDir: dir });
+    bridge = await startBridge({ session, port: options.port, rendererDir: dir });
     io.stdout(`${bridge.url}\n`);
     if (!existsSync(join(dir, 'index.html'))) {
       io.stderr(
@@ -132,11 +137,18 @@ export async function runServe(options: {
       );
     }
     io.stderr(`serving ${options.file} on 127.0.0.1 only; stop with Ctrl+C\n`);
+    if (status.state !== 'open') {
+      io.stderr(
+        status.state === 'setup'
+          ? 'no store there yet: the page asks for a recovery passphrase and creates it (with the demo data)\n'
+          : 'the store is encrypted: the page asks for its recovery passphrase\n',
+      );
+    }
     await (options.stopped ?? untilSignal());
     return 0;
   } finally {
     await bridge?.close();
-    store.close();
+    session.close();
   }
 }
 
