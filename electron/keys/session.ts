@@ -10,7 +10,7 @@ import { makePrivateDir } from '../files.js';
 import { newStoreKey } from './convert.js';
 import { newKeyFile, writeKeyFile } from './keyfile.js';
 import { openKeyedStore } from './open.js';
-import { keychainProblem, storeEncryption, unlockStore } from './unlock.js';
+import { isLockedError, keychainProblem, storeEncryption, unlockStore } from './unlock.js';
 import type { Keychain } from './wrap.js';
 import { dirname } from 'node:path';
 
@@ -29,6 +29,8 @@ export class StoreSession {
   private store: Store | undefined;
   /** Set once the user locked it: the keychain alone does not open it again, the passphrase does. */
   private lockedByUser = false;
+  /** Why the keychain did not open the store at start, for the unlock screen. */
+  private keychainFailure: string | undefined;
 
   constructor(
     readonly file: string,
@@ -43,7 +45,14 @@ export class StoreSession {
     const state = storeEncryption(this.file);
     if (state === 'absent') return this.status();
     if (state === 'plaintext' || passphrase !== undefined || this.keychainOpens()) {
-      this.open(unlockStore(this.file, this.unlockWith(passphrase, true)).key);
+      try {
+        this.open(unlockStore(this.file, this.unlockWith(passphrase, true)).key);
+      } catch (error) {
+        // The keychain could not unwrap: the window asks for the recovery passphrase instead.
+        if (!isLockedError(error)) throw error;
+        this.keychainFailure =
+          "the system keychain could not open this store's key (another computer, or its keyring changed)";
+      }
     }
     return this.status();
   }
@@ -54,7 +63,10 @@ export class StoreSession {
     return {
       state,
       encrypted: this.store ? this.store.key !== undefined : encryption === 'encrypted',
-      keychain: state === 'open' ? undefined : keychainProblem(this.file, this.options.keychain),
+      keychain:
+        state === 'open'
+          ? undefined
+          : (this.keychainFailure ?? keychainProblem(this.file, this.options.keychain)),
       idleLockMinutes: this.store ? idleLockMinutes(this.store) : DEFAULT_IDLE_LOCK_MINUTES,
     };
   }

@@ -17,6 +17,8 @@ export interface ActionContext {
   /** The window's screen address (its URL fragment, `#/meetings/ID/overview`), and a way to change it. */
   screen: { current: () => string; show: (hash: string) => void };
   openPath: (path: string) => Promise<string>;
+  /** Locks the store and starts the window again on the unlock screen. */
+  lock: () => void;
   userDataDir: string;
   about: { version: string; versions: Record<string, string | undefined>; storeFile: string };
   today?: () => Date;
@@ -131,6 +133,7 @@ export function createActions(ctx: ActionContext): MenuActions {
       );
     }),
     print: () => ctx.print(),
+    lock: () => ctx.lock(),
     about: report(() =>
       dialogs.info(
         `Valija ${ctx.about.version}`,

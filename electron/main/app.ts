@@ -7,7 +7,9 @@ import { PROGRESS_CHANNEL, type ProgressEvent } from '../api/progress.js';
 import { createCaller } from '../jobs/calls.js';
 import { APP_NAME, defaultStoreFile, userDataDir } from '../paths.js';
 import { createActions } from './actions.js';
-import { openAppStore } from './appStore.js';
+import { gateCalls, sessionHandlers } from '../keys/gate.js';
+import { StoreSession } from '../keys/session.js';
+import { createKeychain } from './keychain.js';
 import { createDialogs } from './dialogs.js';
 import { registerIpc, type Call } from './ipc.js';
 import { installMenu, menuTemplate } from './menu.js';
@@ -19,7 +21,16 @@ import { loadWindowState, WINDOW_STATE_FILE } from './windowState.js';
 
 export type ElectronApi = Pick<
   typeof Electron,
-  'app' | 'BrowserWindow' | 'ipcMain' | 'Menu' | 'protocol' | 'session' | 'dialog' | 'shell' | 'screen'
+  | 'app'
+  | 'BrowserWindow'
+  | 'ipcMain'
+  | 'Menu'
+  | 'protocol'
+  | 'session'
+  | 'dialog'
+  | 'shell'
+  | 'screen'
+  | 'safeStorage'
 >;
 
 export interface StartOptions {
@@ -74,22 +85,32 @@ export async function startApp(
       (() => requireNativeBinding({ isPackaged: app.isPackaged, resourcesPath, packageRoot: appRoot }))
     )();
     const storeFile = defaultStoreFile(env);
-    const { store } = openAppStore(storeFile, nativeBinding);
-    app.on('will-quit', () => store.close());
+    // Opened at once when the keychain holds its key (or it is plaintext); else the window asks for the
+    // recovery passphrase, or, on the first run, for a new one to create the store with.
+    const session = new StoreSession(storeFile, {
+      keychain: createKeychain(electron.safeStorage, platform),
+      nativeBinding,
+    });
+    session.start();
+    app.on('will-quit', () => session.close());
 
     lockDownSession(electron.session.defaultSession);
     serveAppProtocol(electron.protocol, join(appRoot, 'dist', 'renderer'));
 
     const sendProgress = (event: ProgressEvent) => window?.webContents.send(PROGRESS_CHANNEL, event);
-    const caller = createCaller({
-      handlers: createHandlers(store),
-      storeFile,
-      nativeBinding,
-      onProgress: sendProgress,
-    });
-    const call: Call = (method, input) => caller.call(method, input);
+    const call: Call = gateCalls(
+      session,
+      (store) =>
+        createCaller({
+          handlers: { ...createHandlers(store), ...sessionHandlers(session) },
+          storeFile,
+          storeKey: store.key,
+          nativeBinding,
+          onProgress: sendProgress,
+        }).call,
+    );
     const job = (method: 'exportPackage' | 'previewImport' | 'applyImport', input: unknown) =>
-      caller.call(method, input);
+      call(method, input);
     registerIpc(electron.ipcMain, { call, expectedFrame: () => window?.webContents.mainFrame });
 
     const dialogs = createDialogs(electron.dialog, () => window);
@@ -103,6 +124,11 @@ export async function startApp(
         show: (hash) => void window?.webContents.executeJavaScript(`location.hash = ${JSON.stringify(hash)}`),
       },
       openPath: (path) => electron.shell.openPath(path),
+      // Nothing of the store stays in the window: it starts again, on the unlock screen.
+      lock: () => {
+        session.lock();
+        window?.webContents.reload();
+      },
       userDataDir: dataDir,
       about: { version: app.getVersion(), versions: process.versions, storeFile },
     });

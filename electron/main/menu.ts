@@ -9,6 +9,7 @@ export interface MenuActions {
   print(): void;
   about(): void;
   openDataFolder(): void;
+  lock(): void;
 }
 
 export function menuTemplate(
@@ -27,6 +28,8 @@ export function menuTemplate(
         { type: 'separator' },
         { label: 'Build briefing book…', accelerator: 'CmdOrCtrl+B', click: () => actions.buildBook() },
         { label: 'Print…', accelerator: 'CmdOrCtrl+P', click: () => actions.print() },
+        { type: 'separator' },
+        { label: 'Lock', accelerator: 'CmdOrCtrl+L', click: () => actions.lock() },
         { type: 'separator' },
         mac ? { role: 'close' } : { label: 'Quit', role: 'quit', accelerator: 'CmdOrCtrl+Q' },
       ],

@@ -58,6 +58,7 @@ function setup(options: {
       show: (hash) => void (screen = hash),
     },
     openPath: async (path) => (shown.push(`open:${path}`), ''),
+    lock: () => void shown.push('lock'),
     userDataDir: '/home/me/.config/Valija',
     about: {
       version: '0.1.0',

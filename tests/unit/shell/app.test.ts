@@ -7,7 +7,23 @@ import { describe, expect, it } from 'vitest';
 import { SCHEMA_VERSION } from '../../../db/migrations/index.js';
 import { startApp } from '../../../electron/main/app.js';
 import { tempDir } from '../../helpers.js';
-import { FakeBrowserWindow, fakeElectron, fakeEvent } from './fakes.js';
+import { FakeBrowserWindow, fakeElectron, fakeEvent, type FakeKeychainOptions } from './fakes.js';
+
+/** The window's one door: a call from its main frame. */
+function windowCall(handlers: Map<string, (...args: unknown[]) => unknown>) {
+  const window = FakeBrowserWindow.instances.at(-1)!;
+  const call = handlers.get('valija:call')!;
+  return (method: string, input: unknown = {}) =>
+    call({ senderFrame: window.webContents.mainFrame }, method, input) as Promise<Envelope>;
+}
+
+/** A first run: the window sets the recovery passphrase, and the store is created. */
+async function firstRun(options: { home?: string; keychain?: FakeKeychainOptions } = {}) {
+  const started = await start(options);
+  const call = windowCall(started.handlers);
+  expect((await call('setUpStore', { passphrase: PASSPHRASE })).ok).toBe(true);
+  return { ...started, call };
+}
 
 function appFolder() {
   const appPath = tempDir();
@@ -16,9 +32,17 @@ function appFolder() {
   return appPath;
 }
 
-async function start(options: { singleInstance?: boolean; home?: string } = {}) {
+const PASSPHRASE = 'correct horse battery staple lima';
+
+async function start(
+  options: { singleInstance?: boolean; home?: string; keychain?: FakeKeychainOptions } = {},
+) {
   const home = options.home ?? tempDir();
-  const fake = fakeElectron({ appPath: appFolder(), singleInstance: options.singleInstance });
+  const fake = fakeElectron({
+    appPath: appFolder(),
+    singleInstance: options.singleInstance,
+    keychain: options.keychain,
+  });
   const started = await startApp(fake.electron as never, {
     env: { VALIJA_HOME: home, VALIJA_DB: '' },
     platform: 'linux',
@@ -39,7 +63,7 @@ describe('the desktop app, started against a fake Electron', () => {
   });
 
   it('creates the demo store on first run, marked as demo data, and answers the window over IPC', async () => {
-    const { handlers, home } = await start();
+    const { handlers, home } = await firstRun();
     expect(existsSync(join(home, 'valija.db'))).toBe(true);
     const window = FakeBrowserWindow.instances[0]!;
     const call = handlers.get('valija:call')!;
@@ -104,7 +128,7 @@ describe('the desktop app, started against a fake Electron', () => {
   });
 
   it('quits when its window is closed, closing the store', async () => {
-    const { electron, calls, home } = await start();
+    const { electron, calls, home } = await firstRun();
     electron.app.emit('window-all-closed');
     expect(calls).toContain('quit');
     expect(existsSync(join(home, 'valija.db-wal'))).toBe(true);
@@ -129,5 +153,97 @@ describe('the desktop app, started against a fake Electron', () => {
     expect(calls.find((c) => c.startsWith('showErrorBox:'))).toMatch(/E_SCHEMA_TOO_NEW|newer Valija/);
     expect(exitCode()).toBe(1);
     expect(FakeBrowserWindow.instances).toHaveLength(0);
+  });
+});
+
+describe('the desktop store under the OS keychain (a fake safeStorage: the real keychain is not exercised here)', () => {
+  const status = async (call: ReturnType<typeof windowCall>) =>
+    (await call('session')).value as { state: string; encrypted: boolean; keychain?: string };
+  const keyFile = (home: string) =>
+    JSON.parse(readFileSync(join(home, 'valija.db.keys'), 'utf8')) as { entries: { wrap: string }[] };
+
+  it('first run: nothing opens until a recovery passphrase is set; then the store is encrypted', async () => {
+    const { handlers, home } = await start();
+    const call = windowCall(handlers);
+    expect(await status(call)).toMatchObject({ state: 'setup' });
+    expect(await call('list', { kind: 'meeting' })).toMatchObject({ ok: false, error: { code: 'E_LOCKED' } });
+    expect(await call('setUpStore', { passphrase: 'password123' })).toMatchObject({
+      ok: false,
+      error: { code: 'E_INVALID' },
+    });
+    expect(existsSync(join(home, 'valija.db'))).toBe(false);
+    expect((await call('setUpStore', { passphrase: PASSPHRASE })).value).toMatchObject({
+      state: 'open',
+      encrypted: true,
+    });
+    expect(readFileSync(join(home, 'valija.db')).subarray(0, 15).toString('latin1')).not.toBe(
+      'SQLite format 3',
+    );
+    expect(
+      keyFile(home)
+        .entries.map((entry) => entry.wrap)
+        .sort(),
+    ).toEqual(['keychain', 'recovery']);
+  });
+
+  it('opens with no prompt on the next start, the keychain holding its key', async () => {
+    const { home } = await firstRun();
+    const again = await start({ home });
+    const call = windowCall(again.handlers);
+    expect(await status(call)).toMatchObject({ state: 'open', encrypted: true });
+    expect((await call('list', { kind: 'meeting' })).value).toHaveLength(3);
+  });
+
+  it('a keychain that cannot unwrap (another machine, a new keyring) asks for the recovery passphrase', async () => {
+    const { home } = await firstRun();
+    const moved = await start({ home, keychain: { keyring: 'another-machine' } });
+    const call = windowCall(moved.handlers);
+    expect(await status(call)).toMatchObject({
+      state: 'locked',
+      encrypted: true,
+      keychain: expect.stringMatching(/keychain could not open/),
+    });
+    expect(await call('list', { kind: 'meeting' })).toMatchObject({ ok: false, error: { code: 'E_LOCKED' } });
+    const before = readFileSync(join(home, 'valija.db'));
+    expect(await call('unlockStore', { passphrase: 'not the passphrase at all' })).toMatchObject({
+      ok: false,
+      error: { code: 'E_PASSPHRASE' },
+    });
+    expect(readFileSync(join(home, 'valija.db')).equals(before)).toBe(true);
+    expect((await call('unlockStore', { passphrase: PASSPHRASE })).value).toMatchObject({ state: 'open' });
+    expect((await call('list', { kind: 'meeting' })).value).toHaveLength(3);
+    // The new keychain wrapped the key again: the next start there asks nothing.
+    const next = await start({ home, keychain: { keyring: 'another-machine' } });
+    expect(await status(windowCall(next.handlers))).toMatchObject({ state: 'open' });
+  });
+
+  it('without a keyring (Linux basic_text) it says so and uses the passphrase', async () => {
+    const keychain = { backend: 'basic_text' };
+    const { home } = await firstRun({ keychain });
+    expect(keyFile(home).entries.map((entry) => entry.wrap)).toEqual(['recovery']);
+    const again = await start({ home, keychain });
+    const call = windowCall(again.handlers);
+    expect(await status(call)).toMatchObject({
+      state: 'locked',
+      keychain: expect.stringMatching(/no keyring/),
+    });
+    expect((await call('unlockStore', { passphrase: PASSPHRASE })).value).toMatchObject({ state: 'open' });
+  });
+
+  it('Lock closes the store; only the recovery passphrase opens it again, not the keychain', async () => {
+    const { call, menu } = await firstRun();
+    const lock = (menu()!.template as { submenu?: { label?: string; click?: () => void }[] }[])
+      .flatMap((item) => item.submenu ?? [])
+      .find((item) => item.label === 'Lock')!;
+    lock.click!();
+    expect(FakeBrowserWindow.instances.at(-1)!.webContents.reloads).toBe(1);
+    expect(await status(call)).toMatchObject({ state: 'locked' });
+    expect(await call('get', { kind: 'meeting', id: 'x' })).toMatchObject({
+      ok: false,
+      error: { code: 'E_LOCKED' },
+    });
+    expect(await call('unlockStore', {})).toMatchObject({ ok: false, error: { code: 'E_LOCKED' } });
+    expect((await call('unlockStore', { passphrase: PASSPHRASE })).value).toMatchObject({ state: 'open' });
+    expect((await call('lockStore')).value).toMatchObject({ state: 'locked' });
   });
 });

@@ -1,5 +1,6 @@
 // A fake of the parts of Electron the main process uses: it records every call and lets a test fire the
 // events Electron would. Enough to run electron/main against it without the Electron binary.
+import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
 type Listener = (...args: any[]) => unknown; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 export class Emitter {
@@ -38,6 +39,10 @@ export class FakeWebContents extends Emitter {
   }
   send(channel: string, payload: unknown) {
     this.sent.push([channel, payload]);
+  }
+  reloads = 0;
+  reload() {
+    this.reloads++;
   }
   print() {}
 }
@@ -96,7 +101,48 @@ export class FakeSession {
   };
 }
 
-export function fakeElectron(options: { appPath: string; singleInstance?: boolean }) {
+/**
+ * Electron's safeStorage as the OS keychain behaves: what one keyring sealed only that keyring opens (another
+ * machine, or a keyring reset, cannot: decryptString throws, as Electron's does).
+ */
+export interface FakeKeychainOptions {
+  keyring?: string;
+  available?: boolean;
+  backend?: string;
+}
+
+export function fakeSafeStorage(options: FakeKeychainOptions = {}) {
+  const keyring = options.keyring ?? 'keyring-1';
+  const secret = createHash('sha256').update(keyring).digest();
+  return {
+    isEncryptionAvailable: () => options.available ?? true,
+    getSelectedStorageBackend: () => options.backend ?? 'gnome_libsecret',
+    encryptString: (text: string) => {
+      const nonce = randomBytes(12);
+      const cipher = createCipheriv('aes-256-gcm', secret, nonce);
+      const body = Buffer.concat([cipher.update(text, 'utf8'), cipher.final()]);
+      return Buffer.concat([nonce, body, cipher.getAuthTag()]);
+    },
+    decryptString: (sealed: Buffer) => {
+      try {
+        const decipher = createDecipheriv('aes-256-gcm', secret, sealed.subarray(0, 12));
+        decipher.setAuthTag(sealed.subarray(sealed.length - 16));
+        return Buffer.concat([
+          decipher.update(sealed.subarray(12, sealed.length - 16)),
+          decipher.final(),
+        ]).toString('utf8');
+      } catch {
+        throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
+      }
+    },
+  };
+}
+
+export function fakeElectron(options: {
+  appPath: string;
+  singleInstance?: boolean;
+  keychain?: FakeKeychainOptions;
+}) {
   FakeBrowserWindow.instances = [];
   const calls: string[] = [];
   const handlers = new Map<string, Listener>();
@@ -146,6 +192,7 @@ export function fakeElectron(options: { appPath: string; singleInstance?: boolea
     },
     shell: { openPath: () => Promise.resolve('') },
     screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
+    safeStorage: fakeSafeStorage(options.keychain),
   };
   return {
     electron,

@@ -13,6 +13,7 @@ function actions() {
     print: record('print'),
     about: record('about'),
     openDataFolder: record('openDataFolder'),
+    lock: record('lock'),
   };
   return { all, called };
 }
@@ -37,6 +38,7 @@ describe('the application menu', () => {
     expect(byLabel(template, 'Export package…')?.accelerator).toBe('CmdOrCtrl+E');
     expect(byLabel(template, 'Build briefing book…')?.accelerator).toBe('CmdOrCtrl+B');
     expect(byLabel(template, 'Print…')?.accelerator).toBe('CmdOrCtrl+P');
+    expect(byLabel(template, 'Lock')?.accelerator).toBe('CmdOrCtrl+L');
     expect(byLabel(template, 'Quit')).toMatchObject({ role: 'quit', accelerator: 'CmdOrCtrl+Q' });
   });
 
