@@ -14,7 +14,7 @@ import { putRecords } from '../db/writer.js';
 import { exportPackage } from '../electron/sync/exporter.js';
 import { applyImport, previewImport } from '../electron/sync/importer.js';
 
-interface PhaseResult {
+export interface PhaseResult {
   ms: number;
   /** CPU time of the measured part (user + system): steadier than wall time on a busy machine. */
   cpuMs?: number;
@@ -137,6 +137,9 @@ async function phase(name: string, args: string[]): Promise<PhaseResult> {
   let detail: Record<string, unknown> | undefined;
   let timing: Timing | undefined;
   const store = (file: string) => openStore(file, { create: true });
+  // An encrypted store under a random key (bench/encryption.ts): the same import, pages encrypted.
+  const keyed = (file: string, hex: string) =>
+    openStore(file, { create: true, key: Buffer.from(hex, 'hex') });
   switch (name) {
     case 'generate':
       detail = generate(args[0]!, Number(args[1]));
@@ -154,7 +157,7 @@ async function phase(name: string, args: string[]): Promise<PhaseResult> {
     case 'import':
     case 'reimport':
     case 'preview': {
-      const s = store(args[0]!);
+      const s = args[2] ? keyed(args[0]!, args[2]) : store(args[0]!);
       const before = (s.db.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
       const bytes = readFileSync(args[1]!);
       const stop = startTiming();
@@ -178,7 +181,7 @@ async function phase(name: string, args: string[]): Promise<PhaseResult> {
   };
 }
 
-function runPhase(name: string, ...args: string[]): PhaseResult {
+export function runPhase(name: string, ...args: string[]): PhaseResult {
   const out = execFileSync(process.execPath, [fileURLToPath(import.meta.url), 'phase', name, ...args], {
     encoding: 'utf8',
     maxBuffer: 16 * 2 ** 20,
@@ -187,7 +190,7 @@ function runPhase(name: string, ...args: string[]): PhaseResult {
 }
 
 /** The run with the median time. */
-function median(results: PhaseResult[]): PhaseResult {
+export function median(results: PhaseResult[]): PhaseResult {
   return [...results].sort((a, b) => a.ms - b.ms)[Math.floor(results.length / 2)]!;
 }
 

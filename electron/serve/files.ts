@@ -42,9 +42,13 @@ export class FileTransfer {
   private readonly uploads = new Map<string, { purpose: UploadPurpose; name: string }>();
   private readonly downloads = new Map<string, { file: string; name: string; mediaType: string }>();
 
-  /** `maxDocumentBytes`: VALIJA_MAX_DOCUMENT_MB, as for a document attached by path. */
+  /**
+   * `booksDir`: where books are kept for their previews (beside a plaintext store), or undefined to keep them
+   * in the private folder, gone when the bridge stops (an encrypted store's books hold its text in the clear).
+   * `maxDocumentBytes`: VALIJA_MAX_DOCUMENT_MB, as for a document attached by path.
+   */
   constructor(
-    private readonly booksDir: string,
+    private readonly booksDir: string | undefined,
     private readonly maxUploadBytes: number,
     private readonly maxDocumentBytes: number = maxUploadBytes,
   ) {}
@@ -111,8 +115,11 @@ export class FileTransfer {
       case 'saveDocument':
         return { ...input, file: join(this.dir, newId()) };
       case 'book':
-        makePrivateDir(this.booksDir);
-        return { ...input, file: join(this.booksDir, `valija-book-${today()}-${newId().slice(0, 8)}.pdf`) };
+        if (this.booksDir) makePrivateDir(this.booksDir);
+        return {
+          ...input,
+          file: join(this.booksDir ?? this.dir, `valija-book-${today()}-${newId().slice(0, 8)}.pdf`),
+        };
     }
   }
 

@@ -8,6 +8,7 @@ import { dirname, join } from 'node:path';
 import { ValijaError } from '../../domain/errors.js';
 import { gateCalls, sessionHandlers } from '../keys/gate.js';
 import { StoreSession } from '../keys/session.js';
+import { storeEncryption } from '../keys/unlock.js';
 import { createHandlers } from '../api/handlers.js';
 import { createCaller } from '../jobs/calls.js';
 import { maxDocumentBytes } from '../documents/attachment.js';
@@ -68,7 +69,9 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   // Books go beside the store (as its backups do), so their previews outlive this run; uploads and
   // exports live in a private folder removed when the bridge stops.
   const files = new FileTransfer(
-    join(dirname(options.session.file), 'books'),
+    storeEncryption(options.session.file) === 'plaintext'
+      ? join(dirname(options.session.file), 'books')
+      : undefined,
     options.maxUploadBytes ?? LIMITS.packageBytes,
     options.maxDocumentBytes ?? maxDocumentBytes(),
   );

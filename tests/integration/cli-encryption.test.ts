@@ -43,8 +43,10 @@ function filesUnder(dir: string): string[] {
 }
 
 /** The files under `dir` whose bytes hold the marker (as UTF-8 or UTF-16, the encodings SQLite uses). */
-function filesRevealing(dir: string, marker = MARKER): string[] {
-  const needles = [Buffer.from(marker, 'utf8'), Buffer.from(marker, 'utf16le')];
+function filesRevealing(
+  dir: string,
+  needles = [Buffer.from(MARKER, 'utf8'), Buffer.from(MARKER, 'utf16le')],
+): string[] {
   return filesUnder(dir).filter((file) => {
     const bytes = readFileSync(file);
     return needles.some((needle) => bytes.includes(needle));
@@ -102,6 +104,9 @@ describe('an encrypted store on the command line', () => {
       putRecords(open.writer, 'party', { name: `Parte ${MARKER}` });
       expect(statSync(`${db}-wal`).size).toBeGreaterThan(0);
       expect(filesRevealing(dir)).toEqual([]);
+      // Nor the device's private signing key, as stored (base64 PKCS#8) or as its raw bytes.
+      const privateKey = open.db.prepare('SELECT privateKey FROM device').pluck().get() as string;
+      expect(filesRevealing(dir, [Buffer.from(privateKey), Buffer.from(privateKey, 'base64')])).toEqual([]);
       // The same scan finds the marker where it is not encrypted: the check can fail.
       writeFileSync(join(dir, 'control.txt'), `x${MARKER}x`);
       expect(filesRevealing(dir)).toEqual([join(dir, 'control.txt')]);

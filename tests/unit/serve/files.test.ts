@@ -61,4 +61,15 @@ describe('uploads to the bridge', () => {
       );
     }
   });
+
+  it("books go beside a plaintext store, but an encrypted store's stay in the private folder", () => {
+    const books = join(tempDir(), 'books');
+    transfer = new FileTransfer(books, 1024);
+    const beside = transfer.inputFor('book', { meetingId: 'm' }) as { file: string };
+    expect(beside.file.startsWith(`${books}/`)).toBe(true);
+    transfer.close();
+    transfer = new FileTransfer(undefined, 1024);
+    const kept = transfer.inputFor('book', { meetingId: 'm' }) as { file: string };
+    expect(kept.file.startsWith(`${transfer.dir}/`)).toBe(true);
+  });
 });
