@@ -20,6 +20,11 @@ export interface CallerOptions {
   storeKey?: Buffer;
   onProgress?: (event: ProgressEvent) => void;
   workerFile?: string;
+  /**
+   * Whether the store holds document files whose text was never read (a store upgraded to a version that
+   * reads them, or a run stopped before it finished): they are read in the background from the start.
+   */
+  textPending?: () => boolean;
 }
 
 export function createCaller(options: CallerOptions): { call: Caller; running: () => string[] } {
@@ -85,6 +90,7 @@ export function createCaller(options: CallerOptions): { call: Caller; running: (
     return answer;
   };
 
+  if (options.textPending?.()) queueText();
   return {
     call: async (method, input, signal) => {
       if (method === 'cancelJob') return cancel(input);

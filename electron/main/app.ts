@@ -4,6 +4,7 @@ import type * as Electron from 'electron';
 import { join } from 'node:path';
 import { createHandlers } from '../api/handlers.js';
 import { PROGRESS_CHANNEL, type ProgressEvent } from '../api/progress.js';
+import { pendingFiles } from '../../db/document-text.js';
 import { createCaller } from '../jobs/calls.js';
 import { APP_NAME, defaultStoreFile, userDataDir } from '../paths.js';
 import { createActions } from './actions.js';
@@ -106,6 +107,7 @@ export async function startApp(
           storeFile,
           storeKey: store.key,
           nativeBinding,
+          textPending: () => pendingFiles(store.db).length > 0,
           onProgress: sendProgress,
         }).call,
     );

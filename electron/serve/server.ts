@@ -10,6 +10,7 @@ import { gateCalls, sessionHandlers } from '../keys/gate.js';
 import { StoreSession } from '../keys/session.js';
 import { storeEncryption } from '../keys/unlock.js';
 import { createHandlers } from '../api/handlers.js';
+import { pendingFiles } from '../../db/document-text.js';
 import { createCaller } from '../jobs/calls.js';
 import { maxDocumentBytes } from '../documents/attachment.js';
 import { findPackageRoot } from '../paths.js';
@@ -63,6 +64,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       handlers,
       storeFile: store.file,
       storeKey: store.key,
+      textPending: () => pendingFiles(store.db).length > 0,
       onProgress: (e) => hub.publish(e),
     }).call;
   });

@@ -6,6 +6,7 @@ import { createHandlers } from '../../../electron/api/handlers.js';
 import type { ProgressEvent } from '../../../electron/api/progress.js';
 import { createCaller } from '../../../electron/jobs/calls.js';
 import { jobKindOf, runJob } from '../../../electron/jobs/runner.js';
+import { pendingFiles } from '../../../db/document-text.js';
 import { search } from '../../../db/search.js';
 import { openStore } from '../../../db/store.js';
 import { ROOT, tempDir, valija } from '../../helpers.js';
@@ -67,6 +68,30 @@ describe('the text job', () => {
     expect(attached).toMatchObject({ ok: true, value: { current: { text: 'pending' } } });
     await textDone;
     expect(search(store.db, 'pagina 3 de la declaracion')).toMatchObject([{ kind: 'document', page: 3 }]);
+    store.close();
+  });
+
+  it('reads at start the files a store holds unread (an upgraded store, or a run stopped before it finished)', async () => {
+    const storeFile = demoStore();
+    const store = openStore(storeFile);
+    const doc = await createHandlers(store).attachDocument({
+      targetKind: 'meeting',
+      targetId: ECUADOR_MEETING,
+      file: DECLARATION,
+    });
+    expect(pendingFiles(store.db)).toHaveLength(1);
+    let finished: () => void;
+    const textDone = new Promise<void>((resolve) => (finished = resolve));
+    createCaller({
+      handlers: createHandlers(store),
+      storeFile,
+      workerFile,
+      textPending: () => pendingFiles(store.db).length > 0,
+      onProgress: (event) => event.kind === 'text' && event.phase === 'done' && finished(),
+    });
+    await textDone;
+    expect(pendingFiles(store.db)).toEqual([]);
+    expect(search(store.db, 'pagina 2 de la declaracion')).toMatchObject([{ id: doc.id, page: 2 }]);
     store.close();
   });
 });
