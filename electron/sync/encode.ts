@@ -126,6 +126,17 @@ function authorsOf(
   return { authors, withheld };
 }
 
+/** The schema that introduced documents (migration 6): a reader before it cannot take them in. */
+const DOCUMENTS_SCHEMA = 6;
+
+/**
+ * The oldest store schema that can read what the package carries: documents need the schema that knows them,
+ * so an older Valija refuses the package as too new (E_SCHEMA_TOO_NEW), never as damaged.
+ */
+export function minReaderVersionFor(rows: Partial<Record<KindName, number>>, files: number): number {
+  return rows.document || rows.documentVersion || files > 0 ? DOCUMENTS_SCHEMA : 1;
+}
+
 export function encodePackage(store: Store, options: EncodeOptions = {}): EncodedPackage {
   // The name as stored now (the identity may have changed since the store was opened), checked before any work.
   const name = claimedNameOf(readDevice(store.db) ?? store.device);
@@ -142,7 +153,7 @@ export function encodePackage(store: Store, options: EncodeOptions = {}): Encode
   const signed: Omit<Manifest, 'packageId'> = {
     format: FORMAT_VERSION,
     schemaVersion: SCHEMA_VERSION,
-    minReaderVersion: 1,
+    minReaderVersion: minReaderVersionFor(rows, files.length),
     createdAt: now.toISOString(),
     exporter: {
       deviceId: store.device.deviceId,
