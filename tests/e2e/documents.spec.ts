@@ -87,3 +87,24 @@ test("a counterpart's page lists its people, meetings, initiatives and open comm
   await expect(page.getByRole('heading', { level: 1, name: ECUADOR_TITLE })).toBeVisible();
   expect(problems).toEqual([]);
 });
+
+test("search finds a passage inside a document's page and opens the record it is attached to", async ({
+  page,
+}) => {
+  const problems = watch(page);
+  app().cli(['attach', 'meeting', ECUADOR_MEETING, DECLARATION]);
+  app().cli(['extract-text']);
+  await page.goto(app().url);
+  await page.getByRole('button', { name: /Search everything/ }).click();
+  await page.keyboard.type('pagina 2 de la declaracion');
+  const hit = page
+    .locator('.search-hit')
+    .filter({ has: page.locator('.search-page') })
+    .first();
+  await expect(hit.locator('.search-page')).toHaveText('page 2');
+  await expect(hit.locator('.search-title')).toHaveText('declaration');
+  await hit.click();
+  await expect(page).toHaveURL(new RegExp(`#/meetings/${ECUADOR_MEETING}/`));
+  await expect(page.getByRole('heading', { name: ECUADOR_TITLE })).toBeVisible();
+  expect(problems).toEqual([]);
+});

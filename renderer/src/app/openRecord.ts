@@ -17,6 +17,11 @@ export async function openRecord(kind: KindName, id: string): Promise<void> {
     const part = await api().get({ kind, id });
     return navigate({ section: 'meetings', id: String(part.meetingId), tab });
   }
+  // A document is shown on the page of the record it is attached to (its documents panel).
+  if (kind === 'document') {
+    const doc = await api().get({ kind, id });
+    return openRecord(String(doc.targetKind) as KindName, String(doc.targetId));
+  }
   if (kind === 'annotation') {
     const note = await api().get({ kind, id });
     const target = String(note.targetKind) as KindName;

@@ -104,7 +104,7 @@ export function SearchPalette({ opened, onClose }: { opened: boolean; onClose: (
         {hits.map((hit, index) => (
           <UnstyledButton
             component="div"
-            key={`${hit.kind}:${hit.id}`}
+            key={`${hit.kind}:${hit.id}:${hit.page ?? ''}`}
             id={`search-hit-${index}`}
             role="option"
             aria-selected={index === active}
@@ -118,6 +118,11 @@ export function SearchPalette({ opened, onClose }: { opened: boolean; onClose: (
               <Badge size="sm" variant="light" color="gray" className="search-kind">
                 {t(`kinds.${hit.kind}`)}
               </Badge>
+              {hit.page !== undefined && (
+                <Badge size="sm" variant="outline" color="gray" className="search-page">
+                  {t('search.page', { page: hit.page })}
+                </Badge>
+              )}
               <Text fw={600} size="sm" className="search-title" lineClamp={1}>
                 {hit.title}
               </Text>
