@@ -23,7 +23,7 @@ const GOAL = 1.25;
 const PASSPHRASE = 'bench passphrase: correct horse battery staple';
 const MEETING = '0195a000-0000-7000-8000-000004000001';
 /** Talking points added to the demo meeting so that its book has some 500 pages. */
-const TALKING_POINTS = 1_700;
+const TALKING_POINTS = 2_150;
 const QUERIES = 400;
 const BOOK_RUNS = 3;
 

@@ -108,3 +108,33 @@ test("search finds a passage inside a document's page and opens the record it is
   await expect(page.getByRole('heading', { name: ECUADOR_TITLE })).toBeVisible();
   expect(problems).toEqual([]);
 });
+
+test('a note on a page quotes its passage, and says so when a new version no longer has it', async ({
+  page,
+}) => {
+  const problems = watch(page);
+  app().cli(['attach', 'meeting', ECUADOR_MEETING, DECLARATION, '--title', 'Borrador anotado']);
+  app().cli(['extract-text']);
+  await page.goto(app().url);
+  await page.evaluate((hash) => (location.hash = hash), `#/meetings/${ECUADOR_MEETING}/documents`);
+  const notes = page.getByRole('region', { name: 'Notes on Borrador anotado' });
+  await expect(notes.getByText('0 notes on its pages')).toBeVisible();
+  await notes.getByLabel('Page', { exact: true }).fill('2');
+  await notes.getByLabel('Passage it is about (optional)').fill('Página 2 de la declaración');
+  await notes.getByLabel('Note on this page').fill('Revisar con la Cancillería');
+  await notes.getByRole('button', { name: 'Add the note' }).click();
+  const note = notes.locator('.document-note');
+  await expect(note).toHaveCount(1);
+  await expect(note.locator('.document-note-page')).toHaveText('page 2');
+  await expect(note.locator('.document-note-quote')).toHaveText('“Página 2 de la declaración”');
+  await expect(note).toContainText('Revisar con la Cancillería');
+
+  // A new version without that passage: the note stays, marked, on the page it was quoted from.
+  await page
+    .getByRole('listitem', { name: 'Borrador anotado' })
+    .getByLabel('New version')
+    .setInputFiles(ROTATED);
+  await expect(note).toContainText('passage no longer found (was on page 2)', { timeout: 30_000 });
+  await expect(note).toContainText('Revisar con la Cancillería');
+  expect(problems).toEqual([]);
+});

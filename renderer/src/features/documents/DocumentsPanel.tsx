@@ -3,8 +3,8 @@
 // PDF (pdf.js) or an image. In a browser the file is uploaded to `valija serve` and downloads come back once;
 // in the desktop app a file is named by its path on this computer, and previews are not yet available there.
 import { Alert, Badge, Button, Group, Input, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
-import { useId, useState, type DragEvent } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useId, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DOCUMENT_TARGETS } from '../../../../domain/kinds.js';
 import type { DocumentInfo } from '../../../../domain/results.js';
@@ -12,8 +12,10 @@ import { api, bridgeFiles } from '../../api/client.js';
 import { call, useApiMutation } from '../../api/queries.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { formatDate } from '../../components/format.js';
+import { useJobProgress } from '../../components/JobProgress.js';
 import { Loading } from '../../components/Loading.js';
 import { PdfPages } from '../../components/PdfPages.js';
+import { DocumentNotes } from './DocumentNotes.js';
 
 /** A size as people read it: bytes, KiB or MiB. */
 export function formatSize(bytes: number): string {
@@ -39,6 +41,14 @@ export function DocumentsPanel({ kind, id }: { kind: DocumentTarget; id: string 
   const [path, setPath] = useState('');
   const [preview, setPreview] = useState<Preview | null>(null);
   const pickerId = useId();
+  // Once a new file's text is read, pages, statuses and where each note's passage now is are known.
+  const client = useQueryClient();
+  const [textJob] = useJobProgress('text');
+  useEffect(() => {
+    if (textJob?.phase !== 'done') return;
+    void client.invalidateQueries({ queryKey: ['documents'] });
+    void client.invalidateQueries({ queryKey: ['documentNotes'] });
+  }, [textJob, client]);
 
   const attach = useApiMutation(async (file: File | string) => {
     if (typeof file === 'string') return api().attachDocument({ targetKind: kind, targetId: id, file });
@@ -211,6 +221,7 @@ export function DocumentsPanel({ kind, id }: { kind: DocumentTarget; id: string 
                 {t('documents.desktopNotYet')}
               </Text>
             )}
+            <DocumentNotes doc={doc} />
             {preview?.documentId === doc.id && (
               <Paper withBorder p="xs" mt="xs" aria-label={t('documents.previewOf', { title: doc.title })}>
                 <Group justify="end">
