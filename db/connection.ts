@@ -46,7 +46,6 @@ export function applyKey(db: Db, key: Buffer): void {
   db.pragma('legacy = 4');
   db.pragma(`key = "x'${key.toString('hex')}'"`);
   db.pragma('temp_store = MEMORY');
-  db.pragma('cache_size = -65536');
 }
 
 /** A bare connection (keyed when `key` is given): no pragmas, no migrations. */
