@@ -73,6 +73,8 @@ export interface BookSummary {
   pages: number;
   sha256: string;
   bytes: number;
+  /** Encrypted with the reader's passphrase (printing allowed, copying and editing not). */
+  protected: boolean;
   classification: Classification;
   generatedAt: string;
   sections: { id: string; title: string; page: number }[];

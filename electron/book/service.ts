@@ -9,6 +9,7 @@ import type { Store } from '../../db/store.js';
 import { writeFileAtomically } from '../files.js';
 import { collectBook } from './collect.js';
 import { BookError } from './errors.js';
+import { protectPdf } from './protect.js';
 import type { RenderProgress } from './model.js';
 import { renderBook } from './render.js';
 import { t } from './strings.js';
@@ -30,6 +31,8 @@ export interface BookRequest {
   date?: string;
   /** Documents printed as annexes: all of the meeting's (the default), none, or these ids in this order. */
   documents?: AnnexChoice;
+  /** A protected copy: encrypted with the reader's passphrase (printing allowed, copying and editing not). */
+  protect?: { passphrase: string };
 }
 
 export interface BookJobOptions {
@@ -69,8 +72,9 @@ export async function buildBook(
     if (error instanceof BookError) throw new ValijaError(error.code as ErrorCode, error.message);
     throw error;
   }
-  writeFileAtomically(request.file, rendered.pdf);
-  const sha256 = createHash('sha256').update(rendered.pdf).digest('hex');
+  const pdf = request.protect ? await protectPdf(rendered.pdf, request.protect.passphrase) : rendered.pdf;
+  writeFileAtomically(request.file, pdf);
+  const sha256 = createHash('sha256').update(pdf).digest('hex');
   const id = uuidv7();
   recordBook(store.db, {
     id,
@@ -93,7 +97,8 @@ export async function buildBook(
     meetingId: request.meetingId,
     pages: rendered.pages,
     sha256,
-    bytes: rendered.pdf.length,
+    bytes: pdf.length,
+    protected: !!request.protect,
     classification: model.classification,
     generatedAt: model.generatedAt,
     sections: rendered.sections,

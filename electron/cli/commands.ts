@@ -225,12 +225,13 @@ export const COMMANDS: Record<string, Command> = {
     synopsis: [
       'book <meeting-id> --out FILE.pdf [--lang es|en] [--classification LEVEL]',
       '     [--annotations none|shared|mine] [--copy-for NAME] [--paper a4|letter] [--date YYYY-MM-DD]',
-      '     [--documents all|none|ID,ID…]',
+      '     [--documents all|none|ID,ID…] [--protect --passphrase-env VAR]',
     ],
     summary: [
       'the briefing book; prints pages, sha256, sections and annexes;',
       "--documents: the meeting's documents printed as annexes (default all),",
-      'none, or these in this order',
+      'none, or these in this order; --protect: encrypted (AES-256) with the',
+      'passphrase in VAR, printing allowed, copying and editing not',
     ],
     calls: ['book'],
 
@@ -243,10 +244,19 @@ export const COMMANDS: Record<string, Command> = {
       paper: { type: 'string' },
       date: { type: 'string' },
       documents: { type: 'string' },
+      protect: { type: 'boolean' },
+      'passphrase-env': { type: 'string' },
     },
     positionals: ['meetingId'],
-    run: ({ call, args, options }) => {
+    run: ({ call, args, options, io }) => {
       if (options.out === undefined) throw new UsageError('book needs --out FILE.pdf');
+      const passphrase = passphraseFrom(options, io);
+      if (options.protect === true && passphrase === undefined) {
+        throw new UsageError('--protect needs --passphrase-env VAR (VAR holds the passphrase)');
+      }
+      if (options.protect !== true && passphrase !== undefined) {
+        throw new UsageError('--passphrase-env on a book goes with --protect');
+      }
       return call('book', {
         meetingId: args.meetingId,
         file: options.out,
@@ -257,6 +267,7 @@ export const COMMANDS: Record<string, Command> = {
         paper: options.paper,
         date: options.date,
         documents: annexChoiceFrom(options.documents as string | undefined),
+        protect: passphrase === undefined ? undefined : { passphrase },
       });
     },
   },
