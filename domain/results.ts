@@ -75,6 +75,8 @@ export interface BookSummary {
   bytes: number;
   /** Encrypted with the reader's passphrase (printing allowed, copying and editing not). */
   protected: boolean;
+  /** A copy cut to a reader's clearance: how many items above it it leaves out (0 otherwise). */
+  withheld: number;
   classification: Classification;
   generatedAt: string;
   sections: { id: string; title: string; page: number }[];

@@ -186,6 +186,8 @@ export const contract = {
         date: z.iso.date().optional(),
         /** Documents printed as annexes: all of the meeting's (default), none, or these, in this order. */
         documents: z.union([z.enum(['all', 'none']), z.array(id).max(500)]).optional(),
+        /** A copy for a reader cleared to this level: what is above it is left out (and counted). */
+        clearance: z.enum(CLASSIFICATIONS).optional(),
         /** A protected copy: encrypted (AES-256) with this passphrase; printing allowed, copying not. */
         protect: z
           .object({ passphrase: z.string().min(1).max(1024) })

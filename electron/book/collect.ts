@@ -34,14 +34,27 @@ export interface CollectOptions {
   ownPartyId?: string;
   /** Documents printed as annexes (annex-choice.ts): their classification counts towards the banner. */
   annexes?: BookAnnex[];
+  /**
+   * A copy for a reader cleared to this level: initiatives and annexes above it are left out with all that
+   * hangs from them (their commitments, the notes on them); the contents says how many, never which.
+   */
+  clearance?: Classification;
 }
 
 const rank = (level: Classification) => CLASSIFICATIONS.indexOf(level);
 const ids = (values: unknown[]) => values.filter((v): v is string => typeof v === 'string');
 
 export function collectBook(db: Db, meetingId: string, options: CollectOptions): BookModel {
-  const { lang } = options;
+  const { lang, clearance } = options;
   const meeting = getRecord(db, 'meeting', meetingId) as Rec;
+  const cleared = (r: Rec | BookAnnex) =>
+    !clearance ||
+    rank((r as { classification?: Classification }).classification ?? 'public') <= rank(clearance);
+  if (!cleared(meeting)) {
+    throw invalid(
+      `the meeting itself is ${String(meeting.classification)}: no copy of its book can go to a reader cleared to ${clearance}`,
+    );
+  }
   const parties = recordsById(db, 'party', meeting.partyIds as string[]) as Map<string, Rec>;
   const counterpartIds = (meeting.partyIds as string[]).filter(
     (id) => parties.has(id) && id !== options.ownPartyId,
@@ -52,14 +65,19 @@ export function collectBook(db: Db, meetingId: string, options: CollectOptions):
   const points = parts('talkingPoint');
   const participants = parts('participant');
   const initiativeById = recordsById(db, 'initiative', meeting.initiativeIds as string[]) as Map<string, Rec>;
-  const initiatives = (meeting.initiativeIds as string[])
+  const linked = (meeting.initiativeIds as string[])
     .map((id) => initiativeById.get(id))
     .filter((i): i is Rec => i !== undefined);
-  const commitments = openCommitmentsFor(db, {
+  const initiatives = linked.filter(cleared);
+  const withheldIds = new Set(linked.filter((i) => !cleared(i)).map((i) => i.id));
+  const allCommitments = openCommitmentsFor(db, {
     meetingId,
-    initiativeIds: initiatives.map((i) => i.id),
+    initiativeIds: linked.map((i) => i.id),
     owingPartyIds: counterpartIds,
   }) as Rec[];
+  // A commitment made under a withheld initiative would tell of it: it goes with it.
+  const commitments = allCommitments.filter((c) => !withheldIds.has(c.initiativeId as string));
+  const annexes = options.annexes?.filter(cleared);
   const atTable = (side: 'ours' | 'theirs') =>
     ids(participants.filter((p) => p.side === side).map((p) => p.personId));
   const people = peopleFor(db, {
@@ -95,7 +113,7 @@ export function collectBook(db: Db, meetingId: string, options: CollectOptions):
   }));
 
   // The banner: the highest level of what the book contains, or higher if asked.
-  const contentLevel = [meeting, ...initiatives, ...(options.annexes ?? [])]
+  const contentLevel = [meeting, ...initiatives, ...(annexes ?? [])]
     .map((r) => r.classification as Classification)
     .reduce((a, b) => (rank(b) > rank(a) ? b : a), 'public' as Classification);
   if (options.classification && rank(options.classification) < rank(contentLevel)) {
@@ -119,10 +137,21 @@ export function collectBook(db: Db, meetingId: string, options: CollectOptions):
     ...notes.map((n) => n.record),
   ];
   const latest = included.map((r) => String(r.version ?? '')).reduce((a, b) => (b > a ? b : a), '');
-  const latestIso = [latest ? hlcToIso(latest) : '', ...(options.annexes ?? []).map((a) => a.addedAt ?? '')]
+  const latestIso = [latest ? hlcToIso(latest) : '', ...(annexes ?? []).map((a) => a.addedAt ?? '')]
     .filter((iso) => iso !== '')
     .reduce((a, b) => (b > a ? b : a), '');
   const generatedAt = options.generatedAt ?? (latestIso || '2000-01-01T00:00:00.000Z');
+  const withheldNotes = withheldIds.size
+    ? annotationsOn(
+        db,
+        [...withheldIds].map((id) => ({ kind: 'initiative' as KindName, id })),
+      ).length
+    : 0;
+  const withheldCount =
+    withheldIds.size +
+    (allCommitments.length - commitments.length) +
+    withheldNotes +
+    ((options.annexes?.length ?? 0) - (annexes?.length ?? 0));
 
   const context: BookContext = {
     lang,
@@ -166,6 +195,7 @@ export function collectBook(db: Db, meetingId: string, options: CollectOptions):
     sections: SECTIONS.map((s) => ({ id: s.id, blocks: s.collect(context) })).filter(
       (s) => s.blocks.length > 0,
     ),
-    ...(options.annexes?.length ? { annexes: options.annexes } : {}),
+    ...(annexes?.length ? { annexes } : {}),
+    ...(clearance ? { withheld: { clearance, count: withheldCount } } : {}),
   };
 }

@@ -19,7 +19,10 @@ export interface ContentsEntry {
   annex: boolean;
 }
 
-type Row = { kind: 'entry'; entry: ContentsEntry } | { kind: 'caption'; text: string };
+type Row =
+  | { kind: 'entry'; entry: ContentsEntry }
+  | { kind: 'caption'; text: string }
+  | { kind: 'note'; text: string };
 
 export interface ContentsLayout {
   pageCount: number;
@@ -33,6 +36,8 @@ export function contentsLayout(
   geo: PageGeometry,
   scale: TypeScale,
   measure: Measurer,
+  /** One closing line (a cleared copy's count of what it withholds). */
+  note?: string,
 ): ContentsLayout {
   const size = scale.body;
   const rowH = size * 2.15;
@@ -49,6 +54,7 @@ export function contentsLayout(
     if (entry.id === 'card') rows.push({ kind: 'caption', text: t(lang, 'card.kicker') });
     rows.push({ kind: 'entry', entry });
   });
+  if (note) rows.push({ kind: 'note', text: fitText(note, 'regular', size * 0.85, width, measure) });
   const firstCapacity = Math.max(1, Math.floor((bodyH - titleH) / rowH));
   const capacity = Math.max(1, Math.floor(bodyH / rowH));
   const pageCount =
@@ -74,7 +80,9 @@ export function contentsLayout(
         y = geo.bodyTop;
       }
       const baseline = y + baselineIn(rowH, size);
-      if (row.kind === 'caption') {
+      if (row.kind === 'note') {
+        ops.push(text(row.text, x, baseline + size * 0.25, 'regular', size * 0.85, COLORS.muted, measure));
+      } else if (row.kind === 'caption') {
         ops.push(
           text(row.text.toUpperCase(), x, baseline + size * 0.25, 'bold', size * 0.8, COLORS.muted, measure),
         );

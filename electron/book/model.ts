@@ -73,6 +73,8 @@ export interface BookModel {
   sections: BookSection[];
   /** Documents printed as annexes, in this order (none: the book has none). */
   annexes?: BookAnnex[];
+  /** A copy cut to a reader's clearance: how many items above it were left out (never which). */
+  withheld?: { clearance: Classification; count: number };
 }
 
 export type RenderPhase = 'layout' | 'render';

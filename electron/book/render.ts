@@ -141,7 +141,13 @@ export async function renderBook(model: BookModel, options: RenderOptions = {}):
       ? [...plans, ...annexEntries]
       : [...plans.slice(0, cardAt), ...annexEntries, ...plans.slice(cardAt)];
   const annexPages = annexes.reduce((n, a) => n + a.pages, 0);
-  const contents = contentsLayout(entries, model.lang, geo, BASE_SCALE, measure);
+  const withheld = model.withheld
+    ? t(model.lang, 'contents.withheld', {
+        count: model.withheld.count,
+        level: classificationMarking(model.lang, model.withheld.clearance),
+      })
+    : undefined;
+  const contents = contentsLayout(entries, model.lang, geo, BASE_SCALE, measure, withheld);
   const firstBodyPage = 2 + contents.pageCount;
   const writer = new ContentWriter(measure, geo.height);
   const body: (

@@ -33,6 +33,8 @@ export interface BookRequest {
   documents?: AnnexChoice;
   /** A protected copy: encrypted with the reader's passphrase (printing allowed, copying and editing not). */
   protect?: { passphrase: string };
+  /** A copy for a reader cleared to this level: what is above it is left out, and counted. */
+  clearance?: Classification;
 }
 
 export interface BookJobOptions {
@@ -64,6 +66,7 @@ export async function buildBook(
     copyFor: request.copyFor?.trim() || undefined,
     generatedAt: request.date ? `${request.date}T12:00:00.000Z` : undefined,
     ownPartyId: readSetting(store.db, 'ownPartyId'),
+    clearance: request.clearance,
   });
   let rendered;
   try {
@@ -84,6 +87,7 @@ export async function buildBook(
       paper: model.paper,
       classification: model.classification,
       annotations: request.annotations ?? 'shared',
+      ...(request.clearance ? { clearance: request.clearance } : {}),
     },
     generatedAt: model.generatedAt,
     pages: rendered.pages,
@@ -99,6 +103,7 @@ export async function buildBook(
     sha256,
     bytes: pdf.length,
     protected: !!request.protect,
+    withheld: model.withheld?.count ?? 0,
     classification: model.classification,
     generatedAt: model.generatedAt,
     sections: rendered.sections,

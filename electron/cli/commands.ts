@@ -225,13 +225,14 @@ export const COMMANDS: Record<string, Command> = {
     synopsis: [
       'book <meeting-id> --out FILE.pdf [--lang es|en] [--classification LEVEL]',
       '     [--annotations none|shared|mine] [--copy-for NAME] [--paper a4|letter] [--date YYYY-MM-DD]',
-      '     [--documents all|none|ID,ID…] [--protect --passphrase-env VAR]',
+      '     [--documents all|none|ID,ID…] [--clearance LEVEL] [--protect --passphrase-env VAR]',
     ],
     summary: [
       'the briefing book; prints pages, sha256, sections and annexes;',
       "--documents: the meeting's documents printed as annexes (default all),",
-      'none, or these in this order; --protect: encrypted (AES-256) with the',
-      'passphrase in VAR, printing allowed, copying and editing not',
+      'none, or these in this order; --clearance: a copy for a reader cleared',
+      'to LEVEL (what is above it left out, counted); --protect: encrypted',
+      '(AES-256) with the passphrase in VAR, printing allowed, copying not',
     ],
     calls: ['book'],
 
@@ -244,6 +245,7 @@ export const COMMANDS: Record<string, Command> = {
       paper: { type: 'string' },
       date: { type: 'string' },
       documents: { type: 'string' },
+      clearance: { type: 'string' },
       protect: { type: 'boolean' },
       'passphrase-env': { type: 'string' },
     },
@@ -267,6 +269,7 @@ export const COMMANDS: Record<string, Command> = {
         paper: options.paper,
         date: options.date,
         documents: annexChoiceFrom(options.documents as string | undefined),
+        clearance: options.clearance,
         protect: passphrase === undefined ? undefined : { passphrase },
       });
     },
