@@ -34,7 +34,7 @@ const es = {
 
   'contents.title': 'Índice',
   'contents.annexes': 'Anexos',
-  'contents.withheld': 'Copia para acreditación {level}: {count} elementos de nivel superior retenidos.',
+  'contents.withheld': 'Copia para acreditación {level}; elementos de nivel superior retenidos: {count}.',
   'annex.label': 'Anexo {letter}',
   'annex.caption': 'Anexo {letter} · {title}',
   'annex.documentPage': 'Página {page} de {pages} del documento',
@@ -138,7 +138,7 @@ const en: Record<StringKey, string> = {
 
   'contents.title': 'Contents',
   'contents.annexes': 'Annexes',
-  'contents.withheld': 'Copy for a reader cleared to {level}: {count} items above it withheld.',
+  'contents.withheld': 'Copy for a reader cleared to {level}; items above it withheld: {count}.',
   'annex.label': 'Annex {letter}',
   'annex.caption': 'Annex {letter} · {title}',
   'annex.documentPage': 'Page {page} of {pages} of the document',

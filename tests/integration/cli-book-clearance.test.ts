@@ -89,9 +89,45 @@ describe('valija book --clearance', () => {
     for (const secret of [SECRET_TITLE, 'Cóndor', 'Anexo reservado', 'Plan reservado', 'SECRET']) {
       expect(text).not.toContain(secret);
     }
-    expect(text).toContain('Copy for a reader cleared to CONFIDENTIAL: 4 items above it withheld.');
+    expect(text).toContain('Copy for a reader cleared to CONFIDENTIAL; items above it withheld: 4.');
     expect(read.numPages).toBe(summary.pages);
     expect(read.numPages).toBeLessThan((await readPdf(full)).numPages);
+  });
+
+  it('a restricted copy shows a confidential initiative nowhere, not in the outline either: banner RESERVADO', async () => {
+    const db = join(tempDir(), 'demo.db');
+    expect(valija(['--db', db, 'init', '--demo']).code).toBe(0);
+    const meeting = ok<{ initiativeIds: string[] }>(db, ['get', 'meeting', ECUADOR_MEETING]);
+    const hidden = ok<{ id: string }>(
+      db,
+      ['put', 'initiative'],
+      JSON.stringify({ title: 'Negociación limítrofe reservada', classification: 'confidential' }),
+    );
+    ok(
+      db,
+      ['put', 'meeting'],
+      JSON.stringify({ id: ECUADOR_MEETING, initiativeIds: [...meeting.initiativeIds, hidden.id] }),
+    );
+    const out = join(tempDir(), 'restricted.pdf');
+    const summary = ok<{ classification: string; withheld: number }>(db, [
+      'book',
+      ECUADOR_MEETING,
+      '--out',
+      out,
+      '--clearance',
+      'restricted',
+    ]);
+    expect(summary).toMatchObject({ classification: 'restricted', withheld: 1 });
+    const read = await readPdf(out);
+    const outline = JSON.stringify(read.outline);
+    expect(outline).not.toContain('limítrofe');
+    for (const page of read.pages) {
+      expect(page.text).not.toContain('limítrofe');
+      if (page.number > 1) expect(page.text).toContain('RESERVADO');
+    }
+    expect(read.pages.map((p) => p.text).join('\n')).toContain(
+      'Copia para acreditación RESERVADO; elementos de nivel superior retenidos: 1.',
+    );
   });
 
   it('refuses a copy whose meeting itself is above the reader: E_INVALID, nothing written', () => {
