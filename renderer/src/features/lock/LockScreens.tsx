@@ -78,7 +78,6 @@ export function SetUpScreen({ onOpen }: { onOpen: (status: SessionStatus) => voi
           value={passphrase}
           onChange={(e) => setPassphrase(e.currentTarget.value)}
           error={problem === 'short' ? t('lock.short') : undefined}
-          data-autofocus
           autoFocus
         />
         <PasswordInput
