@@ -77,6 +77,7 @@ test.describe('first run, on a missing store', () => {
     await expect(page.getByText(/it cannot be recovered/)).toBeVisible();
     await expectNothingOfTheStore(page);
     expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: 'test-results/screenshots/first-run.png' });
 
     const passphrase = page.getByLabel('Recovery passphrase');
     const again = page.getByLabel('The same passphrase again');
@@ -136,6 +137,7 @@ test.describe('an encrypted store, served locked', () => {
     await unlock(page, 'not the passphrase at all');
     await expect(page.getByRole('alert')).toHaveText('Wrong passphrase: nothing was changed.');
     await expectLocked(page);
+    await page.screenshot({ path: 'test-results/screenshots/unlock.png' });
 
     await unlock(page);
     await expectMeetings(page);
