@@ -31,9 +31,10 @@ export function useSession(): Session {
 export async function lockNow(): Promise<void> {
   try {
     await api().lockStore({});
-  } finally {
-    location.reload();
+  } catch {
+    // Already locked, or the server is gone: the reloaded page asks the session either way.
   }
+  location.reload();
 }
 
 export function SessionGate({ children, clock = browserClock }: { children: ReactNode; clock?: IdleClock }) {
