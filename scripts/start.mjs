@@ -1,5 +1,6 @@
 // `npm start`: the desktop app where Electron is installed; otherwise the same app in the system browser
-// through `valija serve`, on the store in the per-user data folder (the demo store on first run).
+// through `valija serve`, on the store in the per-user data folder. On first run there is no store yet: the
+// page asks for a recovery passphrase and creates the encrypted store with the demo data.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -54,12 +55,7 @@ async function serveInBrowser() {
   const { defaultStoreFile } = await import(new URL('../dist/electron/paths.js', import.meta.url).href);
   const file = defaultStoreFile(process.env);
   if (!existsSync(file)) {
-    const init = spawnSync(process.execPath, [valija, '--db', file, 'init', '--demo'], { encoding: 'utf8' });
-    if (init.status !== 0) {
-      process.stderr.write(init.stderr);
-      process.exit(1);
-    }
-    console.log(`start: created the demo store ${file}`);
+    console.log(`start: no store at ${file} yet; the page asks for a recovery passphrase and creates it`);
   }
   const child = spawn(process.execPath, [valija, '--db', file, 'serve'], {
     cwd: root,

@@ -1,6 +1,6 @@
 // Entry point of the `valija` command (bin/valija.js loads the compiled copy of this file).
 import { readFileSync } from 'node:fs';
-import { ReadStream } from 'node:tty';
+import { isatty, ReadStream } from 'node:tty';
 import { runCli } from './run.js';
 import { askSecret } from './secret.js';
 
@@ -12,8 +12,10 @@ const code = await runCli(process.argv.slice(2), {
   stderr: (text) => process.stderr.write(text),
   readStdin: () => readFileSync(0, 'utf8'),
   env: process.env,
+  // isatty(0), not process.stdin.isTTY: touching process.stdin makes a piped stdin non-blocking, and
+  // readFileSync(0) then fails with EAGAIN on a large input.
   askSecret:
-    process.stdin.isTTY && process.stderr.isTTY
+    isatty(0) && process.stderr.isTTY
       ? (prompt) => askSecret(prompt, process.stdin as ReadStream, process.stderr)
       : undefined,
   progress: process.stderr.isTTY

@@ -1,4 +1,4 @@
-// The current screen for the address in the URL fragment, inside the shell.
+// The current screen for the address in the URL fragment, inside the shell, once the store is open.
 import { Shell } from './app/Shell.js';
 import { useRoute, type Route } from './app/router.js';
 import { Home } from './features/home/Home.js';
@@ -9,6 +9,7 @@ import { RecordPage } from './features/records/RecordPage.js';
 import { HelpPage } from './features/help/HelpPage.js';
 import { SettingsPage } from './features/settings/SettingsPage.js';
 import { SyncPage } from './features/sync/SyncPage.js';
+import { SessionGate } from './features/lock/SessionGate.js';
 
 function Screen({ route }: { route: Route }) {
   switch (route.section) {
@@ -34,6 +35,14 @@ function Screen({ route }: { route: Route }) {
 }
 
 export function App() {
+  return (
+    <SessionGate>
+      <OpenApp />
+    </SessionGate>
+  );
+}
+
+function OpenApp() {
   const route = useRoute();
   return (
     <Shell>

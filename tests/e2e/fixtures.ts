@@ -1,4 +1,5 @@
-// A `valija serve` child process on a fresh demo store, for the browser tests.
+// A `valija serve` child process on a fresh demo store, for the browser tests: plaintext (most tests), encrypted
+// and served locked (the page unlocks it), or missing (the page's first run creates it).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,18 +21,28 @@ export interface ServedApp {
   stop(): Promise<void>;
 }
 
-export async function serveDemo(): Promise<ServedApp> {
+/** The encrypted demo store's recovery passphrase (in E2E_PASSPHRASE_ENV for the CLI). */
+export const E2E_PASSPHRASE = 'tumbes quito loja cuenca';
+export const E2E_PASSPHRASE_ENV = 'VALIJA_E2E_PASSPHRASE';
+
+export type StoreKind = 'plaintext' | 'encrypted' | 'missing';
+
+export async function serveDemo(store: StoreKind = 'plaintext'): Promise<ServedApp> {
   if (!existsSync(join(ROOT, 'dist', 'renderer', 'index.html'))) {
     throw new Error('the renderer is not built: run `npm run build:renderer` (npm run test:e2e does it)');
   }
   const dir = mkdtempSync(join(tmpdir(), 'valija-e2e-'));
   const db = join(dir, 'demo.db');
-  const env = { ...process.env, VALIJA_DB: '', VALIJA_HOME: dir };
-  const init = spawnSync(process.execPath, [VALIJA_BIN, '--db', db, 'init', '--demo'], {
-    env,
-    encoding: 'utf8',
-  });
-  if (init.status !== 0) throw new Error(`valija init --demo failed: ${init.stderr}`);
+  const env = { ...process.env, VALIJA_DB: '', VALIJA_HOME: dir, [E2E_PASSPHRASE_ENV]: E2E_PASSPHRASE };
+  if (store !== 'missing') {
+    const encrypt = store === 'encrypted' ? ['--new-passphrase-env', E2E_PASSPHRASE_ENV] : [];
+    const init = spawnSync(process.execPath, [VALIJA_BIN, '--db', db, 'init', '--demo', ...encrypt], {
+      env,
+      encoding: 'utf8',
+    });
+    if (init.status !== 0) throw new Error(`valija init --demo failed: ${init.stderr}`);
+  }
+  // Served without --unlock-env: an encrypted store waits, locked, for the page.
   const child: ChildProcess = spawn(process.execPath, [VALIJA_BIN, '--db', db, 'serve'], {
     env,
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -67,10 +78,13 @@ export async function serveDemo(): Promise<ServedApp> {
  * A demo store served for the tests of one spec file: started before them (then `prepare`d, e.g. given
  * more records), stopped after. The returned function gives it once the tests run.
  */
-export function serveDemoForFile(prepare?: (served: ServedApp) => void): () => ServedApp {
+export function serveDemoForFile(
+  prepare?: (served: ServedApp) => void,
+  store: StoreKind = 'plaintext',
+): () => ServedApp {
   let app: ServedApp | undefined;
   test.beforeAll(async () => {
-    app = await serveDemo();
+    app = await serveDemo(store);
     prepare?.(app);
   });
   test.afterAll(async () => {

@@ -81,8 +81,8 @@ test.describe('main screens in Spanish', () => {
     await page.evaluate(() => (location.hash = '#/settings'));
     await expect(page.getByRole('heading', { level: 1, name: 'Ajustes' })).toBeVisible();
     await page.keyboard.press('Control+k');
-    await page.getByRole('combobox').fill('Ecuador');
-    await expect(page.getByRole('option').first()).toBeVisible();
+    await page.getByRole('combobox', { name: 'Buscar en todo' }).fill('Ecuador');
+    await expect(page.getByRole('dialog').getByRole('option').first()).toBeVisible();
     await shoot(page, 'search');
     violations.push(...(await scan(page)).map((v) => `search: ${v}`));
     expect(violations).toEqual([]);

@@ -112,6 +112,18 @@ describe('valija put, get and dump', () => {
     expect(created.map((p) => p.name)).toEqual(['Brasil', 'Argentina']);
   });
 
+  it('reads a large array from a pipe on stdin (more than the pipe holds at once)', () => {
+    const db = demoStore();
+    const points = Array.from({ length: 300 }, (_, i) => ({
+      meetingId: '0195a000-0000-7000-8000-000004000001',
+      kind: 'certain',
+      text: `Punto ${i}: ${'cooperación fronteriza '.repeat(100)}`,
+    }));
+    const created = valija(['--db', db, 'put', 'talkingPoint'], { input: JSON.stringify(points) });
+    expect(created.code, created.stderr).toBe(0);
+    expect(created.json()).toHaveLength(300);
+  });
+
   it('Spanish text survives put, get and dump unchanged', () => {
     const db = demoStore();
     const text = 'Señor Ñúñez — ¿güero? ¡Pingüino! «comillas» áéíóú ÁÉÍÓÚ ü';

@@ -1,5 +1,6 @@
-// `npm start` where Electron is not installed: it says why, creates the demo store in the per-user folder,
-// and serves the app on 127.0.0.1, printing the address (no display: no browser is opened).
+// `npm start` where Electron is not installed: it says why and serves the app on 127.0.0.1, printing the
+// address (no display: no browser is opened), on the per-user folder's store; on first run there is none
+// yet, and the page's recovery passphrase creates the encrypted demo store.
 import { spawn } from 'node:child_process';
 import { chmodSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -7,8 +8,10 @@ import { createInterface } from 'node:readline';
 import { describe, expect, it, vi } from 'vitest';
 import { ROOT, tempDir, valija } from '../helpers.js';
 
+const PASSPHRASE = 'tumbes quito loja cuenca';
+
 describe('npm start without the Electron binary', () => {
-  it('falls back to valija serve on the demo store and stops cleanly', async () => {
+  it('falls back to valija serve, where the first run sets a passphrase and gets the encrypted demo store; stops cleanly', async () => {
     expect(existsSync(join(ROOT, 'dist', 'electron', 'paths.js')), 'run `npm run build` first').toBe(true);
     const home = tempDir();
     const env: NodeJS.ProcessEnv = {
@@ -31,12 +34,37 @@ describe('npm start without the Electron binary', () => {
     });
     const output = lines.join('\n');
     expect(output).toMatch(/ELECTRON_BIN is set to .*no-electron-here, which does not exist/);
-    expect(output).toContain('created the demo store');
+    expect(output).toContain('asks for a recovery passphrase');
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#token=[A-Za-z0-9_-]{43}$/);
+    const store = join(home, 'valija.db');
+    expect(existsSync(store)).toBe(false);
 
-    const meetings = valija(['--db', join(home, 'valija.db'), 'list', 'meeting']);
+    // What the page does on first run: the session is to be set up, nothing else answers, then a passphrase.
+    const post = async (method: string, input: object) => {
+      const response = await fetch(new URL(`/api/${method}`, url), {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${url.split('#token=')[1]!}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify(input),
+      });
+      return (await response.json()) as { ok: boolean; value?: unknown; error?: { code: string } };
+    };
+    expect((await post('session', {})).value).toMatchObject({ state: 'setup' });
+    expect((await post('list', { kind: 'meeting' })).error?.code).toBe('E_LOCKED');
+    expect((await post('setUpStore', { passphrase: PASSPHRASE })).value).toMatchObject({
+      state: 'open',
+      encrypted: true,
+    });
+    expect((await post('list', { kind: 'meeting' })).value).toHaveLength(3);
+
+    // The store is the encrypted demo store, under that recovery passphrase.
+    const list = (passphrase: string) =>
+      valija(['--db', store, '--unlock-env', 'VALIJA_PASS', 'list', 'meeting'], {
+        env: { VALIJA_PASS: passphrase },
+      });
+    const meetings = list(PASSPHRASE);
     expect(meetings.code, meetings.stderr).toBe(0);
     expect(JSON.parse(meetings.stdout)).toHaveLength(3);
+    expect(list('not the passphrase at all').stderr).toContain('E_PASSPHRASE');
 
     child.kill('SIGTERM');
     expect(await exited).toBe(0);

@@ -22,6 +22,22 @@ declare global {
 
 const TOKEN_KEY = 'valija.token';
 
+const lockedListeners = new Set<() => void>();
+
+/**
+ * Told whenever a call answers E_LOCKED (another tab or the idle timer locked the store, or the server
+ * restarted locked): the page then shows the unlock screen and forgets what it held.
+ */
+export function onLocked(listener: () => void): () => void {
+  lockedListeners.add(listener);
+  return () => lockedListeners.delete(listener);
+}
+
+function noticeLocked(error: ApiCallError): ApiCallError {
+  if (error.code === 'E_LOCKED') for (const listener of lockedListeners) listener();
+  return error;
+}
+
 /**
  * The bridge's token: taken once from the URL fragment `#token=…` (then removed from the address bar and
  * history, so it is not copied, bookmarked or shown), kept for this tab in sessionStorage.
@@ -41,7 +57,7 @@ function fromDesktop(valija: ValijaBridge): ValijaBridge {
     const call = valija[method] as (input: unknown) => Promise<unknown>;
     (api as Record<MethodName, unknown>)[method] = (input: unknown) =>
       call(input).catch((error: unknown) => {
-        throw fromBridgedError(error);
+        throw noticeLocked(fromBridgedError(error));
       });
   }
   return api;
@@ -65,7 +81,7 @@ async function valueOf(response: Response): Promise<unknown> {
     throw new ApiCallError('E_BRIDGE', `the local server answered ${response.status} without a result`);
   }
   if (!envelope.ok) {
-    throw new ApiCallError(envelope.error.code, envelope.error.message, envelope.error.details);
+    throw noticeLocked(new ApiCallError(envelope.error.code, envelope.error.message, envelope.error.details));
   }
   return envelope.value;
 }

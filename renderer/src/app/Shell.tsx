@@ -1,4 +1,4 @@
-// The window's frame: a top bar (name, demo marker, search, language) over a navigation column and the
+// The window's frame: a top bar (name, demo marker, search, language, Lock) over a navigation column and the
 // current screen. Laid out with plain CSS grid rather than Mantine's AppShell, whose media styles are an
 // injected <style> element that the app's CSP (style-src 'self') refuses.
 import { Badge, Button, Group, Kbd, NavLink, SegmentedControl, Text, Tooltip } from '@mantine/core';
@@ -9,6 +9,7 @@ import { fromBridgedError } from '../api/errors.js';
 import { useAbout } from '../api/queries.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
 import { UndoDelete } from '../components/UndoDelete.js';
+import { lockNow } from '../features/lock/SessionGate.js';
 import { SearchPalette } from '../features/search/SearchPalette.js';
 import { setLanguage, type Language } from '../i18n/index.js';
 import { ErrorBoundary } from './ErrorBoundary.js';
@@ -61,16 +62,26 @@ export function Shell({ children }: { children: ReactNode }) {
         >
           {t('app.searchHint')}
         </Button>
-        <SegmentedControl
-          size="xs"
-          aria-label={t('app.language')}
-          value={i18n.language}
-          onChange={(value) => setLanguage(value as Language)}
-          data={[
-            { value: 'es', label: 'Español' },
-            { value: 'en', label: 'English' },
-          ]}
-        />
+        <Group gap="sm" wrap="nowrap">
+          <SegmentedControl
+            size="xs"
+            aria-label={t('app.language')}
+            value={i18n.language}
+            onChange={(value) => setLanguage(value as Language)}
+            data={[
+              { value: 'es', label: 'Español' },
+              { value: 'en', label: 'English' },
+            ]}
+          />
+          <Button
+            variant="default"
+            size="xs"
+            onClick={() => void lockNow()}
+            aria-keyshortcuts={isMac ? 'Meta+L' : 'Control+L'}
+          >
+            {t('app.lock')}
+          </Button>
+        </Group>
       </header>
       <nav className="shell-nav" aria-label={t('app.mainNav')}>
         {SECTIONS.map((section) => (

@@ -9,6 +9,7 @@ const mod = isMac ? '⌘' : 'Ctrl';
 /** Keys, then what they do (an i18n key under help.shortcuts). */
 const SHORTCUTS: { keys: string[]; action: string; desktopOnly?: boolean }[] = [
   { keys: [mod, 'K'], action: 'search' },
+  { keys: [mod, 'L'], action: 'lock' },
   { keys: ['↑', '↓'], action: 'results' },
   { keys: ['Enter'], action: 'open' },
   { keys: ['Esc'], action: 'close' },

@@ -1,6 +1,18 @@
 // Settings: this device's author identity (name and post, written on notes and packages) and its key
-// fingerprint; the UI's language; where the store lives; and its backups, with a way to make one now.
-import { Button, Code, Paper, SegmentedControl, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+// fingerprint; the UI's language; locking (idle minutes, whether the store is encrypted); where the store
+// lives; and its backups, with a way to make one now.
+import {
+  Button,
+  Code,
+  NativeSelect,
+  Paper,
+  SegmentedControl,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.js';
@@ -10,6 +22,7 @@ import { setLanguage, type Language } from '../../i18n/index.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { Loading } from '../../components/Loading.js';
 import { Page } from '../../components/Page.js';
+import { useSession } from '../lock/SessionGate.js';
 
 export function SettingsPage() {
   const { t } = useTranslation();
@@ -68,6 +81,7 @@ export function SettingsPage() {
         </Paper>
       )}
       <LanguageSettings />
+      <LockSettings />
       <StorageSettings />
     </Page>
   );
@@ -92,6 +106,54 @@ function LanguageSettings() {
       <Text size="sm" mt="xs" c="dimmed">
         {t('settings.languageHint')}
       </Text>
+    </Paper>
+  );
+}
+
+/** The idle lock's choices, in minutes (0: never). */
+const IDLE_LOCK_CHOICES = [0, 1, 5, 15, 30, 60];
+
+function LockSettings() {
+  const { t } = useTranslation();
+  const { status, update } = useSession();
+  const [error, setError] = useState<unknown>();
+  const choices = IDLE_LOCK_CHOICES.includes(status.idleLockMinutes)
+    ? IDLE_LOCK_CHOICES
+    : [...IDLE_LOCK_CHOICES, status.idleLockMinutes].sort((a, b) => a - b);
+  const choose = async (minutes: number) => {
+    setError(undefined);
+    try {
+      update(await api().setIdleLock({ minutes }));
+    } catch (failure) {
+      setError(failure);
+    }
+  };
+  return (
+    <Paper withBorder p="md" maw={560} mt="md">
+      <Title order={2} size="h4" mb="sm">
+        {t('settings.lock')}
+      </Title>
+      <Stack gap="sm">
+        <NativeSelect
+          label={t('settings.idleLock')}
+          value={String(status.idleLockMinutes)}
+          onChange={(e) => void choose(Number(e.currentTarget.value))}
+          data={choices.map((minutes) => ({
+            value: String(minutes),
+            label: minutes === 0 ? t('settings.idleNever') : t('settings.idleMinutes', { count: minutes }),
+          }))}
+          w="fit-content"
+        />
+        {error !== undefined && <ErrorMessage error={error} />}
+        <Text size="sm" data-testid="encryption">
+          {status.encrypted ? t('settings.encrypted') : t('settings.plaintext')}
+        </Text>
+        {!status.encrypted && (
+          <Text size="sm" c="dimmed">
+            {t('settings.encryptHow')} <Code>valija encrypt --new-passphrase-env VAR</Code>
+          </Text>
+        )}
+      </Stack>
     </Paper>
   );
 }
