@@ -11,7 +11,9 @@ import { ROOT } from './fixtures.js';
 const binary = findElectronBinary();
 const nativeModule = join(ROOT, '.electron-native', 'better_sqlite3.node');
 
-test('the desktop app opens on the demo store and shows its three meetings', async () => {
+const PASSPHRASE = 'correct horse battery staple lima';
+
+test('the desktop app creates its encrypted demo store on first run and shows its three meetings', async () => {
   const missing =
     'missing' in binary
       ? `${binary.missing}; on a machine with internet run \`npx install-electron\`, or set ELECTRON_BIN to an Electron 45 binary`
@@ -28,6 +30,10 @@ test('the desktop app opens on the demo store and shows its three meetings', asy
   });
   try {
     const page = await app.firstWindow();
+    // First run: a recovery passphrase, then the encrypted demo store (the keychain wraps its key).
+    await page.getByLabel('Recovery passphrase').fill(PASSPHRASE);
+    await page.getByLabel('The same passphrase again').fill(PASSPHRASE);
+    await page.getByRole('button', { name: 'Create the encrypted store' }).click();
     await expect(page.locator('.meeting-title')).toHaveCount(3);
     await expect(page.getByRole('note')).toContainText('Demo data');
     expect(page.url()).toBe('app://bundle/');
