@@ -1,14 +1,14 @@
 // An encrypted store from the command line, as a script would use it: nothing readable in any file Valija
 // wrote, a wrong passphrase changes nothing, and encrypt/rekey convert the store and every copy of it.
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isPlaintextDatabase } from '../../db/connection.js';
 import { openKeyedStore } from '../../electron/keys/open.js';
 import { unlockStore } from '../../electron/keys/unlock.js';
 import { putRecords } from '../../db/writer.js';
-import { tempDir, valija, type CliResult } from '../helpers.js';
+import { ROOT, tempDir, valija, type CliResult } from '../helpers.js';
 
 const PASS = 'correct horse battery staple lima';
 const PASS2 = 'purple elephant dances quietly tonight';
@@ -184,6 +184,20 @@ describe('an encrypted store on the command line', () => {
       expect(unlockStore(backup, { passphrase: PASS2 }).key).toBeDefined();
     }
     expect(filesRevealing(dir)).toEqual([]);
+  });
+
+  it('an encrypted store from an older Valija is upgraded with an encrypted migration copy and its key file', () => {
+    const dir = tempDir();
+    const db = join(dir, 'valija.db');
+    copyFileSync(join(ROOT, 'tests', 'fixtures', 'store-v1.db'), db);
+    ok(['--db', db, 'encrypt', '--new-passphrase-env', 'PASS']);
+    ok(['--db', db, '--unlock-env', 'PASS', 'list', 'party']);
+    const copies = readdirSync(dir).filter((name) => /^valija\.db\.v1-.*\.bak$/.test(name));
+    expect(copies).toHaveLength(1);
+    const copy = join(dir, copies[0]!);
+    expect(isPlaintextDatabase(copy)).toBe(false);
+    expect(readdirSync(dir)).toContain(`${copies[0]}.keys`);
+    expect(unlockStore(copy, { passphrase: PASS }).key).toBeDefined();
   });
 });
 
