@@ -77,6 +77,8 @@ export interface BookSummary {
   protected: boolean;
   /** A copy cut to a reader's clearance: how many items above it it leaves out (0 otherwise). */
   withheld: number;
+  /** A numbered copy of a distribution: its number. */
+  copyNumber?: number;
   classification: Classification;
   generatedAt: string;
   sections: { id: string; title: string; page: number }[];

@@ -188,6 +188,8 @@ export const contract = {
         documents: z.union([z.enum(['all', 'none']), z.array(id).max(500)]).optional(),
         /** A copy for a reader cleared to this level: what is above it is left out (and counted). */
         clearance: z.enum(CLASSIFICATIONS).optional(),
+        /** This copy's number in the meeting's distribution record, printed on every page. */
+        copyNumber: z.number().int().min(1).max(999_999).optional(),
         /** A protected copy: encrypted (AES-256) with this passphrase; printing allowed, copying not. */
         protect: z
           .object({ passphrase: z.string().min(1).max(1024) })

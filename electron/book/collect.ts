@@ -39,6 +39,8 @@ export interface CollectOptions {
    * hangs from them (their commitments, the notes on them); the contents says how many, never which.
    */
   clearance?: Classification;
+  /** This copy's number in the meeting's distribution record, printed on every page. */
+  copyNumber?: number;
 }
 
 const rank = (level: Classification) => CLASSIFICATIONS.indexOf(level);
@@ -176,16 +178,19 @@ export function collectBook(db: Db, meetingId: string, options: CollectOptions):
     paper: options.paper,
     classification,
     generatedAt,
-    ...(options.copyFor
-      ? {
-          copyFor: options.copyFor,
-          copyId: createHash('sha256')
-            .update(`${meetingId}\u0000${options.copyFor}\u0000${generatedAt}`)
-            .digest('hex')
-            .slice(0, 8)
-            .toUpperCase(),
-        }
-      : {}),
+    ...(options.copyFor ? { copyFor: options.copyFor } : {}),
+    // A numbered copy (a distribution) prints its number; another copy for a reader, a short digest.
+    ...(options.copyNumber
+      ? { copyId: String(options.copyNumber) }
+      : options.copyFor
+        ? {
+            copyId: createHash('sha256')
+              .update(`${meetingId}\u0000${options.copyFor}\u0000${generatedAt}`)
+              .digest('hex')
+              .slice(0, 8)
+              .toUpperCase(),
+          }
+        : {}),
     cover: {
       title: text(meeting.title),
       counterpart: counterpartIds.map(partyName).filter(Boolean).join(' · '),

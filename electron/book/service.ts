@@ -35,6 +35,8 @@ export interface BookRequest {
   protect?: { passphrase: string };
   /** A copy for a reader cleared to this level: what is above it is left out, and counted. */
   clearance?: Classification;
+  /** This copy's number in the meeting's distribution record (printed on every page, kept in the history). */
+  copyNumber?: number;
 }
 
 export interface BookJobOptions {
@@ -67,6 +69,7 @@ export async function buildBook(
     generatedAt: request.date ? `${request.date}T12:00:00.000Z` : undefined,
     ownPartyId: readSetting(store.db, 'ownPartyId'),
     clearance: request.clearance,
+    copyNumber: request.copyNumber,
   });
   let rendered;
   try {
@@ -88,6 +91,7 @@ export async function buildBook(
       classification: model.classification,
       annotations: request.annotations ?? 'shared',
       ...(request.clearance ? { clearance: request.clearance } : {}),
+      ...(request.copyNumber ? { copyNumber: String(request.copyNumber) } : {}),
     },
     generatedAt: model.generatedAt,
     pages: rendered.pages,
@@ -104,6 +108,7 @@ export async function buildBook(
     bytes: pdf.length,
     protected: !!request.protect,
     withheld: model.withheld?.count ?? 0,
+    ...(request.copyNumber ? { copyNumber: request.copyNumber } : {}),
     classification: model.classification,
     generatedAt: model.generatedAt,
     sections: rendered.sections,

@@ -8,6 +8,7 @@ import type { MethodName } from '../api/contract.js';
 import type { DocumentInfo } from '../../domain/results.js';
 import { encryptStore, rekeyStore } from '../keys/convert.js';
 import { parsePort, runServe } from '../serve/server.js';
+import { distributeBook } from './distribution.js';
 import { initStore } from './init.js';
 
 export interface CliIo {
@@ -226,15 +227,18 @@ export const COMMANDS: Record<string, Command> = {
       'book <meeting-id> --out FILE.pdf [--lang es|en] [--classification LEVEL]',
       '     [--annotations none|shared|mine] [--copy-for NAME] [--paper a4|letter] [--date YYYY-MM-DD]',
       '     [--documents all|none|ID,ID…] [--clearance LEVEL] [--protect --passphrase-env VAR]',
+      'book <meeting-id> --distribution FILE --out-dir DIR [same options]',
     ],
     summary: [
       'the briefing book; prints pages, sha256, sections and annexes;',
       "--documents: the meeting's documents printed as annexes (default all),",
       'none, or these in this order; --clearance: a copy for a reader cleared',
       'to LEVEL (what is above it left out, counted); --protect: encrypted',
-      '(AES-256) with the passphrase in VAR, printing allowed, copying not',
+      '(AES-256) with the passphrase in VAR, printing allowed, copying not;',
+      '--distribution: one numbered copy per recipient (CSV or JSON: name,',
+      'post, clearance), each recorded in the history',
     ],
-    calls: ['book'],
+    calls: ['book', 'bookHistory'],
 
     options: {
       out: { type: 'string' },
@@ -248,10 +252,11 @@ export const COMMANDS: Record<string, Command> = {
       clearance: { type: 'string' },
       protect: { type: 'boolean' },
       'passphrase-env': { type: 'string' },
+      distribution: { type: 'string' },
+      'out-dir': { type: 'string' },
     },
     positionals: ['meetingId'],
     run: ({ call, args, options, io }) => {
-      if (options.out === undefined) throw new UsageError('book needs --out FILE.pdf');
       const passphrase = passphraseFrom(options, io);
       if (options.protect === true && passphrase === undefined) {
         throw new UsageError('--protect needs --passphrase-env VAR (VAR holds the passphrase)');
@@ -259,21 +264,41 @@ export const COMMANDS: Record<string, Command> = {
       if (options.protect !== true && passphrase !== undefined) {
         throw new UsageError('--passphrase-env on a book goes with --protect');
       }
-      return call('book', {
+      const book = {
         meetingId: args.meetingId,
-        file: options.out,
         lang: options.lang,
         classification: options.classification,
         annotations: options.annotations,
-        copyFor: options['copy-for'],
         paper: options.paper,
         date: options.date,
         documents: annexChoiceFrom(options.documents as string | undefined),
         clearance: options.clearance,
         protect: passphrase === undefined ? undefined : { passphrase },
-      });
+      };
+      if (options.distribution !== undefined) {
+        if (options['out-dir'] === undefined) throw new UsageError('--distribution needs --out-dir DIR');
+        if (options.out !== undefined || options['copy-for'] !== undefined) {
+          throw new UsageError('a distribution names its own files and recipients: no --out or --copy-for');
+        }
+        return distributeBook(call, {
+          meetingId: args.meetingId!,
+          distribution: options.distribution as string,
+          outDir: options['out-dir'] as string,
+          book,
+        });
+      }
+      if (options.out === undefined) throw new UsageError('book needs --out FILE.pdf');
+      return call('book', { ...book, file: options.out, copyFor: options['copy-for'] });
     },
   },
+  books: {
+    synopsis: ['books <meeting-id>'],
+    summary: ["the meeting's printed books and copies, newest first (its distribution record)"],
+    calls: ['bookHistory'],
+    positionals: ['meetingId'],
+    run: ({ call, args }) => call('bookHistory', { meetingId: args.meetingId }),
+  },
+
   export: {
     synopsis: ['export --out FILE [--passphrase-env VAR] [--full]'],
     summary: [
@@ -505,7 +530,6 @@ export const APP_ONLY_METHODS: Partial<Record<MethodName, string>> = {
   recent: "Home's list of the records changed last",
   changedSinceNoted: "Home's list of annotated records that changed since",
   cancelJob: "the Cancel button on a job's progress; on the command line, Ctrl+C",
-  bookHistory: "the book builder's list of printed books",
   bookPdf: 'the in-app preview of a printed book (the command line has the file)',
   packageHistory: "the Sync screen's list of imported packages",
   about: 'the banner that says a store holds the demo data',
