@@ -1,6 +1,7 @@
 // The store as the app holds it: set up (first run: a recovery passphrase, then the encrypted demo store),
 // locked (nothing of the store is open or shown) or open. The desktop window and the browser bridge ask it
 // before every call: only the session's own methods answer while it is not open (E_LOCKED otherwise).
+import { dirname } from 'node:path';
 import { readSetting, writeSetting } from '../../db/settings.js';
 import type { Store } from '../../db/store.js';
 import { ValijaError } from '../../domain/errors.js';
@@ -12,7 +13,6 @@ import { newKeyFile, writeKeyFile } from './keyfile.js';
 import { openKeyedStore } from './open.js';
 import { isLockedError, keychainProblem, storeEncryption, unlockStore } from './unlock.js';
 import type { Keychain } from './wrap.js';
-import { dirname } from 'node:path';
 
 export const DEFAULT_IDLE_LOCK_MINUTES = 15;
 export const MAX_IDLE_LOCK_MINUTES = 8 * 60;

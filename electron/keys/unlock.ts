@@ -1,7 +1,7 @@
 // Unlocking a store: a plaintext store needs nothing; an encrypted one is opened by the OS keychain when it
 // can, else by the recovery passphrase. A keychain that cannot unwrap (another machine, a changed keyring,
 // a restored backup) falls back to the passphrase instead of failing, and is wrapped again once it is given.
-import { existsSync, rmSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { isPlaintextDatabase, keyOpens } from '../../db/connection.js';
 import { ValijaError } from '../../domain/errors.js';
 import { keyFileOf, keyIdOf, newKeyFile, readKeyFile, writeKeyFile, type KeyEntry } from './keyfile.js';
@@ -23,7 +23,11 @@ export interface Unlocked {
   via: 'plaintext' | 'keychain' | 'passphrase';
 }
 
-/** Left by a conversion (encrypt, rekey) that was interrupted; never valid on its own. */
+/**
+ * The copy a conversion (encrypt, rekey) builds beside the store; one left by an interrupted run is never
+ * valid on its own, and the next conversion removes it (opening the store leaves it: a conversion in
+ * another process may be writing it).
+ */
 export const conversionTemp = (file: string) => `${file}.converting`;
 
 export function storeEncryption(file: string): StoreEncryption {
@@ -54,7 +58,6 @@ export function unlockStore(file: string, how: UnlockWith = {}): Unlocked {
   if (encryption === 'absent') {
     throw new ValijaError('E_NOT_FOUND', `no store at ${file}; create one with \`valija init\``);
   }
-  rmSync(conversionTemp(file), { force: true });
   if (encryption === 'plaintext') return { via: 'plaintext' };
   const keyFile = readKeyFile(file);
   if (!keyFile) {
