@@ -190,6 +190,8 @@ export const contract = {
         clearance: z.enum(CLASSIFICATIONS).optional(),
         /** This copy's number in the meeting's distribution record, printed on every page. */
         copyNumber: z.number().int().min(1).max(999_999).optional(),
+        /** Each paragraph, point, row and note marked with its record's classification. */
+        portionMarks: z.boolean().optional(),
         /** A protected copy: encrypted (AES-256) with this passphrase; printing allowed, copying not. */
         protect: z
           .object({ passphrase: z.string().min(1).max(1024) })

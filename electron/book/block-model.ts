@@ -5,6 +5,7 @@
  */
 import type { StringKey } from './strings.js';
 import type { ChoiceGroup } from '../../domain/vocabulary.js';
+import type { Classification } from '../../domain/kinds.js';
 
 /** A fixed label from the book strings, printed in the book's language. */
 export interface LabelRef {
@@ -59,6 +60,8 @@ export interface TableColumn {
 export interface TableBlock {
   type: 'table';
   columns: TableColumn[];
+  /** Each row's classification where its record has its own (an initiative's); the meeting's otherwise. */
+  rowLevels?: (Classification | undefined)[];
   /** Cells hold inline Markdown strings, labels or dates. */
   rows: Text[][];
   /** Row indexes printed highlighted (e.g. overdue commitments). */
@@ -78,6 +81,8 @@ export interface NoteBlock {
   date: string;
   /** A label for the annotated record, e.g. "Compromiso: Plan de Acción 2025–2026". */
   target: string;
+  /** The classification of the record it is on, where that record has its own (an initiative). */
+  level?: Classification;
   body: string;
 }
 

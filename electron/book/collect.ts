@@ -19,6 +19,7 @@ import type { AnnotationChoice, Lang, Paper } from '../../domain/results.js';
 import { kindLabel } from '../../domain/vocabulary.js';
 import { dateText, text, type BookContext, type Rec } from './collectors/context.js';
 import type { BookAnnex, BookModel } from './model.js';
+import { markPortions } from './portions.js';
 import { SECTIONS } from './section-table.js';
 
 export interface CollectOptions {
@@ -41,6 +42,8 @@ export interface CollectOptions {
   clearance?: Classification;
   /** This copy's number in the meeting's distribution record, printed on every page. */
   copyNumber?: number;
+  /** Each paragraph, point, row and note marked with its record's classification (portions.ts). */
+  portionMarks?: boolean;
 }
 
 const rank = (level: Classification) => CLASSIFICATIONS.indexOf(level);
@@ -173,6 +176,9 @@ export function collectBook(db: Db, meetingId: string, options: CollectOptions):
     meetingTitle,
   };
   const when = dateText(meeting, lang);
+  const sections = SECTIONS.map((s) => ({ id: s.id, blocks: s.collect(context) })).filter(
+    (s) => s.blocks.length > 0,
+  );
   return {
     lang,
     paper: options.paper,
@@ -197,9 +203,9 @@ export function collectBook(db: Db, meetingId: string, options: CollectOptions):
       ...(when ? { dateText: when } : {}),
       ...(text(meeting.place) ? { place: text(meeting.place) } : {}),
     },
-    sections: SECTIONS.map((s) => ({ id: s.id, blocks: s.collect(context) })).filter(
-      (s) => s.blocks.length > 0,
-    ),
+    sections: options.portionMarks
+      ? markPortions(sections, lang, meeting.classification as Classification)
+      : sections,
     ...(annexes?.length ? { annexes } : {}),
     ...(clearance ? { withheld: { clearance, count: withheldCount } } : {}),
   };

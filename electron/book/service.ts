@@ -37,6 +37,8 @@ export interface BookRequest {
   clearance?: Classification;
   /** This copy's number in the meeting's distribution record (printed on every page, kept in the history). */
   copyNumber?: number;
+  /** Each paragraph, point, row and note marked with its classification: (P) (R) (C) (S). */
+  portionMarks?: boolean;
 }
 
 export interface BookJobOptions {
@@ -70,6 +72,7 @@ export async function buildBook(
     ownPartyId: readSetting(store.db, 'ownPartyId'),
     clearance: request.clearance,
     copyNumber: request.copyNumber,
+    portionMarks: request.portionMarks,
   });
   let rendered;
   try {
@@ -92,6 +95,7 @@ export async function buildBook(
       annotations: request.annotations ?? 'shared',
       ...(request.clearance ? { clearance: request.clearance } : {}),
       ...(request.copyNumber ? { copyNumber: String(request.copyNumber) } : {}),
+      ...(request.portionMarks ? { portionMarks: 'yes' } : {}),
     },
     generatedAt: model.generatedAt,
     pages: rendered.pages,

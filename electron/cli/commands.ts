@@ -226,14 +226,16 @@ export const COMMANDS: Record<string, Command> = {
     synopsis: [
       'book <meeting-id> --out FILE.pdf [--lang es|en] [--classification LEVEL]',
       '     [--annotations none|shared|mine] [--copy-for NAME] [--paper a4|letter] [--date YYYY-MM-DD]',
-      '     [--documents all|none|ID,ID…] [--clearance LEVEL] [--protect --passphrase-env VAR]',
+      '     [--documents all|none|ID,ID…] [--clearance LEVEL] [--portion-marks]',
+      '     [--protect --passphrase-env VAR]',
       'book <meeting-id> --distribution FILE --out-dir DIR [same options]',
     ],
     summary: [
       'the briefing book; prints pages, sha256, sections and annexes;',
       "--documents: the meeting's documents printed as annexes (default all),",
       'none, or these in this order; --clearance: a copy for a reader cleared',
-      'to LEVEL (what is above it left out, counted); --protect: encrypted',
+      'to LEVEL (what is above it left out, counted); --portion-marks: each',
+      'paragraph, point and row marked (P) (R) (C) (S); --protect: encrypted',
       '(AES-256) with the passphrase in VAR, printing allowed, copying not;',
       '--distribution: one numbered copy per recipient (CSV or JSON: name,',
       'post, clearance), each recorded in the history',
@@ -250,6 +252,7 @@ export const COMMANDS: Record<string, Command> = {
       date: { type: 'string' },
       documents: { type: 'string' },
       clearance: { type: 'string' },
+      'portion-marks': { type: 'boolean' },
       protect: { type: 'boolean' },
       'passphrase-env': { type: 'string' },
       distribution: { type: 'string' },
@@ -273,6 +276,7 @@ export const COMMANDS: Record<string, Command> = {
         date: options.date,
         documents: annexChoiceFrom(options.documents as string | undefined),
         clearance: options.clearance,
+        portionMarks: options['portion-marks'] === true || undefined,
         protect: passphrase === undefined ? undefined : { passphrase },
       };
       if (options.distribution !== undefined) {

@@ -1,8 +1,9 @@
 import type { Block } from '../block-model.js';
-import { text, type BookContext, type Rec } from './context.js';
+import { initiativeLevel, text, type BookContext, type Rec } from './context.js';
 
 /** Open commitments on both sides in one table, due soonest first; overdue ones marked and highlighted. */
-export function commitments({ commitments, bookDate, partyName, meetingTitle }: BookContext): Block[] {
+export function commitments(context: BookContext): Block[] {
+  const { commitments, bookDate, partyName, meetingTitle } = context;
   const due = (c: Rec) => text(c.dueDate) || '9999';
   const sorted = [...commitments].sort(
     (a, b) => due(a).localeCompare(due(b)) || String(a.id).localeCompare(String(b.id)),
@@ -19,6 +20,7 @@ export function commitments({ commitments, bookDate, partyName, meetingTitle }: 
         { label: { key: 'commitments.dueDate' }, width: 0.14 },
         { label: { key: 'commitments.status' }, width: 0.1 },
       ],
+      rowLevels: sorted.map((c) => initiativeLevel(context, c.initiativeId)),
       rows: sorted.map((c) => [
         text(c.text),
         partyName(c.owingPartyId) || '—',

@@ -1,6 +1,6 @@
 // What a section's collector reads: one meeting and the records around it, read from the store once by
 // collectBook. Collectors are plain functions of this context: they never query.
-import type { StoredRecord } from '../../../domain/kinds.js';
+import type { Classification, StoredRecord } from '../../../domain/kinds.js';
 import type { AnnotationChoice, Lang } from '../../../domain/results.js';
 import { formatDate } from '../strings.js';
 
@@ -38,6 +38,11 @@ export interface BookContext {
   partyName: (id: unknown) => string;
   /** A meeting's title, or '' (unknown or deleted). */
   meetingTitle: (id: unknown) => string;
+}
+
+/** The classification of one of the book's initiatives (what hangs from it takes its level), if it is one. */
+export function initiativeLevel(context: BookContext, id: unknown): Classification | undefined {
+  return context.initiatives.find((i) => i.id === id)?.classification as Classification | undefined;
 }
 
 /** A field as printed: trimmed text, or '' for anything else. */

@@ -1,3 +1,4 @@
+import type { Classification } from '../../../domain/kinds.js';
 import type { Block } from '../block-model.js';
 import { text, type BookContext } from './context.js';
 
@@ -12,6 +13,7 @@ export function initiatives({ initiatives }: BookContext): Block[] {
         { label: { key: 'initiatives.area' }, width: 0.22 },
         { label: { key: 'initiatives.status' }, width: 0.22 },
       ],
+      rowLevels: initiatives.map((i) => i.classification as Classification),
       rows: initiatives.map((i) => [
         text(i.title),
         i.area === 'other' ? '—' : { choice: 'area', value: String(i.area) },

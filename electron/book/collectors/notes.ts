@@ -1,22 +1,28 @@
 import type { Block } from '../block-model.js';
-import { text, type BookContext, type Note } from './context.js';
+import { initiativeLevel, text, type BookContext, type Note } from './context.js';
 
-const noteBlock = ({ record, target }: Note): Block => ({
-  type: 'note',
-  author: text(record.author) || '—',
-  date: text(record.createdAt),
-  target,
-  body: text(record.body),
-});
+const noteBlock =
+  (context: BookContext) =>
+  ({ record, target }: Note): Block => {
+    const level = record.targetKind === 'initiative' ? initiativeLevel(context, record.targetId) : undefined;
+    return {
+      type: 'note',
+      author: text(record.author) || '—',
+      date: text(record.createdAt),
+      target,
+      body: text(record.body),
+      ...(level ? { level } : {}),
+    };
+  };
 
 /** Shared notes, unless the book is printed without notes. */
-export function sharedNotes({ notes, annotations }: BookContext): Block[] {
-  if (annotations === 'none') return [];
-  return notes.filter((n) => n.record.visibility === 'shared').map(noteBlock);
+export function sharedNotes(context: BookContext): Block[] {
+  if (context.annotations === 'none') return [];
+  return context.notes.filter((n) => n.record.visibility === 'shared').map(noteBlock(context));
 }
 
 /** This device's private notes, only when asked for ("mine"). */
-export function privateNotes({ notes, annotations }: BookContext): Block[] {
-  if (annotations !== 'mine') return [];
-  return notes.filter((n) => n.record.visibility === 'private').map(noteBlock);
+export function privateNotes(context: BookContext): Block[] {
+  if (context.annotations !== 'mine') return [];
+  return context.notes.filter((n) => n.record.visibility === 'private').map(noteBlock(context));
 }

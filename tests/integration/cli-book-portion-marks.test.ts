@@ -1,0 +1,61 @@
+// Portion marks: each paragraph, point and row of the book carries the classification of the record it
+// comes from, in the book's language; the banner stays the highest level printed.
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { tempDir, valija } from '../helpers.js';
+import { readPdf } from '../unit/book/read-pdf.js';
+
+const ECUADOR_MEETING = '0195a000-0000-7000-8000-000004000001';
+
+function ok<T>(db: string, args: string[], input?: string): T {
+  const result = valija(['--db', db, ...args], { input });
+  expect(result.code, result.stderr).toBe(0);
+  return result.json() as T;
+}
+
+async function bookText(db: string, args: string[]): Promise<string[]> {
+  const out = join(tempDir(), 'book.pdf');
+  ok(db, ['book', ECUADOR_MEETING, '--out', out, ...args]);
+  return (await readPdf(out)).pages.map((page) => page.items.map((item) => item.str).join('|'));
+}
+
+describe('valija book --portion-marks', () => {
+  it("marks points, paragraphs and rows with their record's level; the banner is the highest", async () => {
+    const db = join(tempDir(), 'demo.db');
+    expect(valija(['--db', db, 'init', '--demo']).code).toBe(0);
+    const meeting = ok<{ initiativeIds: string[] }>(db, ['get', 'meeting', ECUADOR_MEETING]);
+    const secretish = ok<{ id: string }>(
+      db,
+      ['put', 'initiative'],
+      JSON.stringify({ title: 'Hidrovía binacional', classification: 'confidential' }),
+    );
+    ok(
+      db,
+      ['put', 'meeting'],
+      JSON.stringify({ id: ECUADOR_MEETING, initiativeIds: [...meeting.initiativeIds, secretish.id] }),
+    );
+    ok(
+      db,
+      ['put', 'commitment'],
+      JSON.stringify({ text: 'Estudio de la hidrovía', initiativeId: secretish.id }),
+    );
+
+    const es = (await bookText(db, ['--portion-marks'])).join('\n');
+    // The meeting is restricted: its points and paragraphs are (R); the initiatives their own.
+    expect(es).toContain('1. (R) ');
+    expect(es).toMatch(/\(C\)\s+Hidrovía binacional/);
+    expect(es).toMatch(/\(C\)\s+Estudio de la hidrovía/);
+    // The demo's own initiatives are public.
+    expect(es).toMatch(/\(P\)\s+Quito Declaration/);
+    expect(es).not.toContain('(U)');
+    expect(es).toContain('CONFIDENCIAL');
+
+    const en = (await bookText(db, ['--portion-marks', '--lang', 'en'])).join('\n');
+    expect(en).toMatch(/\(U\)\s+Quito Declaration/);
+    expect(en).not.toContain('(P)');
+    expect(en).toMatch(/\(C\)\s+Hidrovía binacional/);
+
+    const plain = (await bookText(db, [])).join('\n');
+    for (const mark of ['(R)', '(C)', '(P)']) expect(plain).not.toContain(mark);
+  });
+});
