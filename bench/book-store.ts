@@ -44,7 +44,8 @@ function addInitiatives(store: Store, count: number): void {
   }
 }
 
-async function timeBook(store: Store): Promise<{ collectMs: number; totalMs: number; pages: number }> {
+/** The demo meeting's book from `store`, collected and rendered: how long each took, and its pages. */
+export async function timeBook(store: Store): Promise<{ collectMs: number; totalMs: number; pages: number }> {
   const ownPartyId = store.db.prepare("SELECT value FROM setting WHERE key = 'ownPartyId'").pluck().get() as
     string | undefined;
   const start = performance.now();

@@ -11,12 +11,11 @@ import { join } from 'node:path';
 import { search } from '../db/search.js';
 import { openStore, type Store } from '../db/store.js';
 import { putRecords } from '../db/writer.js';
-import { collectBook } from '../electron/book/collect.js';
-import { renderBook } from '../electron/book/render.js';
 import { rng, sentence } from '../electron/book/synthetic.js';
 import { loadDemo } from '../electron/demo.js';
 import { newKeyFile, writeKeyFile } from '../electron/keys/keyfile.js';
 import { wrapWithPassphrase } from '../electron/keys/wrap.js';
+import { timeBook } from './book-store.js';
 import { median, runPhase, type PhaseResult } from './sync.js';
 
 const GOAL = 1.25;
@@ -70,18 +69,6 @@ function addLongMeeting(store: Store): void {
   );
 }
 
-async function timeBook(store: Store): Promise<{ ms: number; pages: number }> {
-  const start = performance.now();
-  const model = collectBook(store.db, MEETING, {
-    lang: 'es',
-    paper: 'a4',
-    annotations: 'shared',
-    generatedAt: '2026-12-01T12:00:00.000Z',
-  });
-  const { pages } = await renderBook(model);
-  return { ms: performance.now() - start, pages };
-}
-
 export async function runEncryptionBench(
   repeat = Number(process.env.VALIJA_BENCH_REPEAT ?? 3),
 ): Promise<void> {
@@ -126,7 +113,7 @@ export async function runEncryptionBench(
       for (let i = 0; i < BOOK_RUNS; i++) {
         for (const which of i % 2 === 0 ? [0, 1] : [1, 0]) {
           const result = await timeBook(stores[which]!);
-          books[which]!.push(result.ms);
+          books[which]!.push(result.totalMs);
           pages = result.pages;
         }
       }

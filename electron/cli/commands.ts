@@ -1,120 +1,22 @@
 // The `valija` commands: how each is written (its help line), what it calls in the API contract, and how
 // its arguments become a call. `run.ts` parses and dispatches; `usage.ts` prints the help from this table.
+// The store's own commands are in store-commands.ts, the book's in book-commands.ts.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { ParseArgsConfig } from 'node:util';
 import { ValijaError } from '../../domain/errors.js';
 import type { MethodName } from '../api/contract.js';
 import type { DocumentInfo } from '../../domain/results.js';
-import { encryptStore, rekeyStore } from '../keys/convert.js';
 import { parsePort, runServe } from '../serve/server.js';
-import { distributeBook } from './distribution.js';
-import { initStore } from './init.js';
+import { BOOK_COMMANDS } from './book-commands.js';
+import { passphraseFrom, UsageError, type CliIo, type Command } from './command.js';
+import { STORE_COMMANDS } from './store-commands.js';
 
-export interface CliIo {
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-  readStdin: () => string;
-  env: NodeJS.ProcessEnv;
-  /** Set only on a terminal: a progress line that redraws itself (not when piped). */
-  progress?: (text: string) => void;
-  /** Set only on a terminal: asks for a passphrase without echoing it. */
-  askSecret?: (prompt: string) => Promise<string>;
-}
-
-/** A command line that does not say what it means: exit 2, with a pointer to `valija --help`. */
-export class UsageError extends Error {}
-
-type Options = NonNullable<ParseArgsConfig['options']>;
-
-export interface Command {
-  /** Its line(s) in `valija --help` and the README: how it is written, and what it does. */
-  synopsis: string[];
-  summary: string[];
-  /** The contract methods it calls (a test holds every method to a command or to APP_ONLY_METHODS). */
-  calls: MethodName[];
-  options?: Options;
-  /** Positional arguments: their names, and whether the last one takes the rest. */
-  positionals: string[];
-  /** When an option changes which positionals a command takes (attach --replace). */
-  positionalsFor?: (options: Record<string, unknown>) => string[];
-  rest?: boolean;
-  /** Whether the last positional may be left out. */
-  optionalLast?: boolean;
-  notYetAvailable?: boolean;
-  run?: (ctx: CommandContext) => Promise<unknown> | unknown;
-  /** A long-running command that opens the store itself and writes its own output; answers the exit code. */
-  serve?: (ctx: StoreContext) => Promise<number>;
-  /** A command about the store file itself (init, encrypt, rekey): it opens the store; its answer is printed. */
-  own?: (ctx: StoreContext) => Promise<unknown> | unknown;
-}
-
-/** What a command that opens the store itself gets: how to unlock it the way the command line says. */
-export interface StoreContext extends Omit<CommandContext, 'call'> {
-  /** The page key of the store (undefined when plaintext), from --unlock-env VAR or a prompt; E_LOCKED else. */
-  unlock: () => Promise<Buffer | undefined>;
-  /** The recovery passphrase from --unlock-env VAR or a prompt, when the store is encrypted. */
-  passphrase: () => Promise<string | undefined>;
-}
-
-export interface CommandContext {
-  args: Record<string, string>;
-  options: Record<string, string | boolean | undefined>;
-  file: string;
-  io: CliIo;
-  call: (method: MethodName, input: unknown) => Promise<unknown>;
-}
+export { UsageError, type CliIo, type Command, type CommandContext, type StoreContext } from './command.js';
 
 const kindArgs = ['kind', 'id'];
 
 export const COMMANDS: Record<string, Command> = {
-  init: {
-    synopsis: ['init [--demo] [--new-passphrase-env VAR]'],
-    summary: [
-      'create the store; --demo loads the demo data; with a recovery',
-      'passphrase (from the variable VAR) the store is encrypted',
-    ],
-    calls: [],
-    options: { demo: { type: 'boolean' }, 'new-passphrase-env': { type: 'string' } },
-    positionals: [],
-    own: ({ file, options, io, unlock }) =>
-      initStore({
-        file,
-        demo: options.demo === true,
-        passphrase: newPassphraseFrom(options, io, false),
-        warn: (line) => io.stderr(`${line}\n`),
-        unlock,
-      }),
-  },
-  encrypt: {
-    synopsis: ['encrypt --new-passphrase-env VAR'],
-    summary: [
-      'encrypt a plaintext store and its backups (one crash-safe step);',
-      'VAR holds the recovery passphrase to set',
-    ],
-    calls: [],
-    options: { 'new-passphrase-env': { type: 'string' } },
-    positionals: [],
-    own: ({ file, options, io }) => encryptStore(file, { passphrase: newPassphraseFrom(options, io, true)! }),
-  },
-  rekey: {
-    synopsis: ['rekey --new-passphrase-env VAR'],
-    summary: [
-      "change an encrypted store's key and recovery passphrase",
-      '(unlocked with --unlock-env OLD); crash-safe like encrypt',
-    ],
-    calls: [],
-    options: { 'new-passphrase-env': { type: 'string' } },
-    positionals: [],
-    own: async ({ file, options, io, unlock }) => {
-      const passphrase = newPassphraseFrom(options, io, true)!;
-      const key = await unlock();
-      if (!key) {
-        throw new ValijaError('E_CONFLICT', `${file} is not encrypted; encrypt it with \`valija encrypt\``);
-      }
-      return rekeyStore(file, key, { passphrase });
-    },
-  },
+  ...STORE_COMMANDS,
   identity: {
     synopsis: ['identity [--name NAME] [--post POST]'],
     summary: ["show or set this device's author identity"],
@@ -222,87 +124,7 @@ export const COMMANDS: Record<string, Command> = {
     positionals: [],
     run: ({ call }) => call('dump', {}),
   },
-  book: {
-    synopsis: [
-      'book <meeting-id> --out FILE.pdf [--lang es|en] [--classification LEVEL]',
-      '     [--annotations none|shared|mine] [--copy-for NAME] [--paper a4|letter] [--date YYYY-MM-DD]',
-      '     [--documents all|none|ID,ID…] [--clearance LEVEL] [--portion-marks]',
-      '     [--protect --passphrase-env VAR]',
-      'book <meeting-id> --distribution FILE --out-dir DIR [same options]',
-    ],
-    summary: [
-      'the briefing book; prints pages, sha256, sections and annexes;',
-      "--documents: the meeting's documents printed as annexes (default all),",
-      'none, or these in this order; --clearance: a copy for a reader cleared',
-      'to LEVEL (what is above it left out, counted); --portion-marks: each',
-      'paragraph, point and row marked (P) (R) (C) (S); --protect: encrypted',
-      '(AES-256) with the passphrase in VAR, printing allowed, copying not;',
-      '--distribution: one numbered copy per recipient (CSV or JSON: name,',
-      'post, clearance), each recorded in the history',
-    ],
-    calls: ['book', 'bookHistory'],
-
-    options: {
-      out: { type: 'string' },
-      lang: { type: 'string' },
-      classification: { type: 'string' },
-      annotations: { type: 'string' },
-      'copy-for': { type: 'string' },
-      paper: { type: 'string' },
-      date: { type: 'string' },
-      documents: { type: 'string' },
-      clearance: { type: 'string' },
-      'portion-marks': { type: 'boolean' },
-      protect: { type: 'boolean' },
-      'passphrase-env': { type: 'string' },
-      distribution: { type: 'string' },
-      'out-dir': { type: 'string' },
-    },
-    positionals: ['meetingId'],
-    run: ({ call, args, options, io }) => {
-      const passphrase = passphraseFrom(options, io);
-      if (options.protect === true && passphrase === undefined) {
-        throw new UsageError('--protect needs --passphrase-env VAR (VAR holds the passphrase)');
-      }
-      if (options.protect !== true && passphrase !== undefined) {
-        throw new UsageError('--passphrase-env on a book goes with --protect');
-      }
-      const book = {
-        meetingId: args.meetingId,
-        lang: options.lang,
-        classification: options.classification,
-        annotations: options.annotations,
-        paper: options.paper,
-        date: options.date,
-        documents: annexChoiceFrom(options.documents as string | undefined),
-        clearance: options.clearance,
-        portionMarks: options['portion-marks'] === true || undefined,
-        protect: passphrase === undefined ? undefined : { passphrase },
-      };
-      if (options.distribution !== undefined) {
-        if (options['out-dir'] === undefined) throw new UsageError('--distribution needs --out-dir DIR');
-        if (options.out !== undefined || options['copy-for'] !== undefined) {
-          throw new UsageError('a distribution names its own files and recipients: no --out or --copy-for');
-        }
-        return distributeBook(call, {
-          meetingId: args.meetingId!,
-          distribution: options.distribution as string,
-          outDir: options['out-dir'] as string,
-          book,
-        });
-      }
-      if (options.out === undefined) throw new UsageError('book needs --out FILE.pdf');
-      return call('book', { ...book, file: options.out, copyFor: options['copy-for'] });
-    },
-  },
-  books: {
-    synopsis: ['books <meeting-id>'],
-    summary: ["the meeting's printed books and copies, newest first (its distribution record)"],
-    calls: ['bookHistory'],
-    positionals: ['meetingId'],
-    run: ({ call, args }) => call('bookHistory', { meetingId: args.meetingId }),
-  },
-
+  ...BOOK_COMMANDS,
   export: {
     synopsis: ['export --out FILE [--passphrase-env VAR] [--full]'],
     summary: [
@@ -501,33 +323,6 @@ function readJson(file: string | undefined, io: CliIo): unknown {
   }
 }
 
-/** --new-passphrase-env VAR: the recovery passphrase to set (required when `required`). */
-function newPassphraseFrom(
-  options: CommandContext['options'],
-  io: CliIo,
-  required: boolean,
-): string | undefined {
-  const variable = options['new-passphrase-env'] as string | undefined;
-  if (variable === undefined) {
-    if (required) throw new UsageError('--new-passphrase-env VAR is required (VAR holds the passphrase)');
-    return undefined;
-  }
-  const value = io.env[variable];
-  if (!value) {
-    throw new UsageError(`the environment variable ${variable} named by --new-passphrase-env is empty`);
-  }
-  return value;
-}
-
-function passphraseFrom(options: CommandContext['options'], io: CliIo): string | undefined {
-  const variable = options['passphrase-env'];
-  if (variable === undefined) return undefined;
-  const value = io.env[variable as string];
-  if (!value)
-    throw new UsageError(`the environment variable ${String(variable)} named by --passphrase-env is empty`);
-  return value;
-}
-
 /** The contract's methods that only the app's screens use, and why the command line has no command for them. */
 export const APP_ONLY_METHODS: Partial<Record<MethodName, string>> = {
   listPage: 'a screen reads long lists a page at a time; `list` prints them whole',
@@ -546,12 +341,3 @@ export const APP_ONLY_METHODS: Partial<Record<MethodName, string>> = {
   lockStore: "the app's Lock (Ctrl+L); a command holds the store only while it runs",
   setIdleLock: "the Settings screen's idle lock",
 };
-
-/** `--documents all|none|ID,ID…` as the book's annex choice (ids in the order given). */
-function annexChoiceFrom(value: string | undefined): 'all' | 'none' | string[] | undefined {
-  if (value === undefined || value === 'all' || value === 'none') return value;
-  return value
-    .split(',')
-    .map((id) => id.trim())
-    .filter(Boolean);
-}

@@ -5,40 +5,23 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir, valija } from '../helpers.js';
+import { addInitiative, demoStore, ECUADOR_MEETING, ok } from './book-stores.js';
 import { readPdf } from '../unit/book/read-pdf.js';
 
-const ECUADOR_MEETING = '0195a000-0000-7000-8000-000004000001';
 const DECLARATION = new URL('../fixtures/documents/declaration.pdf', import.meta.url).pathname;
 const SECRET_TITLE = 'Operación Cóndor Azul';
-
-function ok<T>(db: string, args: string[], input?: string): T {
-  const result = valija(['--db', db, ...args], { input });
-  expect(result.code, result.stderr).toBe(0);
-  return result.json() as T;
-}
 
 /** The demo store with a SECRET initiative on the Ecuador meeting, a commitment and a note under it, and a
  * SECRET document attached to the meeting. */
 function storeWithSecrets(): string {
-  const db = join(tempDir(), 'demo.db');
-  expect(valija(['--db', db, 'init', '--demo']).code).toBe(0);
-  const meeting = ok<{ initiativeIds: string[]; partyIds: string[] }>(db, [
-    'get',
-    'meeting',
-    ECUADOR_MEETING,
-  ]);
-  const secret = ok<{ id: string }>(
-    db,
-    ['put', 'initiative'],
-    JSON.stringify({ title: SECRET_TITLE, summary: 'Plan reservado', classification: 'secret' }),
-  );
-  ok(
-    db,
-    ['put', 'meeting'],
-    JSON.stringify({ id: ECUADOR_MEETING, initiativeIds: [...meeting.initiativeIds, secret.id] }),
-  );
-  ok(db, ['put', 'commitment'], JSON.stringify({ text: 'Entregar el plan Cóndor', initiativeId: secret.id }));
-  ok(db, ['annotate', 'initiative', secret.id, '--text', 'Nota sobre Cóndor']);
+  const db = demoStore();
+  const secret = addInitiative(db, {
+    title: SECRET_TITLE,
+    summary: 'Plan reservado',
+    classification: 'secret',
+  });
+  ok(db, ['put', 'commitment'], JSON.stringify({ text: 'Entregar el plan Cóndor', initiativeId: secret }));
+  ok(db, ['annotate', 'initiative', secret, '--text', 'Nota sobre Cóndor']);
   ok(db, [
     'attach',
     'meeting',
@@ -95,19 +78,8 @@ describe('valija book --clearance', () => {
   });
 
   it('a restricted copy shows a confidential initiative nowhere, not in the outline either: banner RESERVADO', async () => {
-    const db = join(tempDir(), 'demo.db');
-    expect(valija(['--db', db, 'init', '--demo']).code).toBe(0);
-    const meeting = ok<{ initiativeIds: string[] }>(db, ['get', 'meeting', ECUADOR_MEETING]);
-    const hidden = ok<{ id: string }>(
-      db,
-      ['put', 'initiative'],
-      JSON.stringify({ title: 'Negociación limítrofe reservada', classification: 'confidential' }),
-    );
-    ok(
-      db,
-      ['put', 'meeting'],
-      JSON.stringify({ id: ECUADOR_MEETING, initiativeIds: [...meeting.initiativeIds, hidden.id] }),
-    );
+    const db = demoStore();
+    addInitiative(db, { title: 'Negociación limítrofe reservada', classification: 'confidential' });
     const out = join(tempDir(), 'restricted.pdf');
     const summary = ok<{ classification: string; withheld: number }>(db, [
       'book',

@@ -5,9 +5,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readRecipients } from '../../electron/cli/recipients.js';
 import { tempDir, valija } from '../helpers.js';
+import { addInitiative, demoStore, ECUADOR_MEETING, ok } from './book-stores.js';
 import { readPdf } from '../unit/book/read-pdf.js';
-
-const ECUADOR_MEETING = '0195a000-0000-7000-8000-000004000001';
 
 interface Copy {
   recipient: { name: string; post?: string; clearance?: string };
@@ -18,28 +17,11 @@ interface Copy {
   withheld: number;
 }
 
-function ok<T>(db: string, args: string[], input?: string): T {
-  const result = valija(['--db', db, ...args], { input });
-  expect(result.code, result.stderr).toBe(0);
-  return result.json() as T;
-}
-
 describe('valija book --distribution', () => {
   it('prints one numbered copy per recipient, each named on every page, and records them all', async () => {
     const dir = tempDir();
-    const db = join(dir, 'demo.db');
-    expect(valija(['--db', db, 'init', '--demo']).code).toBe(0);
-    const meeting = ok<{ initiativeIds: string[] }>(db, ['get', 'meeting', ECUADOR_MEETING]);
-    const hidden = ok<{ id: string }>(
-      db,
-      ['put', 'initiative'],
-      JSON.stringify({ title: 'Negociación limítrofe reservada', classification: 'confidential' }),
-    );
-    ok(
-      db,
-      ['put', 'meeting'],
-      JSON.stringify({ id: ECUADOR_MEETING, initiativeIds: [...meeting.initiativeIds, hidden.id] }),
-    );
+    const db = demoStore();
+    addInitiative(db, { title: 'Negociación limítrofe reservada', classification: 'confidential' });
     const list = join(dir, 'lista.csv');
     writeFileSync(
       list,

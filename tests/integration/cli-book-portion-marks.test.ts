@@ -2,16 +2,9 @@
 // comes from, in the book's language; the banner stays the highest level printed.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { tempDir, valija } from '../helpers.js';
+import { tempDir } from '../helpers.js';
+import { addInitiative, demoStore, ECUADOR_MEETING, ok } from './book-stores.js';
 import { readPdf } from '../unit/book/read-pdf.js';
-
-const ECUADOR_MEETING = '0195a000-0000-7000-8000-000004000001';
-
-function ok<T>(db: string, args: string[], input?: string): T {
-  const result = valija(['--db', db, ...args], { input });
-  expect(result.code, result.stderr).toBe(0);
-  return result.json() as T;
-}
 
 async function bookText(db: string, args: string[]): Promise<string[]> {
   const out = join(tempDir(), 'book.pdf');
@@ -21,23 +14,12 @@ async function bookText(db: string, args: string[]): Promise<string[]> {
 
 describe('valija book --portion-marks', () => {
   it("marks points, paragraphs and rows with their record's level; the banner is the highest", async () => {
-    const db = join(tempDir(), 'demo.db');
-    expect(valija(['--db', db, 'init', '--demo']).code).toBe(0);
-    const meeting = ok<{ initiativeIds: string[] }>(db, ['get', 'meeting', ECUADOR_MEETING]);
-    const secretish = ok<{ id: string }>(
-      db,
-      ['put', 'initiative'],
-      JSON.stringify({ title: 'Hidrovía binacional', classification: 'confidential' }),
-    );
-    ok(
-      db,
-      ['put', 'meeting'],
-      JSON.stringify({ id: ECUADOR_MEETING, initiativeIds: [...meeting.initiativeIds, secretish.id] }),
-    );
+    const db = demoStore();
+    const secretish = addInitiative(db, { title: 'Hidrovía binacional', classification: 'confidential' });
     ok(
       db,
       ['put', 'commitment'],
-      JSON.stringify({ text: 'Estudio de la hidrovía', initiativeId: secretish.id }),
+      JSON.stringify({ text: 'Estudio de la hidrovía', initiativeId: secretish }),
     );
 
     const es = (await bookText(db, ['--portion-marks'])).join('\n');
