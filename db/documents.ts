@@ -43,12 +43,12 @@ export function keepFile(db: Db, sha256: string, content: Buffer): boolean {
 }
 
 /** The files a package carries: every content some document version names, in order of sha256. */
-export function sharedFiles(db: Db): { sha256: string; content: Buffer }[] {
+export function sharedFileList(db: Db): { sha256: string; bytes: number }[] {
   return stmt(
     db,
-    `SELECT sha256, content FROM document_file f
+    `SELECT sha256, bytes FROM document_file f
      WHERE EXISTS (SELECT 1 FROM document_version v WHERE v.sha256 = f.sha256) ORDER BY sha256`,
-  ).all() as { sha256: string; content: Buffer }[];
+  ).all() as { sha256: string; bytes: number }[];
 }
 
 /** Whether some document version, in the store or about to be, names this content. */

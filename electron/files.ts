@@ -57,19 +57,60 @@ export function makeOwnDir(dir: string): void {
   if ((stat.mode & 0o022) !== 0) throw refuse('other users may write into it');
 }
 
-export function writeFileAtomically(target: string, bytes: Buffer): void {
-  const temp = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
-  try {
-    const fd = openSync(temp, 'wx', PRIVATE_FILE);
+/**
+ * A file written a chunk at a time into a temporary file beside `target`, which `commit` flushes and renames
+ * over it; `abort` (or any failure) removes it, so the target is either untouched or whole.
+ */
+export class AtomicFile {
+  private readonly temp: string;
+  private fd: number | undefined;
+
+  constructor(private readonly target: string) {
+    this.temp = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
     try {
-      writeSync(fd, bytes);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
+      this.fd = openSync(this.temp, 'wx', PRIVATE_FILE);
+    } catch (error) {
+      throw this.failed(error);
     }
-    renameSync(temp, target);
-  } catch (error) {
-    rmSync(temp, { force: true });
-    throw new ValijaError('E_IO', `cannot write ${target}: ${(error as Error).message}`);
   }
+
+  write(bytes: Buffer): void {
+    try {
+      let done = 0;
+      while (done < bytes.length) done += writeSync(this.fd!, bytes, done);
+    } catch (error) {
+      this.abort();
+      throw this.failed(error);
+    }
+  }
+
+  commit(): void {
+    try {
+      fsyncSync(this.fd!);
+      closeSync(this.fd!);
+      this.fd = undefined;
+      renameSync(this.temp, this.target);
+    } catch (error) {
+      this.abort();
+      throw this.failed(error);
+    }
+  }
+
+  abort(): void {
+    if (this.fd !== undefined) closeSync(this.fd);
+    this.fd = undefined;
+    rmSync(this.temp, { force: true });
+  }
+
+  private failed(error: unknown): ValijaError {
+    return error instanceof ValijaError
+      ? error
+      : new ValijaError('E_IO', `cannot write ${this.target}: ${(error as Error).message}`);
+  }
+}
+
+export function writeFileAtomically(target: string, bytes: Buffer): void {
+  const file = new AtomicFile(target);
+  file.write(bytes);
+  file.commit();
 }

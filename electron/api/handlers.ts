@@ -6,7 +6,7 @@ import { getRecord, listRecords, sharedState } from '../../db/reader.js';
 import { search } from '../../db/search.js';
 import type { Store } from '../../db/store.js';
 import { deleteRecord, putRecords, restoreRecord } from '../../db/writer.js';
-import { readPackageFile } from '../sync/files.js';
+import { withPackageFile } from '../sync/files.js';
 import { exportPackage } from '../sync/exporter.js';
 import { applyImport, previewImport } from '../sync/importer.js';
 import { listTrustedKeys, untrustKey } from '../../db/trust.js';
@@ -80,9 +80,9 @@ export function createHandlers(store: Store, context: HandlerContext = {}): Hand
     },
     exportPackage: ({ file, passphrase }) => exportPackage(store, file, { passphrase, ...context }),
     previewImport: ({ file, ...options }) =>
-      previewImport(store, readPackageFile(file), { ...options, ...context }),
+      withPackageFile(file, (bytes) => previewImport(store, bytes, { ...options, ...context })),
     applyImport: ({ file, ...options }) =>
-      applyImport(store, readPackageFile(file), { ...options, ...context }),
+      withPackageFile(file, (bytes) => applyImport(store, bytes, { ...options, ...context })),
     book: (request) => buildBook(store, request, bookOptions),
     // Jobs belong to the process that started them: the desktop shell and the bridge answer this themselves
     // (electron/jobs/calls.ts); here, inline (the CLI, a job's own thread), nothing runs to be cancelled.

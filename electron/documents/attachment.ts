@@ -5,12 +5,7 @@ import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { AttachedFile } from '../../db/documents.js';
 import { ValijaError } from '../../domain/errors.js';
-
-/** 100 MiB unless VALIJA_MAX_DOCUMENT_MB says otherwise. */
-export function maxDocumentBytes(env: NodeJS.ProcessEnv = process.env): number {
-  const mb = Number(env.VALIJA_MAX_DOCUMENT_MB);
-  return Number.isFinite(mb) && mb > 0 ? Math.floor(mb * 1024 * 1024) : 100 * 1024 * 1024;
-}
+import { maxDocumentBytes } from './limits.js';
 
 const SIGNATURES: [string, number[]][] = [
   ['application/pdf', [0x25, 0x50, 0x44, 0x46, 0x2d]], // %PDF-

@@ -12,7 +12,7 @@ import { storeEncryption } from '../keys/unlock.js';
 import { createHandlers } from '../api/handlers.js';
 import { pendingFiles } from '../../db/document-text.js';
 import { createCaller } from '../jobs/calls.js';
-import { maxDocumentBytes } from '../documents/attachment.js';
+import { maxDocumentBytes } from '../documents/limits.js';
 import { findPackageRoot } from '../paths.js';
 import { LIMITS } from '../sync/format.js';
 import { newToken } from './auth.js';

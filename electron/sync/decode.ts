@@ -8,7 +8,9 @@ import { ValijaError } from '../../domain/errors.js';
 import { parseHlc } from '../../db/hlc.js';
 import { SCHEMA_VERSION } from '../../db/migrations/index.js';
 import { describeIssues } from '../../db/validation.js';
-import { decrypt, verifySignature } from './crypto.js';
+import { openSealed, verifySignature } from './crypto.js';
+import { bytesOf, sha256Of, sliceOf, type PackageBytes } from './source.js';
+import { maxDocumentBytes } from '../documents/limits.js';
 import { FLAG_ENCRYPTED, FORMAT_VERSION, HEADER_LENGTH, LIMITS, MAGIC } from './format.js';
 import { changeSetBatches } from './payload.js';
 import { manifestSchema, packageIdOf, type Manifest } from './manifest.js';
@@ -26,18 +28,24 @@ export interface DecodeOptions {
   onProgress?: (done: number, total: number, message?: string) => void;
   /** Called once the signature is verified, before the payload is read: throw to refuse the signer. */
   checkSigner?: (manifest: Manifest) => void;
+  /** The largest document file taken in (default: this device's document limit). */
+  maxFileBytes?: number;
 }
 
 const corrupt = (why: string) => new ValijaError('E_PACKAGE_CORRUPT', `not a valid Valija package: ${why}`);
 
-function readEnvelope(bytes: Buffer, options: DecodeOptions): { body: Buffer; encrypted: boolean } {
-  if (bytes.length > LIMITS.packageBytes) {
+function readEnvelope(
+  source: PackageBytes,
+  options: DecodeOptions,
+): { body: PackageBytes; encrypted: boolean } {
+  if (source.size > LIMITS.packageBytes) {
     throw new ValijaError('E_TOO_LARGE', `the package is larger than ${LIMITS.packageBytes / 2 ** 20} MiB`);
   }
-  if (bytes.length < HEADER_LENGTH || !bytes.subarray(0, MAGIC.length).equals(MAGIC)) {
+  const header = source.read(0, Math.min(HEADER_LENGTH, source.size));
+  if (header.length < HEADER_LENGTH || !header.subarray(0, MAGIC.length).equals(MAGIC)) {
     throw corrupt('it does not start with the Valija package signature');
   }
-  const version = bytes[MAGIC.length]!;
+  const version = header[MAGIC.length]!;
   if (version > FORMAT_VERSION) {
     throw new ValijaError('E_SCHEMA_TOO_NEW', `the package uses format ${version}; update Valija to read it`);
   }
@@ -48,29 +56,30 @@ function readEnvelope(bytes: Buffer, options: DecodeOptions): { body: Buffer; en
     );
   }
   if (version !== FORMAT_VERSION) throw corrupt(`unknown format ${version}`);
-  const flags = bytes[MAGIC.length + 1]!;
+  const flags = header[MAGIC.length + 1]!;
   if ((flags & ~FLAG_ENCRYPTED) !== 0) throw corrupt('unknown flags');
   const encrypted = (flags & FLAG_ENCRYPTED) !== 0;
-  const rest = bytes.subarray(HEADER_LENGTH);
-  return { body: encrypted ? decrypt(rest, options.passphrase) : rest, encrypted };
+  const rest = sliceOf(source, HEADER_LENGTH);
+  return { body: encrypted ? openSealed(rest, options.passphrase) : rest, encrypted };
 }
 
 function readManifest(
-  body: Buffer,
+  body: PackageBytes,
   options: DecodeOptions,
 ): { manifest: Manifest; payload: Buffer; files: PackageFile[] } {
-  if (body.length < 4) throw corrupt('the manifest is missing');
-  const manifestLength = body.readUInt32BE(0);
+  if (body.size < 4) throw corrupt('the manifest is missing');
+  const manifestLength = body.read(0, 4).readUInt32BE(0);
   if (manifestLength > LIMITS.manifestBytes)
     throw new ValijaError('E_TOO_LARGE', 'the package manifest is too large');
-  if (body.length < 4 + manifestLength + 2) throw corrupt('the manifest is truncated');
-  const manifestBytes = body.subarray(4, 4 + manifestLength);
-  const signatureLength = body.readUInt16BE(4 + manifestLength);
+  if (body.size < 4 + manifestLength + 2) throw corrupt('the manifest is truncated');
+  const manifestBytes = body.read(4, manifestLength);
+  const signatureLength = body.read(4 + manifestLength, 2).readUInt16BE(0);
   if (signatureLength !== LIMITS.signatureBytes) throw corrupt('the signature has the wrong length');
   const signatureStart = 4 + manifestLength + 2;
-  if (body.length < signatureStart + signatureLength) throw corrupt('the signature is truncated');
-  const signature = body.subarray(signatureStart, signatureStart + signatureLength);
-  const rest = body.subarray(signatureStart + signatureLength);
+  if (body.size < signatureStart + signatureLength) throw corrupt('the signature is truncated');
+  const signature = body.read(signatureStart, signatureLength);
+  const restStart = signatureStart + signatureLength;
+  const restLength = body.size - restStart;
 
   let json: unknown;
   try {
@@ -102,27 +111,44 @@ function readManifest(
     );
   }
   const filesLength = manifest.files.reduce((sum, file) => sum + file.bytes, 0);
-  if (rest.length !== manifest.payload.length + filesLength) {
+  if (restLength !== manifest.payload.length + filesLength) {
     throw corrupt(
-      rest.length > manifest.payload.length + filesLength
+      restLength > manifest.payload.length + filesLength
         ? 'bytes follow the payload and files'
         : 'the payload or its files are truncated',
     );
   }
-  const payload = rest.subarray(0, manifest.payload.length);
+  const payload = body.read(restStart, manifest.payload.length);
   if (createHash('sha256').update(payload).digest('hex') !== manifest.payload.sha256) {
     throw corrupt('the payload does not match its hash');
   }
-  // Each document's file must be the content its name says: a flipped byte refuses the whole package.
+  const maxFileBytes = options.maxFileBytes ?? maxDocumentBytes();
+  const tooLarge = manifest.files.find((file) => file.bytes > maxFileBytes);
+  if (tooLarge) {
+    throw new ValijaError(
+      'E_TOO_LARGE',
+      `the package carries a document file of ${(tooLarge.bytes / 2 ** 20).toFixed(1)} MiB; a document may hold at most ${(maxFileBytes / 2 ** 20).toFixed(0)} MiB here (VALIJA_MAX_DOCUMENT_MB)`,
+    );
+  }
+  // Each document's file must be the content its name says: a flipped byte refuses the whole package. The
+  // files are hashed a chunk at a time here, and read whole only when kept, one at a time.
   const files: PackageFile[] = [];
-  let at = manifest.payload.length;
+  let at = restStart + manifest.payload.length;
   for (const { sha256, bytes } of manifest.files) {
-    const content = rest.subarray(at, at + bytes);
+    const offset = at;
     at += bytes;
-    if (createHash('sha256').update(content).digest('hex') !== sha256) {
-      throw corrupt(`the document file ${sha256.slice(0, 12)}… does not match its hash`);
-    }
-    files.push({ sha256, content });
+    const mismatch = () => corrupt(`the document file ${sha256.slice(0, 12)}… does not match its hash`);
+    if (sha256Of(body, offset, bytes) !== sha256) throw mismatch();
+    files.push({
+      sha256,
+      bytes,
+      content: () => {
+        // Read again: a package file may be changed between its check and its use.
+        const content = body.read(offset, bytes);
+        if (createHash('sha256').update(content).digest('hex') !== sha256) throw mismatch();
+        return content;
+      },
+    });
   }
   return { manifest, payload, files };
 }
@@ -225,10 +251,11 @@ class MeaningCheck {
   }
 }
 
-/** A document's file carried by a package, checked against its sha256. */
+/** A document's file carried by a package, checked against its sha256; its bytes are read when asked for. */
 export interface PackageFile {
   sha256: string;
-  content: Buffer;
+  bytes: number;
+  content(): Buffer;
 }
 
 /** A package whose envelope, manifest, signer and payload hash have passed; its lines are read next. */
@@ -239,9 +266,12 @@ export interface OpenedPackage {
   encrypted: boolean;
 }
 
-/** Every check up to the payload's hash: cheap, and before a single line is read. */
-export function openPackage(bytes: Buffer, options: DecodeOptions = {}): OpenedPackage {
-  const { body, encrypted } = readEnvelope(bytes, options);
+/**
+ * Every check up to the payload's hash and the files' hashes, before a single line is read. The package is
+ * read a range at a time: only its manifest and payload are held whole, never its documents' files.
+ */
+export function openPackage(source: Buffer | PackageBytes, options: DecodeOptions = {}): OpenedPackage {
+  const { body, encrypted } = readEnvelope(Buffer.isBuffer(source) ? bytesOf(source) : source, options);
   return { ...readManifest(body, options), encrypted };
 }
 

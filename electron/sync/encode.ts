@@ -8,10 +8,10 @@ import { authorHeadOf, type AuthorHead } from '../../db/authors.js';
 import { EXAMPLE_DEVICE } from '../../db/example-device.js';
 import { AuthorDigests, signHead } from './authorship.js';
 import { countSharedChanges, seenClocks, sharedChangeTuples } from '../../db/merge.js';
-import { sharedFiles } from '../../db/documents.js';
+import { fileContent, sharedFileList } from '../../db/documents.js';
 import { SCHEMA_VERSION } from '../../db/migrations/index.js';
 import type { Store } from '../../db/store.js';
-import { encrypt, signBytes } from './crypto.js';
+import { Sealer, signBytes } from './crypto.js';
 import { FLAG_ENCRYPTED, FORMAT_VERSION, LIMITS, MAGIC } from './format.js';
 import { encodeLine } from './lines.js';
 import { packageIdOf, type Manifest } from './manifest.js';
@@ -137,7 +137,22 @@ export function minReaderVersionFor(rows: Partial<Record<KindName, number>>, fil
   return rows.document || rows.documentVersion || files > 0 ? DOCUMENTS_SCHEMA : 1;
 }
 
-export function encodePackage(store: Store, options: EncodeOptions = {}): EncodedPackage {
+/** Where a package is written, a chunk at a time: a file being written atomically, or memory. */
+export type PackageSink = (chunk: Buffer) => void;
+
+export interface WrittenPackage {
+  manifest: Manifest;
+  withheld: string[];
+  bytes: number;
+  sha256: string;
+}
+
+/**
+ * Writes the package to `sink` as it is encoded: the payload is held whole (it is what must be signed), the
+ * documents' files are not — each is read from the store, checked against its name and written in turn, so
+ * a package of 1 GiB never needs 1 GiB of memory. Its size is known, and refused, before a byte is written.
+ */
+export function writePackage(store: Store, sink: PackageSink, options: EncodeOptions = {}): WrittenPackage {
   // The name as stored now (the identity may have changed since the store was opened), checked before any work.
   const name = claimedNameOf(readDevice(store.db) ?? store.device);
   checkSignerName(name, "this device's name and post");
@@ -149,7 +164,7 @@ export function encodePackage(store: Store, options: EncodeOptions = {}): Encode
   const lines = withheld.length > 0 ? encodeLines(store, new Set(withheld), options) : all;
   const { authors } = withheld.length > 0 ? authorsOf(store, name, now, lines.digests) : heads;
   const { payload, count, rows, min, max } = lines;
-  const files = sharedFiles(store.db);
+  const files = sharedFileList(store.db);
   const signed: Omit<Manifest, 'packageId'> = {
     format: FORMAT_VERSION,
     schemaVersion: SCHEMA_VERSION,
@@ -161,7 +176,7 @@ export function encodePackage(store: Store, options: EncodeOptions = {}): Encode
       name,
     },
     authors,
-    files: files.map(({ sha256, content }) => ({ sha256, bytes: content.length })),
+    files,
     hlcRange: count ? { min, max } : null,
     seen: seenClocks(store.db),
     counts: { changes: count, rows },
@@ -178,25 +193,52 @@ export function encodePackage(store: Store, options: EncodeOptions = {}): Encode
   lengths.writeUInt32BE(manifestBytes.length);
   const signatureLength = Buffer.alloc(2);
   signatureLength.writeUInt16BE(signature.length);
-  const body = Buffer.concat([
-    lengths,
-    manifestBytes,
-    signatureLength,
-    signature,
-    payload,
-    ...files.map((file) => file.content),
-  ]);
-  if (body.length > LIMITS.packageBytes) {
+  const head = Buffer.concat([lengths, manifestBytes, signatureLength, signature, payload]);
+  const bodyBytes = head.length + files.reduce((sum, file) => sum + file.bytes, 0);
+  if (bodyBytes > LIMITS.packageBytes) {
     throw new ValijaError(
       'E_TOO_LARGE',
-      `the package would hold ${(body.length / 2 ** 20).toFixed(0)} MiB, more than ${LIMITS.packageBytes / 2 ** 20} MiB (its documents' files are most of it)`,
+      `the package would hold ${(bodyBytes / 2 ** 20).toFixed(0)} MiB, more than ${LIMITS.packageBytes / 2 ** 20} MiB (its documents' files are most of it)`,
     );
   }
+
   const encrypted = options.passphrase !== undefined && options.passphrase !== '';
-  const header = Buffer.concat([MAGIC, Buffer.from([FORMAT_VERSION, encrypted ? FLAG_ENCRYPTED : 0])]);
-  return {
-    bytes: Buffer.concat([header, encrypted ? encrypt(body, options.passphrase!) : body]),
-    manifest,
-    withheld,
+  const sealer = encrypted ? new Sealer(options.passphrase!) : undefined;
+  const hash = createHash('sha256');
+  let written = 0;
+  const out = (chunk: Buffer) => {
+    hash.update(chunk);
+    written += chunk.length;
+    sink(chunk);
   };
+  const body = (plain: Buffer) => out(sealer ? sealer.update(plain) : plain);
+  out(Buffer.concat([MAGIC, Buffer.from([FORMAT_VERSION, encrypted ? FLAG_ENCRYPTED : 0])]));
+  if (sealer) out(sealer.head);
+  body(head);
+  files.forEach(({ sha256 }, i) => {
+    options.signal?.throwIfAborted();
+    options.onProgress?.(i, files.length, 'writing documents');
+    body(storedFile(store, sha256));
+  });
+  if (sealer) out(sealer.final());
+  return { manifest, withheld, bytes: written, sha256: hash.digest('hex') };
+}
+
+/** A document's file as the store holds it, refused if it no longer matches its name. */
+function storedFile(store: Store, sha256: string): Buffer {
+  const content = fileContent(store.db, sha256);
+  if (!content || createHash('sha256').update(content).digest('hex') !== sha256) {
+    throw new ValijaError(
+      'E_STORE',
+      `the stored document file ${sha256.slice(0, 12)}… is damaged: it no longer matches its sha256; nothing was exported`,
+    );
+  }
+  return content;
+}
+
+/** The package in memory (tests, tools); `exportPackage` writes it to a file instead, a chunk at a time. */
+export function encodePackage(store: Store, options: EncodeOptions = {}): EncodedPackage {
+  const chunks: Buffer[] = [];
+  const { manifest, withheld } = writePackage(store, (chunk) => chunks.push(chunk), options);
+  return { bytes: Buffer.concat(chunks), manifest, withheld };
 }

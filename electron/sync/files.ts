@@ -1,10 +1,12 @@
-// Reading package files, with the size limit checked before anything is read.
-import { readFileSync, statSync } from 'node:fs';
+// Opening package files for import: the size limit is checked before anything is read, and the file is then
+// read a range at a time (electron/sync/source.ts), never whole.
+import { statSync } from 'node:fs';
 import { ValijaError } from '../../domain/errors.js';
 import { LIMITS } from './format.js';
+import { openPackageBytes, type PackageBytes } from './source.js';
 
-/** Reads a package file, refusing one over the size limit before reading it. */
-export function readPackageFile(file: string): Buffer {
+/** Runs `use` on a package file opened for reading ranges, refusing one over the size limit; closes it after. */
+export async function withPackageFile<T>(file: string, use: (bytes: PackageBytes) => Promise<T>): Promise<T> {
   let size: number;
   try {
     size = statSync(file).size;
@@ -14,9 +16,10 @@ export function readPackageFile(file: string): Buffer {
   if (size > LIMITS.packageBytes) {
     throw new ValijaError('E_TOO_LARGE', `the package is larger than ${LIMITS.packageBytes / 2 ** 20} MiB`);
   }
+  const bytes = openPackageBytes(file);
   try {
-    return readFileSync(file);
-  } catch (error) {
-    throw new ValijaError('E_IO', `cannot read ${file}: ${(error as Error).message}`);
+    return await use(bytes);
+  } finally {
+    bytes.close();
   }
 }

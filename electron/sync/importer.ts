@@ -1,6 +1,5 @@
 // Importing a package in two steps: a preview that writes nothing, then apply in one transaction after
 // an automatic backup. A refused package leaves the store byte-for-byte as it was.
-import { createHash } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { fingerprintOf, normalizeFingerprint, rawPublicKey } from '../../db/device.js';
 import { ValijaError, type SignerDetails } from '../../domain/errors.js';
@@ -14,6 +13,7 @@ import { isPackageImported, recordImportedPackage } from '../../db/ledger.js';
 import { writeTransaction } from '../../db/connection.js';
 import { keepAuthorHead } from '../../db/authors.js';
 import { hasFile, isNamedFile, keepFile } from '../../db/documents.js';
+import { bytesOf, sha256Of, type PackageBytes } from './source.js';
 
 export interface ImportOptions {
   passphrase?: string;
@@ -30,6 +30,8 @@ export interface ImportOptions {
   maxClockSkewMs?: number;
   signal?: AbortSignal;
   onProgress?: (done: number, total: number, message?: string) => void;
+  /** The largest document file taken in (default: this device's document limit). */
+  maxFileBytes?: number;
 }
 
 /** The signer as data; its claimed name stays out of the sentence, which names only the fingerprint. */
@@ -59,15 +61,19 @@ function trustsSigner(trust: ImportOptions['trust'], publicKey: string): boolean
   );
 }
 
-function open(store: Store, bytes: Buffer, options: ImportOptions): OpenedPackage & { sha256: string } {
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
+/** A package to import: its file opened for reading ranges, or its bytes in memory. */
+export type PackageInput = Buffer | PackageBytes;
+
+function open(store: Store, input: PackageInput, options: ImportOptions): OpenedPackage & { sha256: string } {
+  const source = Buffer.isBuffer(input) ? bytesOf(input) : input;
+  const sha256 = sha256Of(source);
   if (options.expectedSha256 !== undefined && options.expectedSha256 !== sha256) {
     throw new ValijaError(
       'E_PACKAGE_CHANGED',
       'the package file changed since it was previewed; nothing was imported — preview it again',
     );
   }
-  const opened = openPackage(bytes, {
+  const opened = openPackage(source, {
     ...options,
     checkSigner: ({ exporter: { publicKey, name } }) => {
       const { trust } = options;
@@ -100,7 +106,7 @@ function report(
   return {
     files: {
       count: opened.files.length,
-      bytes: opened.files.reduce((sum, file) => sum + file.content.length, 0),
+      bytes: opened.files.reduce((sum, file) => sum + file.bytes, 0),
       new: newFiles ?? opened.files.filter((file) => !hasFile(store.db, file.sha256)).length,
     },
     packageId: manifest.packageId,
@@ -122,7 +128,7 @@ function report(
 /** What importing would do: counts per kind and every conflict. Writes nothing. */
 export async function previewImport(
   store: Store,
-  bytes: Buffer,
+  bytes: PackageInput,
   options: ImportOptions = {},
 ): Promise<ImportReport> {
   const opened = open(store, bytes, options);
@@ -150,14 +156,16 @@ function refusal(error: unknown): unknown {
  */
 function keepFiles(store: Store, opened: OpenedPackage): number {
   let kept = 0;
-  for (const { sha256, content } of opened.files) {
+  for (const file of opened.files) {
+    const { sha256 } = file;
     if (!isNamedFile(store.db, sha256)) {
       throw new ValijaError(
         'E_PACKAGE_CORRUPT',
         `not a valid Valija package: it carries a file (${sha256.slice(0, 12)}…) that no document names; nothing was imported`,
       );
     }
-    if (keepFile(store.db, sha256, content)) kept++;
+    // One file's bytes in memory at a time, and only when this store lacks them.
+    if (!hasFile(store.db, sha256) && keepFile(store.db, sha256, file.content())) kept++;
   }
   return kept;
 }
@@ -195,7 +203,7 @@ function recordPackage(
  */
 export async function applyImport(
   store: Store,
-  bytes: Buffer,
+  bytes: PackageInput,
   options: ImportOptions = {},
 ): Promise<ImportReport> {
   const opened = open(store, bytes, options);
