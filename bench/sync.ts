@@ -3,7 +3,7 @@
 // all measured in this run. Each phase runs in its own process so its peak memory can be read.
 import Database from 'better-sqlite3';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,6 +13,7 @@ import { openStore } from '../db/store.js';
 import { putRecords } from '../db/writer.js';
 import { exportPackage } from '../electron/sync/exporter.js';
 import { applyImport, previewImport } from '../electron/sync/importer.js';
+import { withPackageFile } from '../electron/sync/files.js';
 
 export interface PhaseResult {
   ms: number;
@@ -159,12 +160,13 @@ async function phase(name: string, args: string[]): Promise<PhaseResult> {
     case 'preview': {
       const s = args[2] ? keyed(args[0]!, args[2]) : store(args[0]!);
       const before = (s.db.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
-      const bytes = readFileSync(args[1]!);
       const stop = startTiming();
-      const report =
+      // As the app reads a package: its file a range at a time.
+      const report = await withPackageFile(args[1]!, (bytes) =>
         name === 'preview'
-          ? await previewImport(s, bytes, { trust: true })
-          : await applyImport(s, bytes, { trust: true });
+          ? previewImport(s, bytes, { trust: true })
+          : applyImport(s, bytes, { trust: true }),
+      );
       timing = stop();
       const wrote = (s.db.prepare('SELECT total_changes() AS n').get() as { n: number }).n - before;
       detail = { newChanges: report.newChanges, alreadyImported: report.alreadyImported, rowsWritten: wrote };
