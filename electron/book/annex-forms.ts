@@ -56,9 +56,17 @@ function inflated(stream: PDFStream): Uint8Array {
 
 /** The form XObject of one copied page, registered under `ref`. */
 function formOfPage(context: PDFContext, page: PDFPageLeaf, box: PageBox, ref: PDFRef): PDFRef {
-  const { Contents, Resources } = page.normalizedEntries();
-  if (!Contents) throw new Error('an annex page has no content');
-  const streams = Array.from({ length: Contents.size() }, (_, i) => Contents.lookup(i, PDFStream));
+  // Read as the page has them: normalizedEntries would wrap the content in two streams more (q … Q), and a
+  // page of one Flate stream would then be inflated and deflated again.
+  const contents = context.lookup(page.get(PDFName.of('Contents')));
+  const streams =
+    contents instanceof PDFStream
+      ? [contents]
+      : contents instanceof PDFArray
+        ? Array.from({ length: contents.size() }, (_, i) => contents.lookup(i, PDFStream))
+        : [];
+  if (streams.length === 0) throw new Error('an annex page has no content');
+  const Resources = context.lookup(page.getInheritableAttribute(PDFName.of('Resources'))) ?? context.obj({});
   const dict = {
     Type: 'XObject',
     Subtype: 'Form',

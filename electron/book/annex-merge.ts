@@ -6,7 +6,17 @@
  * tracking for an update looks up every changed object among all the others, which took minutes for a few
  * hundred annex pages. pdf-lib's writer is deterministic: same inputs, same bytes.
  */
-import { PDFDocument, degrees } from '@cantoo/pdf-lib';
+import {
+  PDFDocument,
+  drawObject,
+  popGraphicsState,
+  pushGraphicsState,
+  rotateDegrees,
+  scale,
+  translate,
+  type PDFEmbeddedPage,
+  type PDFPage,
+} from '@cantoo/pdf-lib';
 import { embedAnnexPages } from './annex-forms.js';
 import type { SourcePage } from './annexes.js';
 
@@ -43,6 +53,33 @@ export function fitInto(width: number, height: number, area: Area, enlarge: bool
 export function fitPage(source: SourcePage, area: Area) {
   const quarter = source.rotate === 90 || source.rotate === 270;
   return fitInto(quarter ? source.height : source.width, quarter ? source.width : source.height, area, false);
+}
+
+/**
+ * What pdf-lib's drawPage does, in two small uncompressed streams: the page's own content (pdfkit's, which
+ * leaves its flipped coordinates in place) wrapped in q … Q, then the form drawn. drawPage's streams are
+ * deflated in JavaScript one by one at save, at a fixed cost per stream that took most of a 400-page merge.
+ */
+function drawForm(
+  doc: PDFDocument,
+  page: PDFPage,
+  form: PDFEmbeddedPage,
+  at: { x: number; y: number; scale: number; rotate: number },
+): void {
+  const name = page.node.newXObject('Annex', form.ref);
+  const operators = [
+    popGraphicsState(),
+    pushGraphicsState(),
+    translate(at.x, at.y),
+    rotateDegrees(at.rotate),
+    scale(at.scale, at.scale),
+    drawObject(name),
+    popGraphicsState(),
+  ];
+  const { context } = doc;
+  const start = context.register(context.stream('q\n'));
+  const end = context.register(context.stream(operators.map(String).join('\n') + '\n'));
+  page.node.wrapContentStreams(start, end);
 }
 
 export async function mergeAnnexPages(
@@ -82,13 +119,7 @@ export async function mergeAnnexPages(
         180: { x: left + fit.width, y: bottom + fit.height },
         270: { x: left + fit.width, y: bottom },
       }[p.source.rotate as 0 | 90 | 180 | 270];
-      page.drawPage(embedded[i]!, {
-        x: origin.x,
-        y: origin.y,
-        xScale: fit.scale,
-        yScale: fit.scale,
-        rotate: degrees(-p.source.rotate),
-      });
+      drawForm(doc, page, embedded[i]!, { ...origin, scale: fit.scale, rotate: -p.source.rotate });
     });
   }
   throwIfCancelled();

@@ -198,8 +198,14 @@ export async function renderBook(model: BookModel, options: RenderOptions = {}):
   // 2. Render: the pages in order, each with its header and footer, bookmarks and destinations.
   const chromeCtx = { model, geo, measure };
   const chrome = pageChrome(chromeCtx);
-  const newPage = (): void => {
+  const newPage = ({ compress = true } = {}): void => {
+    // An annex page's own content is only its header, banner and footer (the document's page is drawn into
+    // it later): left uncompressed, it is a few hundred bytes more, and saves a deflate per page.
+    const pdf = doc as unknown as { compress: boolean };
+    const compressing = pdf.compress;
+    pdf.compress = compressing && compress;
     doc.addPage({ size: [geo.width, geo.height], margin: 0 });
+    pdf.compress = compressing;
   };
   const rendered = async (page: number, section?: RenderProgress['section']): Promise<void> => {
     report({
@@ -236,7 +242,7 @@ export async function renderBook(model: BookModel, options: RenderOptions = {}):
       let item: OutlineItem | undefined;
       for (let k = 0; k < a.pages; k++) {
         pageNumber++;
-        newPage();
+        newPage({ compress: false });
         const caption = annexCaption(annexCtx, a, k + 1, a.pages);
         writer.draw(caption.ops);
         if (a.print.as === 'placeholder')
