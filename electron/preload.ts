@@ -1,9 +1,9 @@
 // The preload (sandboxed, so bundled by vite with the contract into one file, dist/electron/preload.cjs):
 // window.valija = exactly the contract's methods, each one IPC call answered with the contract's envelope,
-// plus onProgress. Nothing else from Node or Electron reaches the page. Errors crossing the contextBridge
+// plus onProgress, and pathForFile (where a file the user dropped on the page is on disk). Nothing else from Node or Electron reaches the page. Errors crossing the contextBridge
 // keep only their message, so the code (and the error's details, encoded) travel in it as "[CODE] message" or
 // "[CODE details=…] message" (renderer/src/api/errors.ts).
-import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
 import { METHOD_NAMES, type Envelope } from './api/contract.js';
 import type { ErrorDetails } from '../domain/errors.js';
 import { CALL_CHANNEL, PROGRESS_CHANNEL, type ProgressEvent, type ValijaBridge } from './api/progress.js';
@@ -36,7 +36,11 @@ type Listen = {
   removeListener(channel: string, listener: (event: IpcRendererEvent, ...args: unknown[]) => void): unknown;
 };
 
-export function createValijaApi(invoke: Invoke, events: Listen): ValijaBridge {
+export function createValijaApi(
+  invoke: Invoke,
+  events: Listen,
+  pathOf: (file: File) => string = () => '',
+): ValijaBridge {
   const api: Record<string, unknown> = {};
   for (const method of METHOD_NAMES) {
     api[method] = async (input: unknown) =>
@@ -48,12 +52,24 @@ export function createValijaApi(invoke: Invoke, events: Listen): ValijaBridge {
     events.on(PROGRESS_CHANNEL, forward);
     return () => void events.removeListener(PROGRESS_CHANNEL, forward);
   };
+  // Only a File the user dropped or chose has a path; anything else gives none.
+  api.pathForFile = (file: File) => {
+    try {
+      return pathOf(file) || null;
+    } catch {
+      return null;
+    }
+  };
   return Object.freeze(api) as unknown as ValijaBridge;
 }
 
 if (contextBridge && ipcRenderer) {
   contextBridge.exposeInMainWorld(
     'valija',
-    createValijaApi((channel, ...args) => ipcRenderer.invoke(channel, ...args), ipcRenderer),
+    createValijaApi(
+      (channel, ...args) => ipcRenderer.invoke(channel, ...args),
+      ipcRenderer,
+      (file) => webUtils.getPathForFile(file),
+    ),
   );
 }

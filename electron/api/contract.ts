@@ -278,6 +278,18 @@ export const contract = {
     summary: "Write a document's file (its latest version, or the one numbered) to a file",
     input: z.object({ documentId: id, file, version: z.number().int().min(1).optional() }).strict(),
   },
+  documentBytes: {
+    summary: "A document's file (base64) for the in-app preview: its latest version, or the one numbered",
+    input: z.object({ documentId: id, version: z.number().int().min(1).optional() }).strict(),
+  },
+  chooseFile: {
+    summary: 'The desktop app asks for a file to attach, in a native dialog (null when cancelled)',
+    input: z.object({ title: z.string().max(200).optional() }).strict(),
+  },
+  chooseSaveFile: {
+    summary: 'The desktop app asks where to save a file, in a native dialog (null when cancelled)',
+    input: z.object({ defaultName: z.string().max(255) }).strict(),
+  },
   extractDocumentText: {
     summary:
       "Read the text of documents' PDF versions into search: one document's again, or every one not read yet",
@@ -349,6 +361,17 @@ export interface Results {
     bytes: number;
     sha256: string;
   };
+  documentBytes: {
+    documentId: string;
+    version: number;
+    fileName: string;
+    mediaType: string;
+    bytes: number;
+    sha256: string;
+    base64: string;
+  };
+  chooseFile: { file: string | null };
+  chooseSaveFile: { file: string | null };
   extractDocumentText: TextExtraction;
   documentNotes: DocumentNote[];
 }

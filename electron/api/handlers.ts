@@ -114,6 +114,21 @@ export function createHandlers(store: Store, context: HandlerContext = {}): Hand
         sha256: saved.version.sha256,
       };
     },
+    documentBytes: ({ documentId, version }) => {
+      const { version: chosen, content } = documentContent(db, documentId, version);
+      return {
+        documentId,
+        version: chosen.version,
+        fileName: chosen.fileName,
+        mediaType: chosen.mediaType,
+        bytes: content.length,
+        sha256: chosen.sha256,
+        base64: content.toString('base64'),
+      };
+    },
+    // Native dialogs belong to the desktop shell, which answers these itself (electron/main/file-dialogs.ts).
+    chooseFile: () => notDesktop(),
+    chooseSaveFile: () => notDesktop(),
     extractDocumentText: (request) => extractDocumentText(db, request, context),
     documentNotes: ({ documentId }) => documentNotes(db, documentId),
     bookPdf: ({ bookId }) => readBookPdf(store, bookId),
@@ -131,4 +146,11 @@ export function createHandlers(store: Store, context: HandlerContext = {}): Hand
       return listBackups(store).find((backup) => backup.file === file)!;
     },
   };
+}
+
+function notDesktop(): never {
+  throw new ValijaError(
+    'E_NOT_AVAILABLE',
+    "native file dialogs are the desktop app's; in a browser, upload or download the file",
+  );
 }

@@ -24,4 +24,6 @@ export type Unsubscribe = () => void;
 /** window.valija in the desktop app, and the bridge client in a browser: the contract plus progress. */
 export type ValijaBridge = ValijaApi & {
   onProgress(listener: (event: ProgressEvent) => void): Unsubscribe;
+  /** The desktop app only: where a file dropped on the page is on this computer (null if it has no path). */
+  pathForFile?(file: File): string | null;
 };

@@ -12,6 +12,7 @@ import { gateCalls, sessionHandlers } from '../keys/gate.js';
 import { StoreSession } from '../keys/session.js';
 import { createKeychain } from './keychain.js';
 import { createDialogs } from './dialogs.js';
+import { fileDialogHandlers } from './file-dialogs.js';
 import { registerIpc, type Call } from './ipc.js';
 import { installMenu, menuTemplate } from './menu.js';
 import { requireNativeBinding } from './nativeModule.js';
@@ -98,12 +99,17 @@ export async function startApp(
     lockDownSession(electron.session.defaultSession);
     serveAppProtocol(electron.protocol, join(appRoot, 'dist', 'renderer'));
 
+    const dialogs = createDialogs(electron.dialog, () => window);
     const sendProgress = (event: ProgressEvent) => window?.webContents.send(PROGRESS_CHANNEL, event);
     const call: Call = gateCalls(
       session,
       (store) =>
         createCaller({
-          handlers: { ...createHandlers(store), ...sessionHandlers(session) },
+          handlers: {
+            ...createHandlers(store),
+            ...sessionHandlers(session),
+            ...fileDialogHandlers(dialogs),
+          },
           storeFile,
           storeKey: store.key,
           nativeBinding,
@@ -115,7 +121,6 @@ export async function startApp(
       call(method, input);
     registerIpc(electron.ipcMain, { call, expectedFrame: () => window?.webContents.mainFrame });
 
-    const dialogs = createDialogs(electron.dialog, () => window);
     const actions = createActions({
       dialogs,
       runJob: job,

@@ -12,6 +12,10 @@ type DialogApi = Pick<Dialog, 'showOpenDialog' | 'showSaveDialog' | 'showMessage
 export interface Dialogs {
   chooseImportFile(): Promise<string | undefined>;
   chooseExportFile(defaultName: string): Promise<string | undefined>;
+  /** A file to attach to a record: any kind (what cannot be printed still travels and is kept). */
+  chooseDocumentFile(title?: string): Promise<string | undefined>;
+  /** Where to save a file, offered under its own name. */
+  chooseSaveFile(defaultName: string): Promise<string | undefined>;
   info(message: string, detail?: string): Promise<void>;
   error(title: string, error: ApiError): Promise<void>;
   confirm(message: string, detail: string, action: string): Promise<boolean>;
@@ -39,6 +43,22 @@ export function createDialogs(dialog: DialogApi, window: () => BrowserWindow | u
     async chooseExportFile(defaultName) {
       const parent = window();
       const options = { title: 'Export package', defaultPath: defaultName, filters: PACKAGE_FILTERS };
+      const result = parent
+        ? await dialog.showSaveDialog(parent, options)
+        : await dialog.showSaveDialog(options);
+      return result.canceled ? undefined : result.filePath;
+    },
+    async chooseDocumentFile(title = 'Attach a document') {
+      const parent = window();
+      const options = { title, properties: ['openFile' as const] };
+      const result = parent
+        ? await dialog.showOpenDialog(parent, options)
+        : await dialog.showOpenDialog(options);
+      return result.canceled ? undefined : result.filePaths[0];
+    },
+    async chooseSaveFile(defaultName) {
+      const parent = window();
+      const options = { title: 'Save', defaultPath: defaultName };
       const result = parent
         ? await dialog.showSaveDialog(parent, options)
         : await dialog.showSaveDialog(options);

@@ -53,6 +53,7 @@ export function takeToken(loc: Location = location, storage: Storage = sessionSt
 
 function fromDesktop(valija: ValijaBridge): ValijaBridge {
   const api = { onProgress: (listener) => valija.onProgress(listener) } as ValijaBridge;
+  if (valija.pathForFile) api.pathForFile = (file) => valija.pathForFile!(file);
   for (const method of METHOD_NAMES) {
     const call = valija[method] as (input: unknown) => Promise<unknown>;
     (api as Record<MethodName, unknown>)[method] = (input: unknown) =>

@@ -33,6 +33,8 @@ function setup(options: {
   const answers = [...(options.answers ?? [])];
   const dialogs: Dialogs = {
     chooseImportFile: async () => options.file,
+    chooseDocumentFile: async () => options.file,
+    chooseSaveFile: async () => options.file,
     chooseExportFile: async (name) => {
       shown.push(`save-as:${name}`);
       return options.file;

@@ -82,6 +82,45 @@ describe('the desktop app, started against a fake Electron', () => {
     });
   });
 
+  it('attaches, saves and previews a document through native dialogs, only the chosen path crossing', async () => {
+    const { call, electron, home } = await firstRun();
+    const file = join(home, 'nota verbal.pdf');
+    writeFileSync(file, '%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n');
+    const dialogs: string[] = [];
+    const dialog = electron.dialog as Record<string, unknown>;
+    dialog.showOpenDialog = (_window: unknown, options: { title: string }) => {
+      dialogs.push(`open:${options.title}`);
+      return Promise.resolve({ canceled: false, filePaths: [file] });
+    };
+    const target = join(home, 'guardado.pdf');
+    dialog.showSaveDialog = (_window: unknown, options: { defaultPath: string }) => {
+      dialogs.push(`save:${options.defaultPath}`);
+      return Promise.resolve({ canceled: false, filePath: target });
+    };
+    const meeting = ((await call('list', { kind: 'meeting' })).value as { id: string }[])[0]!.id;
+    const chosen = await call('chooseFile', { title: 'Adjuntar documento' });
+    expect(chosen).toEqual({ ok: true, value: { file } });
+    const attached = await call('attachDocument', { targetKind: 'meeting', targetId: meeting, file });
+    expect(attached.ok).toBe(true);
+    const { id: documentId, sha256 } = attached.value as { id: string; sha256: string };
+    // A page may only suggest a name: a path in it is flattened, never followed.
+    const where = await call('chooseSaveFile', { defaultName: '../../etc/nota verbal.pdf' });
+    expect(where).toEqual({ ok: true, value: { file: target } });
+    expect(dialogs).toEqual(['open:Adjuntar documento', 'save:.._.._etc_nota verbal.pdf']);
+    expect((await call('saveDocument', { documentId, file: target })).ok).toBe(true);
+    expect(readFileSync(target)).toEqual(readFileSync(file));
+    const preview = await call('documentBytes', { documentId });
+    expect(preview.value).toMatchObject({
+      fileName: 'nota verbal.pdf',
+      mediaType: 'application/pdf',
+      sha256,
+    });
+    expect(Buffer.from((preview.value as { base64: string }).base64, 'base64')).toEqual(readFileSync(file));
+    // Cancelled: null, nothing chosen.
+    dialog.showOpenDialog = () => Promise.resolve({ canceled: true, filePaths: [] });
+    expect(await call('chooseFile', {})).toEqual({ ok: true, value: { file: null } });
+  });
+
   it('opens one secure window on app://bundle/ with the bundled preload, shown when ready', async () => {
     await start();
     expect(FakeBrowserWindow.instances).toHaveLength(1);

@@ -23,6 +23,12 @@ vi.mock('electron', () => ({
     removeListener: (channel: string, listener: (...args: unknown[]) => void) =>
       listeners.get(channel)?.delete(listener),
   },
+  webUtils: {
+    getPathForFile: (file: { dropped?: string }) => {
+      if (!file.dropped) throw new Error('not a file from the disk');
+      return file.dropped;
+    },
+  },
 }));
 
 beforeAll(async () => {
@@ -30,10 +36,18 @@ beforeAll(async () => {
 });
 
 describe('the preload', () => {
-  it('exposes window.valija with exactly the contract methods and onProgress', () => {
+  it('exposes window.valija with exactly the contract methods, onProgress and pathForFile', () => {
     expect([...exposed.keys()]).toEqual(['valija']);
-    expect(Object.keys(exposed.get('valija')!).sort()).toEqual([...METHOD_NAMES, 'onProgress'].sort());
+    expect(Object.keys(exposed.get('valija')!).sort()).toEqual(
+      [...METHOD_NAMES, 'onProgress', 'pathForFile'].sort(),
+    );
     expect(Object.isFrozen(exposed.get('valija'))).toBe(true);
+  });
+
+  it('gives the path of a dropped file, and null for anything else', () => {
+    const pathForFile = exposed.get('valija')!.pathForFile!;
+    expect(pathForFile({ dropped: '/home/ana/nota.pdf' })).toBe('/home/ana/nota.pdf');
+    expect(pathForFile({})).toBeNull();
   });
 
   it('calls valija:call with the method and input, and unwraps the value', async () => {

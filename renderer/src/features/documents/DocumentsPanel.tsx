@@ -1,14 +1,15 @@
 // A record's documents: each with its kind, classification, language, size, who added it and when, and its
 // versions; add one by choosing a file or dropping it, replace it with a new version, download it, preview a
 // PDF (pdf.js) or an image. In a browser the file is uploaded to `valija serve` and downloads come back once;
-// in the desktop app a file is named by its path on this computer, and previews are not yet available there.
-import { Alert, Badge, Button, Group, Input, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+// in the desktop app the app's own dialogs choose the file and where a download goes (document-files.ts).
+import { Alert, Badge, Button, Group, Input, Paper, Stack, Text, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useId, useState, type DragEvent } from 'react';
+import { useEffect, useId, useMemo, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DOCUMENT_TARGETS } from '../../../../domain/kinds.js';
 import type { DocumentInfo } from '../../../../domain/results.js';
 import { api, bridgeFiles } from '../../api/client.js';
+import { browserDocumentFiles, desktopDocumentFiles, NoFilePath } from './document-files.js';
 import { call, useApiMutation } from '../../api/queries.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { formatDate } from '../../components/format.js';
@@ -36,9 +37,11 @@ export function useDocuments(targetKind: DocumentTarget, targetId: string) {
 
 export function DocumentsPanel({ kind, id }: { kind: DocumentTarget; id: string }) {
   const { t, i18n } = useTranslation();
-  const files = bridgeFiles();
+  const ways = useMemo(() => {
+    const files = bridgeFiles();
+    return files ? browserDocumentFiles(files) : desktopDocumentFiles(api());
+  }, []);
   const documents = useDocuments(kind, id);
-  const [path, setPath] = useState('');
   const [preview, setPreview] = useState<Preview | null>(null);
   const pickerId = useId();
   // Once a new file's text is read, pages, statuses and where each note's passage now is are known.
@@ -50,31 +53,23 @@ export function DocumentsPanel({ kind, id }: { kind: DocumentTarget; id: string 
     void client.invalidateQueries({ queryKey: ['documentNotes'] });
   }, [textJob, client]);
 
-  const attach = useApiMutation(async (file: File | string) => {
-    if (typeof file === 'string') return api().attachDocument({ targetKind: kind, targetId: id, file });
-    if (!files) throw new Error(t('documents.desktopPick'));
-    const { upload } = await files.upload(file, 'document', file.name);
-    return files.call('attachDocument', { targetKind: kind, targetId: id, upload });
-  });
-  const replace = useApiMutation(async ({ documentId, file }: { documentId: string; file: File }) => {
-    if (!files) throw new Error(t('documents.desktopPick'));
-    const { upload } = await files.upload(file, 'document', file.name);
-    return files.call('replaceDocument', { documentId, upload });
-  });
+  const noPath = (error: unknown) => {
+    throw error instanceof NoFilePath ? new Error(t('documents.noPath')) : error;
+  };
+  const attach = useApiMutation((file?: File) =>
+    ways.attach({ targetKind: kind, targetId: id }, file).catch(noPath),
+  );
+  const replace = useApiMutation(({ documentId, file }: { documentId: string; file?: File }) =>
+    ways.replace(documentId, file).catch(noPath),
+  );
   const download = useApiMutation(
-    async ({ documentId, version }: { documentId: string; version: number }) => {
-      if (!files) throw new Error(t('documents.desktopNotYet'));
-      const saved = await files.call('saveDocument', { documentId, version });
-      await files.save(saved.download, saved.fileName);
-      return saved;
-    },
+    ({ documentId, version, fileName }: { documentId: string; version: number; fileName: string }) =>
+      ways.download(documentId, version, fileName),
   );
   const open = useApiMutation(async (doc: DocumentInfo) => {
-    if (!files) throw new Error(t('documents.desktopNotYet'));
-    const saved = await files.call('saveDocument', { documentId: doc.id });
-    const bytes = await files.fetchBytes(saved.download);
-    const shown: Preview = { documentId: doc.id, mediaType: saved.mediaType, bytes };
-    if (saved.mediaType.startsWith('image/')) shown.dataUrl = await dataUrlOf(bytes, saved.mediaType);
+    const { mediaType, bytes } = await ways.bytes(doc.id);
+    const shown: Preview = { documentId: doc.id, mediaType, bytes };
+    if (mediaType.startsWith('image/')) shown.dataUrl = await dataUrlOf(bytes, mediaType);
     setPreview(shown);
     return shown;
   });
@@ -99,7 +94,7 @@ export function DocumentsPanel({ kind, id }: { kind: DocumentTarget; id: string 
         onDragOver={(e) => e.preventDefault()}
         onDrop={onDrop}
       >
-        {files ? (
+        {ways.picksOnPage ? (
           <Input.Wrapper
             label={t('documents.add')}
             description={t('documents.dropHint')}
@@ -117,15 +112,13 @@ export function DocumentsPanel({ kind, id }: { kind: DocumentTarget; id: string 
             />
           </Input.Wrapper>
         ) : (
-          <Group align="end">
-            <TextInput
-              label={t('documents.addPath')}
-              value={path}
-              onChange={(e) => setPath(e.currentTarget.value)}
-            />
-            <Button onClick={() => attach.mutate(path)} disabled={!path} loading={attach.isPending}>
-              {t('documents.attach')}
+          <Group align="center">
+            <Button onClick={() => attach.mutate(undefined)} loading={attach.isPending}>
+              {t('documents.choose')}
             </Button>
+            <Text size="sm" c="dimmed">
+              {t('documents.dropHint')}
+            </Text>
           </Group>
         )}
       </Paper>
@@ -160,17 +153,15 @@ export function DocumentsPanel({ kind, id }: { kind: DocumentTarget; id: string 
                 </Text>
               </div>
               <Group gap={6}>
-                {files && (
-                  <Button
-                    size="xs"
-                    variant="default"
-                    onClick={() => open.mutate(doc)}
-                    loading={open.isPending && open.variables?.id === doc.id}
-                  >
-                    {t('documents.preview')}
-                  </Button>
-                )}
-                {files && (
+                <Button
+                  size="xs"
+                  variant="default"
+                  onClick={() => open.mutate(doc)}
+                  loading={open.isPending && open.variables?.id === doc.id}
+                >
+                  {t('documents.preview')}
+                </Button>
+                {ways.picksOnPage ? (
                   <Input.Wrapper
                     label={t('documents.replace')}
                     labelProps={{ htmlFor: `${pickerId}-${doc.id}` }}
@@ -185,6 +176,15 @@ export function DocumentsPanel({ kind, id }: { kind: DocumentTarget; id: string 
                       }}
                     />
                   </Input.Wrapper>
+                ) : (
+                  <Button
+                    size="xs"
+                    variant="default"
+                    onClick={() => replace.mutate({ documentId: doc.id })}
+                    loading={replace.isPending && replace.variables?.documentId === doc.id}
+                  >
+                    {t('documents.replace')}
+                  </Button>
                 )}
               </Group>
             </Group>
@@ -202,25 +202,24 @@ export function DocumentsPanel({ kind, id }: { kind: DocumentTarget; id: string 
                       })}{' '}
                       · {version.fileName} · {formatSize(version.bytes)}
                     </Text>
-                    {files && (
-                      <Button
-                        size="compact-xs"
-                        variant="subtle"
-                        onClick={() => download.mutate({ documentId: doc.id, version: version.version })}
-                        aria-label={t('documents.downloadVersion', { version: version.version })}
-                      >
-                        {t('documents.download')}
-                      </Button>
-                    )}
+                    <Button
+                      size="compact-xs"
+                      variant="subtle"
+                      onClick={() =>
+                        download.mutate({
+                          documentId: doc.id,
+                          version: version.version,
+                          fileName: version.fileName,
+                        })
+                      }
+                      aria-label={t('documents.downloadVersion', { version: version.version })}
+                    >
+                      {t('documents.download')}
+                    </Button>
                   </Group>
                 </li>
               ))}
             </ul>
-            {!files && (
-              <Text size="xs" c="dimmed">
-                {t('documents.desktopNotYet')}
-              </Text>
-            )}
             <DocumentNotes doc={doc} />
             {preview?.documentId === doc.id && (
               <Paper withBorder p="xs" mt="xs" aria-label={t('documents.previewOf', { title: doc.title })}>
