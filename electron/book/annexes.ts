@@ -12,6 +12,7 @@
  * and it decrypts files whose user password is empty (encryption that only restricts, common in ministries).
  */
 import {
+  ParseSpeeds,
   PDFArray,
   PDFDict,
   PDFDocument,
@@ -84,6 +85,8 @@ async function pdfPrint(bytes: Buffer): Promise<AnnexPrint> {
     // An empty user password opens files that are encrypted only to restrict what a reader may do.
     pdf = await PDFDocument.load(bytes, {
       updateMetadata: false,
+      // pdf-lib otherwise sleeps a timer tick every 100 objects; the book runs in its own job thread.
+      parseSpeed: ParseSpeeds.Fastest,
       password: '',
       throwOnInvalidObject: false,
       warnOnInvalidObjects: false,
