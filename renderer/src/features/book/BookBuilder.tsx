@@ -1,7 +1,19 @@
 // The briefing book for a meeting: options, a file to write (in the desktop app; in a browser the serving
 // store's books folder, saved from the preview), progress while it is typeset, then its summary, and the
 // books printed before.
-import { Alert, Button, NativeSelect, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Checkbox,
+  NativeSelect,
+  Paper,
+  PasswordInput,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -26,6 +38,11 @@ export function BookBuilder({ meeting }: { meeting: Meeting }) {
   const [annotations, setAnnotations] = useState<'none' | 'shared' | 'mine'>('shared');
   const [paper, setPaper] = useState<'a4' | 'letter'>('a4');
   const [copyFor, setCopyFor] = useState('');
+  const [clearance, setClearance] = useState('');
+  const [portionMarks, setPortionMarks] = useState(false);
+  const [protect, setProtect] = useState(false);
+  const [passphrase, setPassphrase] = useState('');
+  const [passphraseError, setPassphraseError] = useState<string | null>(null);
   const [file, setFile] = useState('');
   const [fileError, setFileError] = useState<string | null>(null);
   const [progress, forgetProgress] = useJobProgress('book');
@@ -45,6 +62,8 @@ export function BookBuilder({ meeting }: { meeting: Meeting }) {
     event.preventDefault();
     if (!files && file.trim() === '') return setFileError(t('errors.field.empty'));
     setFileError(null);
+    if (protect && passphrase === '') return setPassphraseError(t('errors.field.empty'));
+    setPassphraseError(null);
     forgetProgress();
     setPreviewId(null);
     build.mutate(
@@ -57,8 +76,12 @@ export function BookBuilder({ meeting }: { meeting: Meeting }) {
         documents: annexes,
         ...(classification ? { classification: classification as BookInput['classification'] } : {}),
         ...(copyFor.trim() ? { copyFor: copyFor.trim() } : {}),
+        ...(clearance ? { clearance: clearance as BookInput['clearance'] } : {}),
+        ...(portionMarks ? { portionMarks } : {}),
+        ...(protect ? { protect: { passphrase } } : {}),
       },
-      { onSuccess: (summary) => setPreviewId(summary.id) },
+      // A protected copy opens only with its reader's passphrase: no preview of it here.
+      { onSuccess: (summary) => setPreviewId(summary.protected ? null : summary.id) },
     );
   };
 
@@ -124,6 +147,43 @@ export function BookBuilder({ meeting }: { meeting: Meeting }) {
             />
           )}
         </div>
+        <fieldset className="book-readers">
+          <legend>{t('book.readers')}</legend>
+          <div className="field-row">
+            <NativeSelect
+              label={t('book.clearance')}
+              value={clearance}
+              onChange={(e) => setClearance(e.currentTarget.value)}
+              data={[
+                { value: '', label: t('book.clearanceAll') },
+                ...enumOptions(CLASSIFICATIONS, 'classification', t),
+              ]}
+            />
+          </div>
+          <Stack gap={6} mt="xs">
+            <Checkbox
+              label={t('book.portionMarks')}
+              checked={portionMarks}
+              onChange={(e) => setPortionMarks(e.currentTarget.checked)}
+            />
+            <Checkbox
+              label={t('book.protect')}
+              checked={protect}
+              onChange={(e) => setProtect(e.currentTarget.checked)}
+            />
+            {protect && (
+              <PasswordInput
+                label={t('book.passphrase')}
+                description={t('book.passphraseHint')}
+                value={passphrase}
+                error={passphraseError}
+                autoComplete="new-password"
+                onChange={(e) => setPassphrase(e.currentTarget.value)}
+                maw={360}
+              />
+            )}
+          </Stack>
+        </fieldset>
         <AnnexChoice meeting={meeting} onChange={chooseAnnexes} />
         <Button type="submit" mt="md" loading={build.isPending}>
           {build.isPending ? t('book.building') : t('book.build')}
@@ -139,6 +199,9 @@ export function BookBuilder({ meeting }: { meeting: Meeting }) {
         <Title order={2} size="h4" id="book-history" mb="xs">
           {t('book.history')}
         </Title>
+        <Text size="xs" c="dimmed" mb="xs">
+          {t('book.record')}
+        </Text>
         {history.error && <ErrorMessage error={history.error} />}
         {history.isSuccess && history.data.length === 0 && (
           <Text size="sm" c="dimmed">
@@ -149,11 +212,13 @@ export function BookBuilder({ meeting }: { meeting: Meeting }) {
           <Table striped withTableBorder className="book-history">
             <Table.Thead>
               <Table.Tr>
+                <Table.Th>{t('book.copyNumber')}</Table.Th>
                 <Table.Th>{t('book.generatedAt')}</Table.Th>
                 <Table.Th>{t('book.pages')}</Table.Th>
-                <Table.Th>{t('book.copyFor')}</Table.Th>
+                <Table.Th>{t('book.recipient')}</Table.Th>
                 <Table.Th>{t('book.options')}</Table.Th>
                 <Table.Th>{t('book.file')}</Table.Th>
+                <Table.Th>sha256</Table.Th>
                 <Table.Th>
                   <span className="visually-hidden">{t('book.preview.title')}</span>
                 </Table.Th>
@@ -162,6 +227,7 @@ export function BookBuilder({ meeting }: { meeting: Meeting }) {
             <Table.Tbody>
               {history.data.map((book) => (
                 <Table.Tr key={book.id}>
+                  <Table.Td>{book.options.copyNumber ?? ''}</Table.Td>
                   <Table.Td>{formatDate(book.generatedAt, i18n.language)}</Table.Td>
                   <Table.Td>{book.pages}</Table.Td>
                   <Table.Td>{book.copyFor}</Table.Td>
@@ -171,6 +237,9 @@ export function BookBuilder({ meeting }: { meeting: Meeting }) {
                       .join(', ')}
                   </Table.Td>
                   <Table.Td className="path">{book.file}</Table.Td>
+                  <Table.Td className="hash" title={book.sha256}>
+                    {book.sha256.slice(0, 12)}…
+                  </Table.Td>
                   <Table.Td>
                     <Button
                       variant="subtle"
@@ -199,6 +268,17 @@ function BookSummaryView({ summary }: { summary: Results['book'] }) {
   return (
     <Paper withBorder p="md" className="book-summary" role="status">
       <Text fw={700}>{t('book.done', { pages: summary.pages })}</Text>
+      {(summary.withheld > 0 || summary.protected || summary.copyNumber) && (
+        <Text size="sm" className="book-readers-summary">
+          {[
+            summary.copyNumber ? t('book.copyNumberOf', { copy: summary.copyNumber }) : '',
+            summary.withheld > 0 ? t('book.withheld', { count: summary.withheld }) : '',
+            summary.protected ? t('book.protected') : '',
+          ]
+            .filter(Boolean)
+            .join(' · ')}
+        </Text>
+      )}
       <Text size="xs" c="dimmed" className="path">
         {summary.file} · {t(`enums.classification.${summary.classification}`)} · sha256{' '}
         {summary.sha256.slice(0, 16)}…

@@ -1,0 +1,75 @@
+// The book builder's options for its reader, through `valija serve`: a copy cut to a reader's clearance, with
+// portion marks, protected by the reader's passphrase. What the reader gets is read back from the PDF the
+// history names: the confidential initiative is nowhere in it, paragraphs carry their marks, and it opens
+// only with the passphrase.
+import { readFileSync } from 'node:fs';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { expect, test } from '@playwright/test';
+import { serveDemoForFile } from './fixtures.js';
+import { ECUADOR_MEETING, watch } from './page.js';
+
+const SECRET = 'Interconexión eléctrica reservada Zamora';
+const PASSPHRASE = 'lectura del ministro 2026';
+
+const app = serveDemoForFile((served) => {
+  const meeting = served.cli(['get', 'meeting', ECUADOR_MEETING]) as { initiativeIds: string[] };
+  const added = served.cli(
+    ['put', 'initiative'],
+    JSON.stringify({ title: SECRET, classification: 'confidential', summary: 'Texto confidencial.' }),
+  ) as { id: string };
+  served.cli(
+    ['put', 'meeting'],
+    JSON.stringify({ id: ECUADOR_MEETING, initiativeIds: [...meeting.initiativeIds, added.id] }),
+  );
+});
+
+test.use({ locale: 'en-GB' });
+
+async function textOf(file: string, password?: string): Promise<string> {
+  const doc = await getDocument({
+    data: new Uint8Array(readFileSync(file)),
+    password,
+    isEvalSupported: false,
+  }).promise;
+  const pages: string[] = [];
+  for (let n = 1; n <= doc.numPages; n++) {
+    const content = await (await doc.getPage(n)).getTextContent();
+    pages.push(content.items.map((item) => ('str' in item ? item.str : '')).join(' '));
+  }
+  return pages.join('\n');
+}
+
+test('a restricted copy with portion marks, protected by its reader’s passphrase', async ({ page }) => {
+  const problems = watch(page);
+  await page.goto(app().url);
+  await page.evaluate((hash) => (location.hash = hash), `#/meetings/${ECUADOR_MEETING}/book`);
+  const readers = page.getByRole('group', { name: 'For its reader' });
+  await readers.getByLabel('Copy for a reader cleared to').selectOption('restricted');
+  await readers.getByLabel("Mark each paragraph's classification").check();
+  await readers.getByLabel('Protect the PDF with a passphrase').check();
+  // Protected without a passphrase: refused on the page, nothing printed.
+  await page.getByRole('button', { name: 'Build the book' }).click();
+  await expect(readers.getByText('Must not be empty')).toBeVisible();
+  await readers.getByLabel("The reader's passphrase").fill(PASSPHRASE);
+  await page.getByRole('button', { name: 'Build the book' }).click();
+
+  const summary = page.locator('.book-summary');
+  await expect(summary.getByText(/Book written: \d+ pages/)).toBeVisible({ timeout: 60_000 });
+  await expect(summary.getByText("1 item above the reader's clearance left out")).toBeVisible();
+  await expect(summary.getByText('Protected with a passphrase')).toBeVisible();
+  await expect(summary).not.toContainText(SECRET);
+
+  const row = page.locator('.book-history tbody tr').first();
+  await expect(row).toContainText('clearance: restricted');
+  const file = await row.locator('td.path').innerText();
+  await expect(
+    getDocument({ data: new Uint8Array(readFileSync(file)), isEvalSupported: false }).promise,
+  ).rejects.toThrow(/password/i);
+  const text = await textOf(file, PASSPHRASE);
+  expect(text).not.toContain(SECRET);
+  expect(text).toMatch(/\(R\)/);
+  // The book is in the page's language: its banner says what is left, never the withheld level.
+  expect(text).toContain('RESTRICTED');
+  expect(text).not.toMatch(/CONFIDENTIAL/);
+  expect(problems).toEqual([]);
+});
