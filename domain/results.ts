@@ -91,6 +91,24 @@ export interface BookSummary {
   warnings: string[];
 }
 
+/** One numbered copy of a distribution, as printed for its recipient. */
+export interface DistributedCopy {
+  recipient: { name: string; post?: string; clearance?: Classification };
+  copyNumber: number;
+  bookId: string;
+  file: string;
+  sha256: string;
+  pages: number;
+  withheld: number;
+}
+
+/** A book printed once per recipient of a distribution list, into one folder. */
+export interface Distribution {
+  meetingId: string;
+  outDir: string;
+  copies: DistributedCopy[];
+}
+
 /** A book this device printed (its history). */
 export interface BookRecord {
   id: string;

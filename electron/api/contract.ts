@@ -23,6 +23,7 @@ import type {
   BookSummary,
   DocumentInfo,
   DocumentNote,
+  Distribution,
   ExportResult,
   Identity,
   ImportReport,
@@ -67,6 +68,41 @@ const page = {
 };
 /** A date or a date-time, compared with meeting starts as text. */
 const when = z.union([z.iso.date(), z.iso.datetime({ offset: true })]);
+
+/** A reader of a distributed book: who, their post, and the level they are cleared to (everything when none). */
+export const recipient = z
+  .object({
+    name: z.string().trim().min(1).max(200),
+    post: z.string().trim().max(200).optional(),
+    clearance: z.enum(CLASSIFICATIONS).optional(),
+  })
+  .strict();
+
+const bookInput = z
+  .object({
+    meetingId: id,
+    file,
+    lang: z.enum(['es', 'en']).optional(),
+    paper: z.enum(['a4', 'letter']).optional(),
+    classification: z.enum(CLASSIFICATIONS).optional(),
+    annotations: z.enum(['none', 'shared', 'mine']).optional(),
+    copyFor: z.string().max(200).optional(),
+    date: z.iso.date().optional(),
+    /** Documents printed as annexes: all of the meeting's (default), none, or these, in this order. */
+    documents: z.union([z.enum(['all', 'none']), z.array(id).max(500)]).optional(),
+    /** A copy for a reader cleared to this level: what is above it is left out (and counted). */
+    clearance: z.enum(CLASSIFICATIONS).optional(),
+    /** This copy's number in the meeting's distribution record, printed on every page. */
+    copyNumber: z.number().int().min(1).max(999_999).optional(),
+    /** Each paragraph, point, row and note marked with its record's classification. */
+    portionMarks: z.boolean().optional(),
+    /** A protected copy: encrypted (AES-256) with this passphrase; printing allowed, copying not. */
+    protect: z
+      .object({ passphrase: z.string().min(1).max(1024) })
+      .strict()
+      .optional(),
+  })
+  .strict();
 
 export const contract = {
   list: {
@@ -174,30 +210,14 @@ export const contract = {
   },
   book: {
     summary: 'Build the briefing book (PDF) for a meeting and write it to a file',
-    input: z
-      .object({
-        meetingId: id,
-        file,
-        lang: z.enum(['es', 'en']).optional(),
-        paper: z.enum(['a4', 'letter']).optional(),
-        classification: z.enum(CLASSIFICATIONS).optional(),
-        annotations: z.enum(['none', 'shared', 'mine']).optional(),
-        copyFor: z.string().max(200).optional(),
-        date: z.iso.date().optional(),
-        /** Documents printed as annexes: all of the meeting's (default), none, or these, in this order. */
-        documents: z.union([z.enum(['all', 'none']), z.array(id).max(500)]).optional(),
-        /** A copy for a reader cleared to this level: what is above it is left out (and counted). */
-        clearance: z.enum(CLASSIFICATIONS).optional(),
-        /** This copy's number in the meeting's distribution record, printed on every page. */
-        copyNumber: z.number().int().min(1).max(999_999).optional(),
-        /** Each paragraph, point, row and note marked with its record's classification. */
-        portionMarks: z.boolean().optional(),
-        /** A protected copy: encrypted (AES-256) with this passphrase; printing allowed, copying not. */
-        protect: z
-          .object({ passphrase: z.string().min(1).max(1024) })
-          .strict()
-          .optional(),
-      })
+    input: bookInput,
+  },
+  distributeBook: {
+    summary:
+      "Print one numbered copy of a meeting's book per recipient, each with its own copy number and clearance, into a folder; each recorded in the history",
+    input: bookInput
+      .omit({ file: true, copyFor: true, copyNumber: true, clearance: true })
+      .extend({ recipients: z.array(recipient).min(1).max(500), outDir: file })
       .strict(),
   },
   cancelJob: {
@@ -335,6 +355,7 @@ export interface Results {
   book: BookSummary;
   /** `cancelled: false` when no such job is running (it had already finished). */
   cancelJob: { jobId: string; cancelled: boolean };
+  distributeBook: Distribution;
   bookHistory: BookRecord[];
   bookPdf: { bookId: string; file: string; pages: number; base64: string };
   packageHistory: ImportedPackage[];
@@ -413,6 +434,7 @@ export const FILE_METHODS = [
   'previewImport',
   'applyImport',
   'book',
+  'distributeBook',
   'attachDocument',
   'replaceDocument',
   'saveDocument',
@@ -427,7 +449,7 @@ export function isFileMethod(name: string): name is FileMethod {
 export type UploadPurpose = 'package' | 'document';
 
 /** A file method's input as a page sends it to the bridge: no `file`; an import or an attach names its upload. */
-export type BridgeInput<M extends FileMethod> = Omit<Input<M>, 'file' | 'fileName'> &
+export type BridgeInput<M extends FileMethod> = Omit<Input<M>, 'file' | 'fileName' | 'outDir'> &
   (M extends 'previewImport' | 'applyImport' | 'attachDocument' | 'replaceDocument'
     ? { upload: string }
     : unknown);

@@ -1,4 +1,5 @@
 // The one implementation of the contract, over an open store. Handlers receive input already validated.
+import { distributeBook } from '../book/distribution.js';
 import { identityOf, readDevice, setIdentity } from '../../db/device.js';
 import { ValijaError } from '../../domain/errors.js';
 import { changedSinceNoted, listPage, recentRecords } from '../../db/pages.js';
@@ -84,6 +85,7 @@ export function createHandlers(store: Store, context: HandlerContext = {}): Hand
     applyImport: ({ file, ...options }) =>
       withPackageFile(file, (bytes) => applyImport(store, bytes, { ...options, ...context })),
     book: (request) => buildBook(store, request, bookOptions),
+    distributeBook: (request) => distributeBook(store, request, bookOptions),
     // Jobs belong to the process that started them: the desktop shell and the bridge answer this themselves
     // (electron/jobs/calls.ts); here, inline (the CLI, a job's own thread), nothing runs to be cancelled.
     cancelJob: () => {

@@ -1,6 +1,6 @@
 // The briefing book from the command line: one book, or one numbered copy per recipient of a distribution
 // list, and the meeting's record of printed copies.
-import { distributeBook } from './distribution.js';
+import { readRecipients } from './recipients.js';
 import { passphraseFrom, UsageError, type Command } from './command.js';
 
 export const BOOK_COMMANDS: Record<string, Command> = {
@@ -22,7 +22,7 @@ export const BOOK_COMMANDS: Record<string, Command> = {
       '--distribution: one numbered copy per recipient (CSV or JSON: name,',
       'post, clearance), each recorded in the history',
     ],
-    calls: ['book', 'bookHistory'],
+    calls: ['book', 'distributeBook'],
 
     options: {
       out: { type: 'string' },
@@ -66,11 +66,15 @@ export const BOOK_COMMANDS: Record<string, Command> = {
         if (options.out !== undefined || options['copy-for'] !== undefined) {
           throw new UsageError('a distribution names its own files and recipients: no --out or --copy-for');
         }
-        return distributeBook(call, {
-          meetingId: args.meetingId!,
-          distribution: options.distribution as string,
+        // --clearance is the level of every recipient the list gives none.
+        const { clearance, ...shared } = book;
+        return call('distributeBook', {
+          ...shared,
+          recipients: readRecipients(options.distribution as string).map((recipient) => ({
+            ...recipient,
+            ...(recipient.clearance || clearance ? { clearance: recipient.clearance ?? clearance } : {}),
+          })),
           outDir: options['out-dir'] as string,
-          book,
         });
       }
       if (options.out === undefined) throw new UsageError('book needs --out FILE.pdf');

@@ -3,19 +3,13 @@
 // may hold commas and doubled quotes). Each row is checked; a bad one is E_INVALID naming its line.
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { CLASSIFICATIONS } from '../../domain/kinds.js';
+import { recipient } from '../api/contract.js';
 import { invalid, ValijaError } from '../../domain/errors.js';
 
 export const MAX_RECIPIENTS = 500;
 const MAX_FILE_BYTES = 1024 * 1024;
 
-const recipientSchema = z
-  .object({
-    name: z.string().trim().min(1).max(200),
-    post: z.string().trim().max(200).optional(),
-    clearance: z.enum(CLASSIFICATIONS).optional(),
-  })
-  .strict();
+const recipientSchema = recipient;
 
 export type Recipient = z.infer<typeof recipientSchema>;
 

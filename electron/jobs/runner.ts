@@ -14,6 +14,7 @@ import type { ControlMessage, JobRequest, WorkerMessage } from './messages.js';
 export const JOB_METHODS: Readonly<Partial<Record<MethodName, JobKind>>> = {
   exportPackage: 'export',
   book: 'book',
+  distributeBook: 'book',
   previewImport: 'import',
   applyImport: 'import',
   // A consistent copy of a large store takes seconds: not on the thread that answers the window.

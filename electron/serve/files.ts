@@ -96,7 +96,7 @@ export class FileTransfer {
   /** The input a page sent, with the file the bridge chose: a `file` of the page's own is refused. */
   inputFor(method: FileMethod, input: unknown): unknown {
     if (typeof input !== 'object' || input === null || Array.isArray(input)) return input;
-    if ('file' in input) {
+    if ('file' in input || 'outDir' in input) {
       throw new ValijaError(
         'E_FORBIDDEN',
         'a browser page cannot name a file on the serving computer: upload a package or a document to use it; exports, documents and books are downloaded',
@@ -119,6 +119,13 @@ export class FileTransfer {
         return {
           ...input,
           file: join(this.booksDir ?? this.dir, `valija-book-${today()}-${newId().slice(0, 8)}.pdf`),
+        };
+      case 'distributeBook':
+        // One folder per distribution, beside the books (or in the private folder for an encrypted store).
+        if (this.booksDir) makePrivateDir(this.booksDir);
+        return {
+          ...input,
+          outDir: join(this.booksDir ?? this.dir, `valija-distribution-${today()}-${newId().slice(0, 8)}`),
         };
     }
   }

@@ -73,3 +73,40 @@ test('a restricted copy with portion marks, protected by its reader’s passphra
   expect(text).not.toMatch(/CONFIDENTIAL/);
   expect(problems).toEqual([]);
 });
+
+test('a distribution of three numbered copies, each with its recipient on every page', async ({ page }) => {
+  const problems = watch(page);
+  await page.goto(app().url);
+  await page.evaluate((hash) => (location.hash = hash), `#/meetings/${ECUADOR_MEETING}/book`);
+  const section = page.getByRole('region', { name: 'Distribution' });
+  const recipients = section.getByLabel('Recipients, one per line');
+  await recipients.fill('Ana Pérez; Minister\nLuis Quispe; Director; Reservado typo\n');
+  await section.getByRole('button', { name: /Print 1 numbered cop/ }).click();
+  await expect(section.getByRole('alert')).toContainText('These lines cannot be read: 2');
+  await recipients.fill(
+    'Ana Pérez; Minister\nLuis Quispe; Director for South America; Restricted\nMarta Ríos; Deputy Head of Mission',
+  );
+  await section.getByRole('button', { name: 'Print 3 numbered copies' }).click();
+  const done = section.locator('.book-distribution');
+  await expect(done.getByText('3 copies printed')).toBeVisible({ timeout: 90_000 });
+  const numbers = await done.locator('tbody tr td:first-child').allInnerTexts();
+  expect(new Set(numbers).size).toBe(3);
+  await expect(done.locator('tbody tr').nth(1)).toContainText("1 item above the reader's clearance left out");
+
+  // Each copy is in the history, newest first, with its number, recipient and file.
+  const rows = page.locator('.book-history tbody tr');
+  const names = ['Marta Ríos', 'Luis Quispe', 'Ana Pérez'];
+  for (const [i, name] of names.entries()) {
+    const row = rows.nth(i);
+    await expect(row).toContainText(name);
+    await expect(row.locator('td').first()).toHaveText(numbers[2 - i]!);
+    const text = await textOf(await row.locator('td.path').innerText());
+    const pages = text.split('\n');
+    expect(pages.length).toBeGreaterThan(1);
+    // Every page after the cover carries the copy's recipient.
+    for (const pageText of pages.slice(1)) expect(pageText).toContain(name);
+    if (name === 'Luis Quispe') expect(text).not.toContain(SECRET);
+    else expect(text).toContain(SECRET);
+  }
+  expect(problems).toEqual([]);
+});

@@ -59,7 +59,19 @@ describe('uploads to the bridge', () => {
       expect(() => transfer!.inputFor(method, { file: '/etc/passwd' }), method).toThrow(
         expect.objectContaining({ code: 'E_FORBIDDEN' }),
       );
+      expect(() => transfer!.inputFor(method, { outDir: '/home/ana/.ssh' }), method).toThrow(
+        expect.objectContaining({ code: 'E_FORBIDDEN' }),
+      );
     }
+  });
+
+  it('a distribution goes into a folder of its own among the books', () => {
+    const books = join(tempDir(), 'books');
+    transfer = new FileTransfer(books, 1024);
+    const first = transfer.inputFor('distributeBook', { meetingId: 'm' }) as { outDir: string };
+    const second = transfer.inputFor('distributeBook', { meetingId: 'm' }) as { outDir: string };
+    expect(first.outDir.startsWith(`${books}/valija-distribution-`)).toBe(true);
+    expect(second.outDir).not.toBe(first.outDir);
   });
 
   it("books go beside a plaintext store, but an encrypted store's stay in the private folder", () => {

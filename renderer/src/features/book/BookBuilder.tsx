@@ -28,6 +28,7 @@ import { JobProgress, useJobProgress } from '../../components/JobProgress.js';
 import { enumOptions } from '../../components/options.js';
 import { AnnexChoice, type AnnexSelection } from './AnnexChoice.js';
 import { BookPreview } from './BookPreview.js';
+import { Distribution } from './Distribution.js';
 
 type BookInput = Input<'book'>;
 
@@ -58,6 +59,18 @@ export function BookBuilder({ meeting }: { meeting: Meeting }) {
     queryFn: () => call(() => api().bookHistory({ meetingId: meeting.id })),
   });
 
+  /** What a single book and a distribution's copies share: everything but the file, reader and clearance. */
+  const sharedOptions = () => ({
+    meetingId: meeting.id,
+    lang,
+    paper,
+    annotations,
+    documents: annexes,
+    ...(classification ? { classification: classification as BookInput['classification'] } : {}),
+    ...(portionMarks ? { portionMarks } : {}),
+    ...(protect ? { protect: { passphrase } } : {}),
+  });
+
   const submit = (event: React.FormEvent) => {
     event.preventDefault();
     if (!files && file.trim() === '') return setFileError(t('errors.field.empty'));
@@ -68,17 +81,10 @@ export function BookBuilder({ meeting }: { meeting: Meeting }) {
     setPreviewId(null);
     build.mutate(
       {
-        meetingId: meeting.id,
+        ...sharedOptions(),
         file: file.trim(),
-        lang,
-        paper,
-        annotations,
-        documents: annexes,
-        ...(classification ? { classification: classification as BookInput['classification'] } : {}),
         ...(copyFor.trim() ? { copyFor: copyFor.trim() } : {}),
         ...(clearance ? { clearance: clearance as BookInput['clearance'] } : {}),
-        ...(portionMarks ? { portionMarks } : {}),
-        ...(protect ? { protect: { passphrase } } : {}),
       },
       // A protected copy opens only with its reader's passphrase: no preview of it here.
       { onSuccess: (summary) => setPreviewId(summary.protected ? null : summary.id) },
@@ -194,6 +200,8 @@ export function BookBuilder({ meeting }: { meeting: Meeting }) {
       {build.error && <ErrorMessage error={build.error} />}
       {build.data && <BookSummaryView summary={build.data} />}
       {previewId && <BookPreview key={previewId} bookId={previewId} onClose={() => setPreviewId(null)} />}
+
+      <Distribution options={sharedOptions} onPreview={setPreviewId} />
 
       <section aria-labelledby="book-history">
         <Title order={2} size="h4" id="book-history" mb="xs">

@@ -1,0 +1,74 @@
+// A distribution: one numbered copy of a meeting's book per recipient — its own copy number (continuing the
+// meeting's distribution record), its recipient on every page, its own clearance — into one folder, each
+// copy recorded in the book history as it is printed. The same for the command line, the app and the bridge.
+import { join } from 'node:path';
+import { booksOfMeeting } from '../../db/books.js';
+import type { Store } from '../../db/store.js';
+import type { BookRecord, DistributedCopy, Distribution } from '../../domain/results.js';
+import { makePrivateDir } from '../files.js';
+import type { RenderProgress } from './model.js';
+import { buildBook, type BookJobOptions, type BookRequest } from './service.js';
+
+export interface DistributionRequest extends Omit<
+  BookRequest,
+  'file' | 'copyFor' | 'copyNumber' | 'clearance'
+> {
+  recipients: DistributedCopy['recipient'][];
+  outDir: string;
+}
+
+/** The next copy number for a meeting: one past the highest any copy in its history carries. */
+export function nextCopyNumber(history: BookRecord[]): number {
+  return history.reduce((highest, book) => Math.max(highest, Number(book.options.copyNumber) || 0), 0) + 1;
+}
+
+/** A file name from a recipient's name: ASCII letters and digits only, so it travels on any disk. */
+export function slug(name: string): string {
+  const ascii = name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^A-Za-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .toLowerCase();
+  return ascii.slice(0, 40) || 'copia';
+}
+
+export async function distributeBook(
+  store: Store,
+  request: DistributionRequest,
+  options: BookJobOptions = {},
+): Promise<Distribution> {
+  const { recipients, outDir, ...book } = request;
+  makePrivateDir(outDir);
+  let copyNumber = nextCopyNumber(booksOfMeeting(store.db, request.meetingId));
+  const copies: DistributedCopy[] = [];
+  for (const [n, recipient] of recipients.entries()) {
+    options.signal?.throwIfAborted();
+    const file = join(outDir, `copia-${String(copyNumber).padStart(3, '0')}-${slug(recipient.name)}.pdf`);
+    // Progress runs over the whole distribution: each copy is its share of it.
+    const onProgress = (progress: RenderProgress) =>
+      options.onProgress?.({ ...progress, fraction: (n + progress.fraction) / recipients.length });
+    const summary = await buildBook(
+      store,
+      {
+        ...book,
+        file,
+        copyFor: [recipient.name, recipient.post].filter(Boolean).join(', '),
+        copyNumber,
+        ...(recipient.clearance ? { clearance: recipient.clearance } : {}),
+      },
+      { ...options, onProgress },
+    );
+    copies.push({
+      recipient,
+      copyNumber,
+      bookId: summary.id,
+      file,
+      sha256: summary.sha256,
+      pages: summary.pages,
+      withheld: summary.withheld,
+    });
+    copyNumber++;
+  }
+  return { meetingId: request.meetingId, outDir, copies };
+}
