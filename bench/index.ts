@@ -1,6 +1,7 @@
 // `npm run bench [book|sync|packages|ui|text|encryption]`: every benchmark, each against a baseline measured in the same run; prints ratios.
 import { runBookBench } from './book.js';
 import { runBookAnnexesBench } from './book-annexes.js';
+import { runBookDistributionBench } from './book-distribution.js';
 import { runStoreBookBench } from './book-store.js';
 import { runEncryptionBench } from './encryption.js';
 import { runPackagesBench } from './packages.js';
@@ -13,6 +14,7 @@ if (!only || only === 'book') {
   await runBookBench();
   await runStoreBookBench();
   await runBookAnnexesBench();
+  await runBookDistributionBench();
 }
 if (!only || only === 'sync') await runSyncBench();
 if (!only || only === 'sync' || only === 'packages') runPackagesBench();

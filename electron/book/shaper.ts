@@ -1,6 +1,6 @@
 /**
  * Measuring and encoding text with the document's embedded fonts. A word is shaped by fontkit
- * once per document (pdfkit's layout cache) and encoded once (glyph codes and kerning for the
+ * once per process (shared by every document: sharedRun) and encoded once per document (glyph codes and kerning for the
  * page content, added to the font subset and its Unicode map exactly as pdfkit's encode() does),
  * then reused by the layout and the drawing alike.
  *
@@ -72,7 +72,45 @@ export function isDigits(segment: string): boolean {
   return true;
 }
 
+/**
+ * Glyph runs shared by every document of this process (a distribution prints the same words twenty times):
+ * fontkit's shaping depends only on the font and the text, and most of a book's layout time is shaping.
+ * What depends on the document (subset codes, widths, the Unicode map) is still done per document. Emptied
+ * when it grows past a bound, so a long-running process does not keep every word it ever printed.
+ */
+const sharedRuns = new Map<Face, Map<string, GlyphRun>>();
+const SHARED_RUNS_LIMIT = 200_000;
+let sharedRunCount = 0;
+
+function sharedRun(face: Face, font: EmbeddedFont, segment: string): GlyphRun {
+  let runs = sharedRuns.get(face);
+  if (!runs) sharedRuns.set(face, (runs = new Map()));
+  let run = runs.get(segment);
+  if (run) return run;
+  const shaped = font.layoutCached(segment);
+  // Plain copies: fontkit's glyph objects hold on to their font (and so to the document).
+  run = {
+    glyphs: shaped.glyphs.map(({ id, advanceWidth, codePoints }) => ({ id, advanceWidth, codePoints })),
+    positions: shaped.positions.map(({ xAdvance, yAdvance, xOffset, yOffset, advanceWidth }) => ({
+      xAdvance,
+      yAdvance,
+      xOffset,
+      yOffset,
+      advanceWidth,
+    })),
+    advanceWidth: shaped.advanceWidth,
+  };
+  if (++sharedRunCount > SHARED_RUNS_LIMIT) {
+    sharedRuns.clear();
+    sharedRunCount = 1;
+    sharedRuns.set(face, (runs = new Map()));
+  }
+  runs.set(segment, run);
+  return run;
+}
+
 interface FaceCache {
+  face: Face;
   font: EmbeddedFont;
   widths: Map<string, number>;
   encoded: Map<string, Encoded>;
@@ -85,7 +123,7 @@ export class Shaper implements Measurer {
 
   constructor(fonts: Map<Face, EmbeddedFont>) {
     for (const [face, font] of fonts)
-      this.faces.set(face, { font, widths: new Map(), encoded: new Map(), spaced: new Map() });
+      this.faces.set(face, { face, font, widths: new Map(), encoded: new Map(), spaced: new Map() });
   }
 
   font(face: Face): EmbeddedFont {
@@ -133,7 +171,7 @@ export class Shaper implements Measurer {
         hit.advance += digit.advance;
       }
     } else {
-      hit = this.encodeRun(c.font, this.run(c.font, segment));
+      hit = this.encodeRun(c.font, sharedRun(face, c.font, segment));
     }
     c.encoded.set(segment, hit);
     return hit;
@@ -167,9 +205,9 @@ export class Shaper implements Measurer {
   }
 
   private advance(c: FaceCache, segment: string): number {
-    if (!isDigits(segment)) return c.font.layoutCached(segment).advanceWidth;
+    if (!isDigits(segment)) return sharedRun(c.face, c.font, segment).advanceWidth;
     let w = 0;
-    for (let i = 0; i < segment.length; i++) w += c.font.layoutCached(segment[i]!).advanceWidth;
+    for (let i = 0; i < segment.length; i++) w += sharedRun(c.face, c.font, segment[i]!).advanceWidth;
     return w;
   }
 
