@@ -19,7 +19,12 @@ type Call = (method: 'book' | 'bookHistory', input: unknown) => Promise<unknown>
 
 /** The next copy number for a meeting: one past the highest any copy in its history carries. */
 export function nextCopyNumber(history: BookRecord[]): number {
-  return history.reduce((highest, book) => Math.max(highest, Number(book.options.copyNumber) || 0), 0) + 1;
+  return history.reduce((highest, book) => Math.max(highest, book.copyNumber), 0) + 1;
+}
+
+/** The copy printed last (ids are time-ordered), which every copy of a distribution is compared with. */
+function lastPrinted(history: BookRecord[]): string | undefined {
+  return history.map((b) => b.id).reduce<string | undefined>((a, b) => (a && a > b ? a : b), undefined);
 }
 
 /** A file name from a recipient's name: ASCII letters and digits only, so it travels on any disk. */
@@ -39,9 +44,13 @@ export async function distributeBook(
 ): Promise<{ meetingId: string; copies: DistributedCopy[] }> {
   const recipients = readRecipients(request.distribution);
   makePrivateDir(request.outDir);
-  let copyNumber = nextCopyNumber(
-    (await call('bookHistory', { meetingId: request.meetingId })) as BookRecord[],
-  );
+  const history = (await call('bookHistory', { meetingId: request.meetingId })) as BookRecord[];
+  let copyNumber = nextCopyNumber(history);
+  // Every copy marks its changes against the same earlier copy, not against the recipient before it.
+  const changes =
+    request.book.changes === undefined || request.book.changes === 'last'
+      ? (lastPrinted(history) ?? 'none')
+      : request.book.changes;
   const copies: DistributedCopy[] = [];
   for (const recipient of recipients) {
     const file = join(
@@ -50,6 +59,7 @@ export async function distributeBook(
     );
     const summary = (await call('book', {
       ...request.book,
+      changes,
       meetingId: request.meetingId,
       file,
       copyFor: [recipient.name, recipient.post].filter(Boolean).join(', '),
