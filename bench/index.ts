@@ -2,6 +2,7 @@
 import { runBookBench } from './book.js';
 import { runBookAnnexesBench } from './book-annexes.js';
 import { runBookDistributionBench } from './book-distribution.js';
+import { runBookReissueBench } from './book-reissue.js';
 import { runStoreBookBench } from './book-store.js';
 import { runEncryptionBench } from './encryption.js';
 import { runPackagesBench } from './packages.js';
@@ -15,6 +16,7 @@ if (!only || only === 'book') {
   await runStoreBookBench();
   await runBookAnnexesBench();
   await runBookDistributionBench();
+  await runBookReissueBench();
 }
 if (!only || only === 'sync') await runSyncBench();
 if (!only || only === 'sync' || only === 'packages') runPackagesBench();

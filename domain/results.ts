@@ -77,8 +77,14 @@ export interface BookSummary {
   protected: boolean;
   /** A copy cut to a reader's clearance: how many items above it it leaves out (0 otherwise). */
   withheld: number;
-  /** A numbered copy of a distribution: its number. */
-  copyNumber?: number;
+  /** This copy's number in the meeting's history: a distribution's number, else one past the highest before. */
+  copyNumber: number;
+  /** 1 for a first print (or one printed without comparison); one more than the copy it is compared with. */
+  revision: number;
+  /** The earlier copy this book is compared with (its changes marked), if any. */
+  comparedWith?: { bookId: string; copyNumber: number };
+  /** What changed since that copy, by section: items added, changed and removed (by their title). */
+  changes?: BookChangeSummary;
   classification: Classification;
   generatedAt: string;
   sections: { id: string; title: string; page: number }[];
@@ -109,10 +115,20 @@ export interface Distribution {
   copies: DistributedCopy[];
 }
 
+export interface BookChangeSummary {
+  added: { section: string; title: string }[];
+  changed: { section: string; title: string }[];
+  removed: { section: string; title: string }[];
+}
+
 /** A book this device printed (its history). */
 export interface BookRecord {
   id: string;
   meetingId: string;
+  /** Its number among the meeting's copies (0: printed before copies were numbered). */
+  copyNumber: number;
+  /** Its revision (0: printed before revisions were recorded). */
+  revision: number;
   options: Record<string, string>;
   generatedAt: string;
   pages: number;

@@ -6,6 +6,7 @@ import { sql as listIndexes } from './004-list-indexes.js';
 import { sql as authorHeads } from './005-author-heads.js';
 import { sql as documents } from './006-documents.js';
 import { sql as documentText } from './007-document-text.js';
+import { sql as bookContents } from './008-book-contents.js';
 
 export interface Migration {
   version: number;
@@ -21,6 +22,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 5, name: 'author-heads', sql: authorHeads },
   { version: 6, name: 'documents', sql: documents },
   { version: 7, name: 'document-text', sql: documentText },
+  { version: 8, name: 'book-contents', sql: bookContents },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

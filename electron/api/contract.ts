@@ -96,6 +96,8 @@ const bookInput = z
     copyNumber: z.number().int().min(1).max(999_999).optional(),
     /** Each paragraph, point, row and note marked with its record's classification. */
     portionMarks: z.boolean().optional(),
+    /** Mark what changed since an earlier copy: the meeting's last printed (default), none, or this book. */
+    changes: z.union([z.enum(['last', 'none']), id]).optional(),
     /** A protected copy: encrypted (AES-256) with this passphrase; printing allowed, copying not. */
     protect: z
       .object({ passphrase: z.string().min(1).max(1024) })

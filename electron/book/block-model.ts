@@ -30,6 +30,21 @@ export type TextPart = string | LabelRef | ChoiceRef | DateRef;
 /** One or several pieces printed one after the other. */
 export type Text = TextPart | TextPart[];
 
+/** A printed item's identity, so a later copy can be compared with it: a stable key and a title to list it by. */
+export interface ItemRef {
+  /** `<kind>:<record id>` or `<kind>:<record id>:<field>`, e.g. `talkingPoint:0195…`, `meeting:0195…:purpose`. */
+  key: string;
+  title: string;
+}
+
+/** What a block's items are (changes.ts compares them) and which are new or changed (a bar in the margin). */
+export interface TrackedItems {
+  /** One per printed item: a paragraph or a note is one, a list one per item, a table one per row. */
+  refs?: ItemRef[];
+  /** Indexes (into `refs`) of the items new or changed since the copy compared with. */
+  changed?: number[];
+}
+
 export interface HeadingBlock {
   type: 'heading';
   level: 2 | 3;
@@ -37,12 +52,12 @@ export interface HeadingBlock {
 }
 
 /** Markdown: paragraphs, bullet and numbered lists, bold, italic, links printed as text. */
-export interface ParagraphBlock {
+export interface ParagraphBlock extends TrackedItems {
   type: 'paragraph';
   markdown: string;
 }
 
-export interface ListBlock {
+export interface ListBlock extends TrackedItems {
   type: 'numberedList' | 'bulletList';
   /** Each item is inline Markdown (it may itself hold several paragraphs). */
   items: string[];
@@ -57,7 +72,7 @@ export interface TableColumn {
   align?: 'left' | 'right' | 'center';
 }
 
-export interface TableBlock {
+export interface TableBlock extends TrackedItems {
   type: 'table';
   columns: TableColumn[];
   /** Each row's classification where its record has its own (an initiative's); the meeting's otherwise. */
@@ -68,13 +83,13 @@ export interface TableBlock {
   highlightRows?: number[];
 }
 
-export interface KeyValueBlock {
+export interface KeyValueBlock extends TrackedItems {
   type: 'keyValue';
   items: { label: Text; value: Text }[];
 }
 
 /** An annotation: who wrote it, when, on which record, and its Markdown body. */
-export interface NoteBlock {
+export interface NoteBlock extends TrackedItems {
   type: 'note';
   author: string;
   /** ISO date or date-time. */

@@ -6,6 +6,7 @@ import { formatDate, t } from './strings.js';
 import {
   attachToFirstLines,
   bodyStyle,
+  changeBar,
   column,
   lineBoxes,
   lineOps,
@@ -15,6 +16,7 @@ import {
   styled,
   subheading,
   textRuns,
+  withChangeBar,
   type FlowContext,
   type LineStyle,
 } from './text-layout.js';
@@ -22,11 +24,14 @@ import { COLORS, baselineIn } from './theme.js';
 import { breakLines } from './typeset.js';
 
 export function blockFlow(block: Block, ctx: FlowContext): FlowItem[] {
+  if (block.type === 'heading') return subheading(textRuns(block.text, ctx.lang), block.level, ctx);
+  // Items new or changed since the copy a reissue replaces get a bar in the margin (changes.ts).
+  const changed = new Set(block.changed ?? []);
   switch (block.type) {
-    case 'heading':
-      return subheading(textRuns(block.text, ctx.lang), block.level, ctx);
-    case 'paragraph':
-      return markdownFlow(parseMarkdown(block.markdown), ctx);
+    case 'paragraph': {
+      const flow = markdownFlow(parseMarkdown(block.markdown), ctx);
+      return changed.has(0) ? withChangeBar(flow, ctx) : flow;
+    }
     case 'numberedList':
     case 'bulletList':
       return listFlow(
@@ -34,13 +39,17 @@ export function blockFlow(block: Block, ctx: FlowContext): FlowItem[] {
         block.type === 'numberedList',
         block.start ?? 1,
         ctx,
+        0,
+        changed,
       );
     case 'table':
-      return [tableFlow(block, ctx)];
+      return [tableFlow(block, ctx, changed)];
     case 'keyValue':
-      return keyValueFlow(block, ctx);
-    case 'note':
-      return noteFlow(block, ctx);
+      return keyValueFlow(block, ctx, changed);
+    case 'note': {
+      const flow = noteFlow(block, ctx);
+      return changed.has(0) ? withChangeBar(flow, ctx) : flow;
+    }
   }
 }
 
@@ -65,7 +74,7 @@ export function isEmptyBlock(block: Block): boolean {
 // ---------------------------------------------------------------------------------------------
 // Tables
 
-function tableFlow(block: TableBlock, ctx: FlowContext): FlowItem {
+function tableFlow(block: TableBlock, ctx: FlowContext, changed: ReadonlySet<number>): FlowItem {
   const s = ctx.scale;
   const pad = s.small * 0.5;
   const style: LineStyle = { size: s.small, leading: s.smallLeading, color: COLORS.ink };
@@ -82,10 +91,12 @@ function tableFlow(block: TableBlock, ctx: FlowContext): FlowItem {
     fill: string | undefined,
     bar: boolean,
     head: boolean,
+    changedRow = false,
   ): Box => {
     const rows = Math.max(1, ...lines.map((l) => l.length));
     const h = rows * style.leading + 2 * pad;
     const ops: Op[] = [];
+    if (changedRow) ops.push(changeBar(ctx, h));
     if (fill) ops.push({ op: 'rect', x: ctx.x, y: 0, w: ctx.width, h, fill });
     if (bar) ops.push({ op: 'rect', x: ctx.x, y: 0, w: 2, h, fill: COLORS.highlightBar });
     lines.forEach((cell, c) => {
@@ -144,6 +155,7 @@ function tableFlow(block: TableBlock, ctx: FlowContext): FlowItem {
           fill,
           hl,
           false,
+          changed.has(r),
         ),
       );
     }
@@ -154,7 +166,7 @@ function tableFlow(block: TableBlock, ctx: FlowContext): FlowItem {
 // ---------------------------------------------------------------------------------------------
 // Key-value lists (e.g. a biography's position, languages, protocol)
 
-function keyValueFlow(block: KeyValueBlock, ctx: FlowContext): FlowItem[] {
+function keyValueFlow(block: KeyValueBlock, ctx: FlowContext, changed: ReadonlySet<number>): FlowItem[] {
   const s = ctx.scale;
   const labelWidth = Math.min(Math.max(ctx.width * 0.26, 90), ctx.width * 0.4);
   const gutter = s.body;
@@ -192,7 +204,7 @@ function keyValueFlow(block: KeyValueBlock, ctx: FlowContext): FlowItem[] {
       labelLines.map((line) => lineOps(line, ctx.x, labelBase, labelStyle)),
       s.bodyLeading,
     );
-    out.push(...flow);
+    out.push(...(changed.has(n) ? withChangeBar(flow, ctx) : flow));
   });
   return out;
 }

@@ -167,6 +167,11 @@ export function coverOps(ctx: ChromeContext): Op[] {
   y += 16;
   const when = [model.cover.dateText, model.cover.place].filter((s): s is string => !!s?.trim());
   if (when.length > 0) block(when.join('  ·  '), 'regular', 11.5, 16, COLORS.ink);
+  if (model.reissue) {
+    y += 12;
+    const { revision, copyNumber: copy } = model.reissue;
+    block(t(model.lang, 'cover.revision', { revision, copy }), 'bold', 11.5, 16, COLORS.changeBar);
+  }
 
   // Details at the foot of the cover, above the lower band.
   const rows: [string, string][] = [];

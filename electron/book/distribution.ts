@@ -19,7 +19,12 @@ export interface DistributionRequest extends Omit<
 
 /** The next copy number for a meeting: one past the highest any copy in its history carries. */
 export function nextCopyNumber(history: BookRecord[]): number {
-  return history.reduce((highest, book) => Math.max(highest, Number(book.options.copyNumber) || 0), 0) + 1;
+  return history.reduce((highest, book) => Math.max(highest, book.copyNumber), 0) + 1;
+}
+
+/** The copy printed last (ids are time-ordered), which every copy of a distribution is compared with. */
+function lastPrinted(history: BookRecord[]): string | undefined {
+  return history.map((b) => b.id).reduce<string | undefined>((a, b) => (a && a > b ? a : b), undefined);
 }
 
 /** A file name from a recipient's name: ASCII letters and digits only, so it travels on any disk. */
@@ -40,7 +45,11 @@ export async function distributeBook(
 ): Promise<Distribution> {
   const { recipients, outDir, ...book } = request;
   makePrivateDir(outDir);
-  let copyNumber = nextCopyNumber(booksOfMeeting(store.db, request.meetingId));
+  const history = booksOfMeeting(store.db, request.meetingId);
+  let copyNumber = nextCopyNumber(history);
+  // Every copy marks its changes against the same earlier copy, not against the recipient before it.
+  const changes =
+    book.changes === undefined || book.changes === 'last' ? (lastPrinted(history) ?? 'none') : book.changes;
   const copies: DistributedCopy[] = [];
   for (const [n, recipient] of recipients.entries()) {
     options.signal?.throwIfAborted();
@@ -52,6 +61,7 @@ export async function distributeBook(
       store,
       {
         ...book,
+        changes,
         file,
         copyFor: [recipient.name, recipient.post].filter(Boolean).join(', '),
         copyNumber,

@@ -75,6 +75,18 @@ export interface BookModel {
   annexes?: BookAnnex[];
   /** A copy cut to a reader's clearance: how many items above it were left out (never which). */
   withheld?: { clearance: Classification; count: number };
+  /** A reissue: the cover's revision line and the changes page (its new and changed blocks carry `changed`). */
+  reissue?: BookReissue;
+}
+
+/** What a reissue says of the copy it replaces. */
+export interface BookReissue {
+  revision: number;
+  /** The copy compared with: its number and its date (ISO). */
+  copyNumber: number;
+  date: string;
+  /** Only the sections with a change; none: "no changes since copy no. X". */
+  changes: { id: SectionId; added: string[]; changed: string[]; removed: string[] }[];
 }
 
 export type RenderPhase = 'layout' | 'render';

@@ -38,6 +38,7 @@ import { annexCaption, placeholderOps } from './annex-pages.js';
 import { fitInto, fitPage, mergeAnnexPages, type AnnexPlacement } from './annex-merge.js';
 import type { Op } from './boxes.js';
 import type { ContentsEntry } from './contents.js';
+import { changesFlow, changesTitle } from './changes-page.js';
 
 /** Share of the progress bar given to layout (it also encodes each page's content). */
 const LAYOUT_SHARE = 0.6;
@@ -148,7 +149,16 @@ export async function renderBook(model: BookModel, options: RenderOptions = {}):
       })
     : undefined;
   const contents = contentsLayout(entries, model.lang, geo, BASE_SCALE, measure, withheld);
-  const firstBodyPage = 2 + contents.pageCount;
+  // A reissue's changes page follows the contents; its length is known before the body is laid out.
+  const changesPages: PlacedPage[] = [];
+  if (model.reissue) {
+    const changes = new Paginator({ geo, firstPageNumber: 2 + contents.pageCount }, (page) =>
+      changesPages.push(page),
+    );
+    changes.add(changesFlow(model.reissue, ctx));
+    changes.finish();
+  }
+  const firstBodyPage = 2 + contents.pageCount + changesPages.length;
   const writer = new ContentWriter(measure, geo.height);
   const body: (
     { content: PageContent; anchors: PlacedPage['anchors']; section: PlacedPage['section'] } | undefined
@@ -193,7 +203,7 @@ export async function renderBook(model: BookModel, options: RenderOptions = {}):
   const contentsPages = contents.build((dest) => destPage.get(dest) ?? 0);
   if (contentsPages.length !== contents.pageCount)
     throw new Error('contents pages differ from their reservation');
-  const totalPages = 1 + contentsPages.length + body.length + annexPages;
+  const totalPages = 1 + contentsPages.length + changesPages.length + body.length + annexPages;
 
   // 2. Render: the pages in order, each with its header and footer, bookmarks and destinations.
   const chromeCtx = { model, geo, measure };
@@ -229,6 +239,15 @@ export async function renderBook(model: BookModel, options: RenderOptions = {}):
     newPage();
     for (const box of page.boxes) writer.draw(box.ops, box.dy);
     writePage(doc, measure, writer.draw(chrome(pageNumber, totalPages, page.section)).take());
+    await rendered(pageNumber);
+  }
+  for (const [n, page] of changesPages.entries()) {
+    pageNumber++;
+    newPage();
+    for (const box of page.boxes) writer.draw(box.ops, box.dy);
+    const title = changesTitle(model.reissue!, model.lang);
+    writePage(doc, measure, writer.draw(chrome(pageNumber, totalPages, { title })).take());
+    if (n === 0) doc.outline.addItem(title, { fit: true } as { expanded?: boolean });
     await rendered(pageNumber);
   }
   const placements: AnnexPlacement[] = [];

@@ -17,7 +17,9 @@ import type { AnnotationChoice, BookSummary, Lang, Paper } from '../../domain/re
 import { chooseAnnexes, type AnnexChoice } from './annex-choice.js';
 import { getRecord } from '../../db/reader.js';
 import { readSetting } from '../../db/settings.js';
-import { readBook, recordBook } from '../../db/books.js';
+import { nextCopyNumber, readBook, recordBook } from '../../db/books.js';
+import { bookContents, compareContents, markChanges, type SectionChanges } from './changes.js';
+import { earlierCopy, type ChangesChoice } from './reissue.js';
 
 export interface BookRequest {
   meetingId: string;
@@ -39,6 +41,8 @@ export interface BookRequest {
   copyNumber?: number;
   /** Each paragraph, point, row and note marked with its classification: (P) (R) (C) (S). */
   portionMarks?: boolean;
+  /** The earlier copy whose changes this one marks: the last printed (default), none, or a book's id. */
+  changes?: ChangesChoice;
 }
 
 export interface BookJobOptions {
@@ -61,7 +65,8 @@ export async function buildBook(
     },
     request.documents ?? 'all',
   );
-  const model = collectBook(store.db, request.meetingId, {
+  const earlier = earlierCopy(store.db, request.meetingId, request.changes ?? 'last', request.clearance);
+  const collected = collectBook(store.db, request.meetingId, {
     annexes: chosen.annexes,
     lang: request.lang ?? 'es',
     paper: request.paper ?? 'a4',
@@ -74,6 +79,28 @@ export async function buildBook(
     copyNumber: request.copyNumber,
     portionMarks: request.portionMarks,
   });
+  const contents = bookContents(collected.sections);
+  const compared = earlier.copy && {
+    ...earlier.copy,
+    changes: compareContents(earlier.copy.contents, contents, {
+      privateNotes: request.annotations === 'mine',
+    }),
+  };
+  const revision = compared ? compared.book.revision + 1 : 1;
+  const model = compared
+    ? {
+        ...collected,
+        sections: markChanges(collected.sections, compared.changes),
+        reissue: {
+          revision,
+          copyNumber: compared.book.copyNumber,
+          date: compared.book.generatedAt,
+          changes: compared.changes.sections,
+        },
+      }
+    : collected;
+  // A distribution gives its own numbers; any other copy takes the next of the meeting's history.
+  const copyNumber = request.copyNumber ?? nextCopyNumber(store.db, request.meetingId);
   let rendered;
   try {
     rendered = await renderBook(model, options);
@@ -88,6 +115,8 @@ export async function buildBook(
   recordBook(store.db, {
     id,
     meetingId: request.meetingId,
+    copyNumber,
+    revision,
     options: {
       lang: model.lang,
       paper: model.paper,
@@ -102,6 +131,7 @@ export async function buildBook(
     sha256,
     copyFor: model.copyFor ?? '',
     file: request.file,
+    contents: JSON.stringify(contents),
   });
   return {
     id,
@@ -112,12 +142,24 @@ export async function buildBook(
     bytes: pdf.length,
     protected: !!request.protect,
     withheld: model.withheld?.count ?? 0,
-    ...(request.copyNumber ? { copyNumber: request.copyNumber } : {}),
+    copyNumber,
+    revision,
+    ...(compared
+      ? {
+          comparedWith: { bookId: compared.book.id, copyNumber: compared.book.copyNumber },
+          changes: {
+            added: listed(compared.changes.sections, 'added'),
+            changed: listed(compared.changes.sections, 'changed'),
+            removed: listed(compared.changes.sections, 'removed'),
+          },
+        }
+      : {}),
     classification: model.classification,
     generatedAt: model.generatedAt,
     sections: rendered.sections,
     annexes: rendered.annexes,
     warnings: [
+      ...(earlier.warning ? [earlier.warning] : []),
       ...rendered.annexes
         .filter((a) => a.printed === 'placeholder')
         .map((a) => {
@@ -131,6 +173,9 @@ export async function buildBook(
     ],
   };
 }
+
+const listed = (sections: SectionChanges[], what: 'added' | 'changed' | 'removed') =>
+  sections.flatMap((s) => s[what].map((title) => ({ section: s.id, title })));
 
 const describe = (file: { fileName: string; bytes: number; sha256: string }): string =>
   `${file.fileName}, ${file.bytes} bytes, sha256 ${file.sha256.slice(0, 12)}…`;

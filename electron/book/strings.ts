@@ -105,6 +105,14 @@ const es = {
   'bio.biography': 'Biografía',
 
   'note.on': 'Sobre',
+
+  'changes.title': 'Cambios desde la copia n.º {copy} del {date}',
+  'changes.explain': 'Una barra en el margen señala cada párrafo, punto, fila o nota nuevo o modificado.',
+  'changes.none': 'Sin cambios desde la copia n.º {copy}.',
+  'changes.added': 'Nuevo',
+  'changes.changed': 'Modificado',
+  'changes.removed': 'Suprimido',
+  'cover.revision': 'Revisión {revision} — sustituye a la copia n.º {copy}',
 } as const;
 
 export type StringKey = keyof typeof es;
@@ -209,6 +217,14 @@ const en: Record<StringKey, string> = {
   'bio.biography': 'Biography',
 
   'note.on': 'On',
+
+  'changes.title': 'Changes since copy no. {copy} of {date}',
+  'changes.explain': 'A bar in the margin marks each new or changed paragraph, point, row or note.',
+  'changes.none': 'No changes since copy no. {copy}.',
+  'changes.added': 'New',
+  'changes.changed': 'Changed',
+  'changes.removed': 'Removed',
+  'cover.revision': 'Revision {revision} — replaces copy no. {copy}',
 };
 
 const STRINGS: Record<'es' | 'en', Record<StringKey, string>> = { es, en };

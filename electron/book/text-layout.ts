@@ -207,12 +207,44 @@ export function firstBaseline(items: readonly FlowItem[], fallback: number): num
   return fallback;
 }
 
+/** The margin bar's left edge, in the page's left margin whatever the column's indent. */
+const CHANGE_BAR_INSET = 10;
+export const CHANGE_BAR_WIDTH = 2.4;
+
+/** The margin bar beside a new or changed item, `h` high, in the page's left margin whatever the indent. */
+export function changeBar(ctx: FlowContext, h: number): Op {
+  return {
+    op: 'rect',
+    x: ctx.geo.marginLeft - CHANGE_BAR_INSET,
+    y: 0,
+    w: CHANGE_BAR_WIDTH,
+    h,
+    fill: COLORS.changeBar,
+  };
+}
+
+/** The bar beside every line and box of a new or changed item (layout is unchanged). */
+export function withChangeBar(items: readonly FlowItem[], ctx: FlowContext): FlowItem[] {
+  return items.map((item): FlowItem => {
+    if (item.kind === 'lines')
+      return {
+        kind: 'lines',
+        lines: item.lines.map((l) => ({ ...l, ops: [changeBar(ctx, l.h), ...l.ops] })),
+      };
+    if (item.kind === 'box')
+      return { ...item, box: { ...item.box, ops: [changeBar(ctx, item.box.h), ...item.box.ops] } };
+    return item;
+  });
+}
+
 export function listFlow(
   items: readonly (readonly MdBlock[])[],
   ordered: boolean,
   start: number,
   ctx: FlowContext,
   depth = 0,
+  /** Items new or changed since the copy compared with: a bar beside them. */
+  changed: ReadonlySet<number> = new Set(),
 ): FlowItem[] {
   const s = ctx.scale;
   const size = s.body;
@@ -233,7 +265,7 @@ export function listFlow(
     const x = ordered ? inner.x - size * 0.45 - w : ctx.x + size * 0.3;
     const color = ordered ? COLORS.accent : COLORS.muted;
     attachToFirstLines(flow, [[{ op: 'text', x, y: baseline, text: marker, face, size, color, width: w }]]);
-    out.push(...flow);
+    out.push(...(changed.has(n) ? withChangeBar(flow, ctx) : flow));
   });
   return out;
 }

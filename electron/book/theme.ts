@@ -59,6 +59,8 @@ export const COLORS = {
   highlight: '#fbe6e2',
   highlightBar: '#a3272b',
   noteBar: '#7f93ad',
+  /** The margin bar beside what changed since the copy a reissue replaces. */
+  changeBar: '#c2410c',
   privateFill: '#fdf3dc',
   privateInk: '#7a4b00',
 } as const;

@@ -30,7 +30,10 @@ describe('valija book --protect', () => {
     };
     const file = join(dir, 'protected.pdf');
     const result = valija(
-      ['--db', db, 'book', ECUADOR_MEETING, '--out', file, '--protect', '--passphrase-env', 'READER'],
+      [
+        ...['--db', db, 'book', ECUADOR_MEETING, '--out', file, '--changes', 'none'],
+        ...['--protect', '--passphrase-env', 'READER'],
+      ],
       { env: { READER: PASSPHRASE } },
     );
     expect(result.code, result.stderr).toBe(0);

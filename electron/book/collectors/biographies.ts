@@ -1,19 +1,24 @@
-import type { Block, Text } from '../block-model.js';
-import { text, type BookContext } from './context.js';
+import type { Block, ItemRef, LabelRef, Text } from '../block-model.js';
+import { itemRef, text, type BookContext } from './context.js';
 
 /** One heading per person of the other side, then what is known of them. */
 export function biographies({ people, partyName }: BookContext): Block[] {
   const blocks: Block[] = [];
   for (const p of people) {
     const items: { label: Text; value: Text }[] = [];
-    if (text(p.role)) items.push({ label: { key: 'bio.role' }, value: text(p.role) });
-    if (partyName(p.partyId)) items.push({ label: { key: 'bio.party' }, value: partyName(p.partyId) });
+    const refs: ItemRef[] = [];
+    const add = (field: string, label: LabelRef, value: string) => {
+      items.push({ label, value });
+      refs.push(itemRef(`person:${p.id}:${field}`, `${text(p.name)}: ${value}`));
+    };
+    if (text(p.role)) add('role', { key: 'bio.role' }, text(p.role));
+    if (partyName(p.partyId)) add('partyId', { key: 'bio.party' }, partyName(p.partyId));
     if ((p.languages as string[]).length)
-      items.push({ label: { key: 'bio.languages' }, value: (p.languages as string[]).join(', ') });
-    if (text(p.protocolNotes)) items.push({ label: { key: 'bio.protocol' }, value: text(p.protocolNotes) });
-    if (text(p.biography)) items.push({ label: { key: 'bio.biography' }, value: text(p.biography) });
+      add('languages', { key: 'bio.languages' }, (p.languages as string[]).join(', '));
+    if (text(p.protocolNotes)) add('protocolNotes', { key: 'bio.protocol' }, text(p.protocolNotes));
+    if (text(p.biography)) add('biography', { key: 'bio.biography' }, text(p.biography));
     blocks.push({ type: 'heading', level: 2, text: text(p.name) });
-    if (items.length) blocks.push({ type: 'keyValue', items });
+    if (items.length) blocks.push({ type: 'keyValue', items, refs });
   }
   return blocks;
 }

@@ -1,5 +1,5 @@
 import type { Block } from '../block-model.js';
-import { initiativeLevel, text, type BookContext, type Rec } from './context.js';
+import { initiativeLevel, itemRef, text, type BookContext, type Rec } from './context.js';
 
 /** Open commitments on both sides in one table, due soonest first; overdue ones marked and highlighted. */
 export function commitments(context: BookContext): Block[] {
@@ -37,6 +37,7 @@ export function commitments(context: BookContext): Block[] {
         { choice: 'commitmentStatus', value: String(c.status) },
       ]),
       highlightRows: sorted.flatMap((c, i) => (overdue(c) ? [i] : [])),
+      refs: sorted.map((c) => itemRef(`commitment:${c.id}`, text(c.text))),
     },
   ];
 }

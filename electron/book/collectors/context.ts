@@ -1,6 +1,7 @@
 // What a section's collector reads: one meeting and the records around it, read from the store once by
 // collectBook. Collectors are plain functions of this context: they never query.
 import type { Classification, StoredRecord } from '../../../domain/kinds.js';
+import type { ItemRef } from '../block-model.js';
 import type { AnnotationChoice, Lang } from '../../../domain/results.js';
 import { formatDate } from '../strings.js';
 
@@ -47,6 +48,17 @@ export function initiativeLevel(context: BookContext, id: unknown): Classificati
 
 /** A field as printed: trimmed text, or '' for anything else. */
 export const text = (value: unknown) => (typeof value === 'string' ? value.trim() : '');
+
+/** A printed item's identity (changes.ts): its key, and the start of its text on one line as its title. */
+export function itemRef(key: string, title: string): ItemRef {
+  const line = Array.from(
+    title
+      .replace(/[*_`#>]+/g, '')
+      .replace(/\s+/g, ' ')
+      .trim(),
+  );
+  return { key, title: line.length > 80 ? `${line.slice(0, 79).join('').trimEnd()}…` : line.join('') };
+}
 
 /** A meeting's date, local time (unless midnight) and time zone, in the book's language. */
 export function dateText(meeting: Rec, lang: Lang): string | undefined {

@@ -1,6 +1,6 @@
 import type { Classification } from '../../../domain/kinds.js';
 import type { Block } from '../block-model.js';
-import { text, type BookContext } from './context.js';
+import { itemRef, text, type BookContext } from './context.js';
 
 /** The meeting's initiatives: title, area (none for "other") and status. */
 export function initiatives({ initiatives }: BookContext): Block[] {
@@ -19,6 +19,7 @@ export function initiatives({ initiatives }: BookContext): Block[] {
         i.area === 'other' ? '—' : { choice: 'area', value: String(i.area) },
         { choice: 'initiativeStatus', value: String(i.status) },
       ]),
+      refs: initiatives.map((i) => itemRef(`initiative:${i.id}`, text(i.title))),
     },
   ];
 }

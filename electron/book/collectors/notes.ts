@@ -1,5 +1,5 @@
 import type { Block } from '../block-model.js';
-import { initiativeLevel, text, type BookContext, type Note } from './context.js';
+import { initiativeLevel, itemRef, text, type BookContext, type Note } from './context.js';
 
 const noteBlock =
   (context: BookContext) =>
@@ -12,6 +12,7 @@ const noteBlock =
       target,
       body: text(record.body),
       ...(level ? { level } : {}),
+      refs: [itemRef(`annotation:${record.id}`, `${text(record.author) || '—'}: ${text(record.body)}`)],
     };
   };
 

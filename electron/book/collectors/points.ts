@@ -1,18 +1,23 @@
 import type { Block } from '../block-model.js';
-import { text, type BookContext } from './context.js';
+import { itemRef, text, type BookContext } from './context.js';
 
 /** The points to make, numbered straight through certain / possible / defensive (the card prints them too). */
 export function points({ points }: BookContext): Block[] {
   const blocks: Block[] = [];
   let number = 1;
   for (const kind of ['certain', 'possible', 'defensive'] as const) {
-    const items = points.filter((p) => p.kind === kind).map((p) => text(p.text));
-    if (!items.length) continue;
+    const chosen = points.filter((p) => p.kind === kind);
+    if (!chosen.length) continue;
     blocks.push(
       { type: 'heading', level: 2, text: { key: `points.${kind}` } },
-      { type: 'numberedList', items, start: number },
+      {
+        type: 'numberedList',
+        items: chosen.map((p) => text(p.text)),
+        start: number,
+        refs: chosen.map((p) => itemRef(`talkingPoint:${p.id}`, text(p.text))),
+      },
     );
-    number += items.length;
+    number += chosen.length;
   }
   return blocks;
 }
@@ -21,5 +26,9 @@ export function points({ points }: BookContext): Block[] {
 export function press({ points }: BookContext): Block[] {
   return points
     .filter((p) => p.kind === 'press')
-    .map((p): Block => ({ type: 'paragraph', markdown: text(p.text) }));
+    .map((p): Block => ({
+      type: 'paragraph',
+      markdown: text(p.text),
+      refs: [itemRef(`talkingPoint:${p.id}`, text(p.text))],
+    }));
 }

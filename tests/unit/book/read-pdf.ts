@@ -206,3 +206,38 @@ export function contentsEntries(
   }
   return entries;
 }
+
+/** A filled or stroked path's bounding box, in top-left coordinates like the text items'. */
+export interface PathRead {
+  page: number;
+  paint: 'fill' | 'stroke' | 'other';
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+/** Every path drawn on each page (rectangles, rules), by its bounding box, as pdf.js builds them. */
+export async function pathsOf(source: Uint8Array | string): Promise<PathRead[]> {
+  const doc = await open(typeof source === 'string' ? readFileSync(source) : source);
+  const paths: PathRead[] = [];
+  for (let n = 1; n <= doc.numPages; n++) {
+    const ops = await (await doc.getPage(n)).getOperatorList();
+    for (let i = 0; i < ops.fnArray.length; i++) {
+      if (ops.fnArray[i] !== OPS.constructPath) continue;
+      // [paint operator, path data, bounding box]; the book draws in pdfkit's top-left coordinates.
+      const [paint, , box] = ops.argsArray[i] as [number, unknown, ArrayLike<number> | null];
+      if (!box) continue;
+      paths.push({
+        page: n,
+        paint: paint === OPS.fill ? 'fill' : paint === OPS.stroke ? 'stroke' : 'other',
+        left: box[0]!,
+        top: box[1]!,
+        right: box[2]!,
+        bottom: box[3]!,
+      });
+    }
+  }
+  await doc.destroy();
+  return paths;
+}

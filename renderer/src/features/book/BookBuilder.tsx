@@ -40,6 +40,8 @@ export function BookBuilder({ meeting }: { meeting: Meeting }) {
   const [paper, setPaper] = useState<'a4' | 'letter'>('a4');
   const [copyFor, setCopyFor] = useState('');
   const [clearance, setClearance] = useState('');
+  /** 'last' (the default), 'none', or the id of a copy in the history. */
+  const [changes, setChanges] = useState('last');
   const [portionMarks, setPortionMarks] = useState(false);
   const [protect, setProtect] = useState(false);
   const [passphrase, setPassphrase] = useState('');
@@ -69,6 +71,7 @@ export function BookBuilder({ meeting }: { meeting: Meeting }) {
     ...(classification ? { classification: classification as BookInput['classification'] } : {}),
     ...(portionMarks ? { portionMarks } : {}),
     ...(protect ? { protect: { passphrase } } : {}),
+    changes,
   });
 
   const submit = (event: React.FormEvent) => {
@@ -124,6 +127,24 @@ export function BookBuilder({ meeting }: { meeting: Meeting }) {
               { value: 'none', label: t('book.annNone') },
               { value: 'shared', label: t('book.annShared') },
               { value: 'mine', label: t('book.annMine') },
+            ]}
+          />
+          <NativeSelect
+            label={t('book.changes')}
+            value={changes}
+            onChange={(e) => setChanges(e.currentTarget.value)}
+            data={[
+              { value: 'last', label: t('book.changesLast') },
+              { value: 'none', label: t('book.changesNone') },
+              ...(history.data ?? [])
+                .filter((book) => book.copyNumber > 0)
+                .map((book) => ({
+                  value: book.id,
+                  label: t('book.changesSince', {
+                    copy: book.copyNumber,
+                    date: formatDate(book.generatedAt, i18n.language),
+                  }),
+                })),
             ]}
           />
           <NativeSelect
@@ -221,6 +242,7 @@ export function BookBuilder({ meeting }: { meeting: Meeting }) {
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{t('book.copyNumber')}</Table.Th>
+                <Table.Th>{t('book.revision')}</Table.Th>
                 <Table.Th>{t('book.generatedAt')}</Table.Th>
                 <Table.Th>{t('book.pages')}</Table.Th>
                 <Table.Th>{t('book.recipient')}</Table.Th>
@@ -235,7 +257,8 @@ export function BookBuilder({ meeting }: { meeting: Meeting }) {
             <Table.Tbody>
               {history.data.map((book) => (
                 <Table.Tr key={book.id}>
-                  <Table.Td>{book.options.copyNumber ?? ''}</Table.Td>
+                  <Table.Td>{book.copyNumber || ''}</Table.Td>
+                  <Table.Td>{book.revision || ''}</Table.Td>
                   <Table.Td>{formatDate(book.generatedAt, i18n.language)}</Table.Td>
                   <Table.Td>{book.pages}</Table.Td>
                   <Table.Td>{book.copyFor}</Table.Td>
@@ -276,6 +299,29 @@ function BookSummaryView({ summary }: { summary: Results['book'] }) {
   return (
     <Paper withBorder p="md" className="book-summary" role="status">
       <Text fw={700}>{t('book.done', { pages: summary.pages })}</Text>
+      {summary.comparedWith && summary.changes && (
+        <div className="book-changes">
+          <Text size="sm" fw={600}>
+            {t('book.revisionOf', { revision: summary.revision, copy: summary.comparedWith.copyNumber })}
+          </Text>
+          {summary.changes.added.length + summary.changes.changed.length + summary.changes.removed.length ===
+          0 ? (
+            <Text size="sm">{t('book.noChanges')}</Text>
+          ) : (
+            <ul className="book-change-list">
+              {(['added', 'changed', 'removed'] as const).flatMap((what) =>
+                summary.changes![what].map((item) => (
+                  <li key={`${what}:${item.section}:${item.title}`}>
+                    <Text size="sm" span td={what === 'removed' ? 'line-through' : undefined}>
+                      {t(`book.change.${what}`)} · {item.section} · {item.title}
+                    </Text>
+                  </li>
+                )),
+              )}
+            </ul>
+          )}
+        </div>
+      )}
       {(summary.withheld > 0 || summary.protected || summary.copyNumber) && (
         <Text size="sm" className="book-readers-summary">
           {[
