@@ -110,3 +110,27 @@ test('a distribution of three numbered copies, each with its recipient on every 
   }
   expect(problems).toEqual([]);
 });
+
+test('a reissue after an added point says its revision and lists the change', async ({ page }) => {
+  const problems = watch(page);
+  await page.goto(app().url);
+  await page.evaluate((hash) => (location.hash = hash), `#/meetings/${ECUADOR_MEETING}/book`);
+  await page.getByRole('button', { name: 'Build the book' }).click();
+  const summary = page.locator('.book-summary');
+  await expect(summary.getByText(/Book written: \d+ pages/)).toBeVisible({ timeout: 60_000 });
+  const before = (app().cli(['books', ECUADOR_MEETING]) as { copyNumber: number }[])[0]!.copyNumber;
+
+  const added = 'Peru and Ecuador open a new border crossing at Huaquillas.';
+  app().cli(
+    ['put', 'talkingPoint'],
+    JSON.stringify({ meetingId: ECUADOR_MEETING, kind: 'certain', text: added }),
+  );
+  await page.getByRole('button', { name: 'Build the book' }).click();
+  await expect(summary.getByText(`replaces copy no. ${before}`)).toBeVisible({ timeout: 60_000 });
+  await expect(summary.locator('.book-change-list')).toContainText(`New · Points to make · ${added}`);
+  // Printed again with no comparison: no revision line.
+  await page.getByLabel('Mark changes since').selectOption('none');
+  await page.getByRole('button', { name: 'Build the book' }).click();
+  await expect(summary.locator('.book-changes')).toHaveCount(0, { timeout: 60_000 });
+  expect(problems).toEqual([]);
+});

@@ -313,7 +313,9 @@ function BookSummaryView({ summary }: { summary: Results['book'] }) {
                 summary.changes![what].map((item) => (
                   <li key={`${what}:${item.section}:${item.title}`}>
                     <Text size="sm" span td={what === 'removed' ? 'line-through' : undefined}>
-                      {t(`book.change.${what}`)} · {item.section} · {item.title}
+                      {t(`book.change.${what}`)} ·{' '}
+                      {summary.sections.find((section) => section.id === item.section)?.title ?? item.section}{' '}
+                      · {item.title}
                     </Text>
                   </li>
                 )),
