@@ -338,6 +338,16 @@ export const METHOD_NAMES = Object.keys(contract) as MethodName[];
 export type Input<M extends MethodName> = z.input<Contract[M]['input']>;
 export type ParsedInput<M extends MethodName> = z.output<Contract[M]['input']>;
 
+/** Which version of a document's file a save or a preview carries. */
+export interface DocumentFileInfo {
+  documentId: string;
+  version: number;
+  fileName: string;
+  mediaType: string;
+  bytes: number;
+  sha256: string;
+}
+
 export interface Results {
   list: StoredRecord[];
   listPage: Page;
@@ -375,24 +385,8 @@ export interface Results {
   replaceDocument: DocumentInfo;
   documents: DocumentInfo[];
   related: Related;
-  saveDocument: {
-    file: string;
-    documentId: string;
-    version: number;
-    fileName: string;
-    mediaType: string;
-    bytes: number;
-    sha256: string;
-  };
-  documentBytes: {
-    documentId: string;
-    version: number;
-    fileName: string;
-    mediaType: string;
-    bytes: number;
-    sha256: string;
-    base64: string;
-  };
+  saveDocument: DocumentFileInfo & { file: string };
+  documentBytes: DocumentFileInfo & { base64: string };
   chooseFile: { file: string | null };
   chooseSaveFile: { file: string | null };
   extractDocumentText: TextExtraction;

@@ -13,7 +13,7 @@ import { applyImport, previewImport } from '../sync/importer.js';
 import { listTrustedKeys, untrustKey } from '../../db/trust.js';
 import { backupsDir, backupStore, listBackups } from '../sync/backups.js';
 import { buildBook, readBookPdf, type BookJobOptions } from '../book/service.js';
-import type { MethodName, ParsedInput, Results, SessionMethod } from './contract.js';
+import type { DocumentFileInfo, MethodName, ParsedInput, Results, SessionMethod } from './contract.js';
 import { isDemoStore } from '../../db/settings.js';
 import { booksOfMeeting } from '../../db/books.js';
 import { importedPackages } from '../../db/ledger.js';
@@ -104,29 +104,13 @@ export function createHandlers(store: Store, context: HandlerContext = {}): Hand
     documents: ({ targetKind, targetId }) => documentsOn(db, { kind: targetKind, id: targetId }),
     related: ({ kind, id, limit }) => relatedTo(db, kind, id, limit),
     saveDocument: ({ documentId, file, version }) => {
-      const saved = documentContent(db, documentId, version);
-      writeFileAtomically(file, saved.content);
-      return {
-        file,
-        documentId,
-        version: saved.version.version,
-        fileName: saved.version.fileName,
-        mediaType: saved.version.mediaType,
-        bytes: saved.content.length,
-        sha256: saved.version.sha256,
-      };
+      const { info, content } = documentFile(db, documentId, version);
+      writeFileAtomically(file, content);
+      return { ...info, file };
     },
     documentBytes: ({ documentId, version }) => {
-      const { version: chosen, content } = documentContent(db, documentId, version);
-      return {
-        documentId,
-        version: chosen.version,
-        fileName: chosen.fileName,
-        mediaType: chosen.mediaType,
-        bytes: content.length,
-        sha256: chosen.sha256,
-        base64: content.toString('base64'),
-      };
+      const { info, content } = documentFile(db, documentId, version);
+      return { ...info, base64: content.toString('base64') };
     },
     // Native dialogs belong to the desktop shell, which answers these itself (electron/main/file-dialogs.ts).
     chooseFile: () => notDesktop(),
@@ -155,4 +139,18 @@ function notDesktop(): never {
     'E_NOT_AVAILABLE',
     "native file dialogs are the desktop app's; in a browser, upload or download the file",
   );
+}
+
+/** A document's file (its latest version, or the one numbered) and what it is. */
+function documentFile(
+  db: Store['db'],
+  documentId: string,
+  version?: number,
+): { info: DocumentFileInfo; content: Buffer } {
+  const { version: chosen, content } = documentContent(db, documentId, version);
+  const { fileName, mediaType, sha256 } = chosen;
+  return {
+    info: { documentId, version: chosen.version, fileName, mediaType, bytes: content.length, sha256 },
+    content,
+  };
 }

@@ -1,5 +1,11 @@
 // Native dialogs: choosing package files, confirming, and telling the user plainly what happened.
-import type { BrowserWindow, Dialog, MessageBoxOptions } from 'electron';
+import type {
+  BrowserWindow,
+  Dialog,
+  MessageBoxOptions,
+  OpenDialogOptions,
+  SaveDialogOptions,
+} from 'electron';
 import type { ApiError } from '../api/contract.js';
 
 export const PACKAGE_FILTERS = [
@@ -27,43 +33,27 @@ export function createDialogs(dialog: DialogApi, window: () => BrowserWindow | u
     const parent = window();
     return parent ? dialog.showMessageBox(parent, options) : dialog.showMessageBox(options);
   };
+  const open = async (options: OpenDialogOptions) => {
+    const parent = window();
+    const result = parent
+      ? await dialog.showOpenDialog(parent, options)
+      : await dialog.showOpenDialog(options);
+    return result.canceled ? undefined : result.filePaths[0];
+  };
+  const save = async (options: SaveDialogOptions) => {
+    const parent = window();
+    const result = parent
+      ? await dialog.showSaveDialog(parent, options)
+      : await dialog.showSaveDialog(options);
+    return result.canceled ? undefined : result.filePath;
+  };
   return {
-    async chooseImportFile() {
-      const parent = window();
-      const options = {
-        title: 'Import package',
-        properties: ['openFile' as const],
-        filters: PACKAGE_FILTERS,
-      };
-      const result = parent
-        ? await dialog.showOpenDialog(parent, options)
-        : await dialog.showOpenDialog(options);
-      return result.canceled ? undefined : result.filePaths[0];
-    },
-    async chooseExportFile(defaultName) {
-      const parent = window();
-      const options = { title: 'Export package', defaultPath: defaultName, filters: PACKAGE_FILTERS };
-      const result = parent
-        ? await dialog.showSaveDialog(parent, options)
-        : await dialog.showSaveDialog(options);
-      return result.canceled ? undefined : result.filePath;
-    },
-    async chooseDocumentFile(title = 'Attach a document') {
-      const parent = window();
-      const options = { title, properties: ['openFile' as const] };
-      const result = parent
-        ? await dialog.showOpenDialog(parent, options)
-        : await dialog.showOpenDialog(options);
-      return result.canceled ? undefined : result.filePaths[0];
-    },
-    async chooseSaveFile(defaultName) {
-      const parent = window();
-      const options = { title: 'Save', defaultPath: defaultName };
-      const result = parent
-        ? await dialog.showSaveDialog(parent, options)
-        : await dialog.showSaveDialog(options);
-      return result.canceled ? undefined : result.filePath;
-    },
+    chooseImportFile: () =>
+      open({ title: 'Import package', properties: ['openFile'], filters: PACKAGE_FILTERS }),
+    chooseExportFile: (defaultName) =>
+      save({ title: 'Export package', defaultPath: defaultName, filters: PACKAGE_FILTERS }),
+    chooseDocumentFile: (title = 'Attach a document') => open({ title, properties: ['openFile'] }),
+    chooseSaveFile: (defaultName) => save({ title: 'Save', defaultPath: defaultName }),
     async info(message, detail) {
       await box({ type: 'info', message, detail, buttons: ['OK'] });
     },
