@@ -92,7 +92,7 @@ describe('a package of documents, written and read a range at a time', () => {
   }
 
   it('a flipped byte in a file inside a plain package is refused, nothing changed', async () => {
-    const { store: from, files } = storeWithFiles();
+    const { store: from } = storeWithFiles();
     const file = join(tempDir(), 'paquete.valija');
     exportPackage(from, file);
     const bytes = readFileSync(file);
@@ -112,7 +112,6 @@ describe('a package of documents, written and read a range at a time', () => {
       code: 'E_PACKAGE_CORRUPT',
     });
     expect(state(to)).toEqual(before);
-    expect(files).toHaveLength(3);
   });
 
   it('a flipped byte anywhere in an encrypted package is E_DECRYPT, nothing changed', async () => {
