@@ -33,8 +33,18 @@ export function onLocked(listener: () => void): () => void {
   return () => lockedListeners.delete(listener);
 }
 
+let lockingHere = false;
+
+/**
+ * This page has asked the store to lock and will reload: calls answering E_LOCKED meanwhile need no notice
+ * (the gate would ask the session, and the reload would cut that request off).
+ */
+export function lockingThisPage(): void {
+  lockingHere = true;
+}
+
 function noticeLocked(error: ApiCallError): ApiCallError {
-  if (error.code === 'E_LOCKED') for (const listener of lockedListeners) listener();
+  if (error.code === 'E_LOCKED' && !lockingHere) for (const listener of lockedListeners) listener();
   return error;
 }
 

@@ -4,7 +4,7 @@
 import { useHotkeys } from '@mantine/hooks';
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
 import type { SessionStatus } from '../../../../domain/results.js';
-import { api, onLocked } from '../../api/client.js';
+import { api, lockingThisPage, onLocked } from '../../api/client.js';
 import { fromBridgedError } from '../../api/errors.js';
 import { queryClient } from '../../api/queries.js';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
@@ -29,6 +29,7 @@ export function useSession(): Session {
 
 /** Locks the store, then reloads the page: it comes back on the unlock screen with nothing in memory. */
 export async function lockNow(): Promise<void> {
+  lockingThisPage();
   try {
     await api().lockStore({});
   } catch {
