@@ -49,6 +49,22 @@ describe('valija book --protect', () => {
     for (const page of [1, 2, plain.pages]) {
       expect(await pageText(doc, page)).toBe(await pageText(unprotected, page));
     }
+    // Its strings are encrypted too, so the title, the bookmarks and the contents' links read as in the plain book.
+    const info = async (d: typeof doc) => ((await d.getMetadata()).info as { Title?: string }).Title;
+    expect(await info(doc)).toBe(await info(unprotected));
+    expect(await info(doc)).toContain('Ecuador');
+    const outline = async (d: typeof doc) =>
+      Promise.all(
+        ((await d.getOutline()) ?? []).map(async (item) => {
+          const dest = typeof item.dest === 'string' ? await d.getDestination(item.dest) : item.dest;
+          const page = dest ? await d.getPageIndex(dest[0] as { num: number; gen: number }) : -1;
+          return `${item.title} → ${page + 1}`;
+        }),
+      );
+    const bookmarks = await outline(doc);
+    expect(bookmarks.length).toBeGreaterThan(5);
+    expect(bookmarks).toEqual(await outline(unprotected));
+    expect(bookmarks.every((b) => !b.endsWith('→ 0'))).toBe(true);
     const permissions = (await doc.getPermissions()) ?? [];
     expect(permissions).toEqual(
       expect.arrayContaining([PermissionFlag.PRINT, PermissionFlag.PRINT_HIGH_QUALITY]),
