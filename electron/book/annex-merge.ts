@@ -37,6 +37,8 @@ export interface AnnexPlacement {
   /** 0-based page of the book reserved for it. */
   bookPage: number;
   area: Area;
+  /** The marked-content id its Figure element (tagged.ts) names on that page. */
+  mcid: number;
 }
 
 /**
@@ -66,6 +68,7 @@ function drawForm(
   page: PDFPage,
   form: PDFEmbeddedPage,
   at: { x: number; y: number; scale: number; rotate: number },
+  mcid: number,
 ): void {
   const name = page.node.newXObject('Annex', form.ref);
   const operators = [
@@ -79,7 +82,11 @@ function drawForm(
   ];
   const { context } = doc;
   const start = context.register(context.stream('q\n'));
-  const end = context.register(context.stream(operators.map(String).join('\n') + '\n'));
+  // The drawing is the content of the page's Figure element.
+  const drawing = operators.slice(1).map(String).join('\n');
+  const end = context.register(
+    context.stream(`${String(operators[0])}\n/Figure <</MCID ${mcid}>> BDC\n${drawing}\nEMC\n`),
+  );
   page.node.wrapContentStreams(start, end);
 }
 
@@ -122,7 +129,7 @@ export async function mergeAnnexPages(
         180: { x: left + fit.width, y: bottom + fit.height },
         270: { x: left + fit.width, y: bottom },
       }[p.source.rotate as 0 | 90 | 180 | 270];
-      drawForm(doc, page, embedded[i]!, { ...origin, scale: fit.scale, rotate: -p.source.rotate });
+      drawForm(doc, page, embedded[i]!, { ...origin, scale: fit.scale, rotate: -p.source.rotate }, p.mcid);
     });
   }
   throwIfCancelled();

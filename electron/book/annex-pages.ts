@@ -3,7 +3,8 @@
  * the document this is), the area left below it for the document's page or image, and the placeholder page of
  * a file that cannot be printed — what it is (title, file name, type, size, sha256) and why.
  */
-import type { Op } from './boxes.js';
+import { structNode, type StructNode } from './structure.js';
+import { marked, shiftOp, type Op } from './boxes.js';
 import type { UnprintedReason } from './model.js';
 import type { Area } from './annex-merge.js';
 import type { BookAnnex } from './model.js';
@@ -26,6 +27,8 @@ export function annexCaption(
   annex: { label: string; title: string },
   page: number,
   pages: number,
+  /** The annex's heading element, on its first page. */
+  heading?: StructNode,
 ): { ops: Op[]; area: Area } {
   const { geo, measure } = ctx;
   const size = ctx.scale.small;
@@ -34,7 +37,7 @@ export function annexCaption(
   const rightW = right ? measure.width(right, 'regular', size) : 0;
   const shown = fitText(caption, 'bold', size, geo.textWidth - rightW - 12, measure);
   const baseline = geo.bodyTop + size;
-  const ops: Op[] = [
+  const ops: Op[] = marked(heading, [
     {
       op: 'text',
       x: geo.marginLeft,
@@ -45,7 +48,7 @@ export function annexCaption(
       color: COLORS.accent,
       width: measure.width(shown, 'bold', size),
     },
-  ];
+  ]);
   if (right) {
     ops.push({
       op: 'text',
@@ -71,6 +74,8 @@ export function placeholderOps(
   annex: BookAnnex,
   reason: UnprintedReason,
   top: number,
+  /** The annex's section element. */
+  part?: StructNode,
 ): Op[] {
   const { geo, measure, lang } = ctx;
   const s = ctx.scale;
@@ -78,9 +83,9 @@ export function placeholderOps(
   const width = geo.textWidth;
   const ops: Op[] = [];
   let y = top + 8;
-  const put = (lines: ReturnType<typeof lineBoxes>): void => {
-    for (const o of stack(lines)) {
-      ops.push(o.op === 'line' ? { ...o, y1: o.y1 + y, y2: o.y2 + y } : { ...o, y: o.y + y });
+  const put = (lines: ReturnType<typeof lineBoxes>, node?: StructNode): void => {
+    for (const o of marked(node, stack(lines))) {
+      ops.push(shiftOp(o, y));
     }
     y += lines.reduce((h, l) => h + l.h, 0);
   };
@@ -92,6 +97,7 @@ export function placeholderOps(
       { size: s.h2, leading: s.h2 * 1.3, color: COLORS.ink },
       measure,
     ),
+    structNode('H2', part),
   );
   y += 4;
   ops.push({ op: 'line', x1: x, y1: y, x2: x + width, y2: y, color: COLORS.rule, width: 0.6 });
@@ -121,10 +127,12 @@ export function placeholderOps(
       style,
       measure,
     );
+    // Read as "label: value", one paragraph per particular.
+    const row = structNode('P', part);
     const rowTop = y;
-    put(labelLine);
+    put(labelLine, row);
     y = rowTop;
-    put(valueLines);
+    put(valueLines, row);
     y += 4;
   }
   y += 8;
@@ -136,6 +144,7 @@ export function placeholderOps(
       { ...style, color: COLORS.muted },
       measure,
     ),
+    structNode('P', part),
   );
   return ops;
 }

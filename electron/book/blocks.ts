@@ -1,5 +1,5 @@
 /** Flow items for the model's blocks: headings, paragraphs, lists, tables, key-value lists, notes. */
-import type { Box, FlowItem, Op } from './boxes.js';
+import { marked, type Box, type FlowItem, type Op } from './boxes.js';
 import { parseMarkdown } from './markdown.js';
 import type { Block, KeyValueBlock, NoteBlock, TableBlock } from './model.js';
 import { formatDate, t } from './strings.js';
@@ -17,11 +17,13 @@ import {
   subheading,
   textRuns,
   withChangeBar,
+  within,
   type FlowContext,
   type LineStyle,
 } from './text-layout.js';
 import { COLORS, baselineIn } from './theme.js';
 import { breakLines } from './typeset.js';
+import { structNode, type StructNode } from './structure.js';
 
 export function blockFlow(block: Block, ctx: FlowContext): FlowItem[] {
   if (block.type === 'heading') return subheading(textRuns(block.text, ctx.lang), block.level, ctx);
@@ -92,6 +94,8 @@ function tableFlow(block: TableBlock, ctx: FlowContext, changed: ReadonlySet<num
     bar: boolean,
     head: boolean,
     changedRow = false,
+    /** Each cell's structure element (none: a repeated header, page furniture). */
+    cells: readonly (StructNode | undefined)[] = [],
   ): Box => {
     const rows = Math.max(1, ...lines.map((l) => l.length));
     const h = rows * style.leading + 2 * pad;
@@ -102,11 +106,10 @@ function tableFlow(block: TableBlock, ctx: FlowContext, changed: ReadonlySet<num
     lines.forEach((cell, c) => {
       const align = block.columns[c]?.align ?? 'left';
       const cellStyle = { ...style, align, color: head ? COLORS.accent : COLORS.ink };
-      cell.forEach((line, n) =>
-        ops.push(
-          ...lineOps(line, xs[c]! + pad, pad + n * style.leading + base, cellStyle, widths[c]! - 2 * pad),
-        ),
+      const cellOps = cell.flatMap((line, n) =>
+        lineOps(line, xs[c]! + pad, pad + n * style.leading + base, cellStyle, widths[c]! - 2 * pad),
       );
+      ops.push(...marked(cells[c], cellOps));
     });
     const ruleColor = head ? COLORS.accent : COLORS.hairline;
     ops.push({
@@ -124,7 +127,17 @@ function tableFlow(block: TableBlock, ctx: FlowContext, changed: ReadonlySet<num
   const headLines = cellLines(
     block.columns.map((c) => styled(textRuns(c.label, ctx.lang, true), { bold: true })),
   );
-  const header = rowBox(headLines, COLORS.tableHead, false, true);
+  const table = structNode('Table', ctx.struct);
+  const headRow = structNode('TR', table);
+  const header = rowBox(
+    headLines,
+    COLORS.tableHead,
+    false,
+    true,
+    false,
+    block.columns.map(() => structNode('TH', headRow, { scope: 'Column' })),
+  );
+  const repeatedHeader = rowBox(headLines, COLORS.tableHead, false, true);
   const contStyle: LineStyle = { size: s.small * 0.95, leading: s.smallLeading, color: COLORS.muted };
   const contLines = lineBoxes(
     [{ text: t(ctx.lang, 'table.continued'), face: 'regular' }],
@@ -133,7 +146,10 @@ function tableFlow(block: TableBlock, ctx: FlowContext, changed: ReadonlySet<num
     contStyle,
     ctx.measure,
   );
-  const continuedHeader: Box = { h: contLines[0]!.h + header.h, ops: stack([...contLines, header]) };
+  const continuedHeader: Box = {
+    h: contLines[0]!.h + repeatedHeader.h,
+    ops: stack([...contLines, repeatedHeader]),
+  };
 
   const highlighted = new Set(block.highlightRows ?? []);
   // A row taller than a page cannot keep together: it is cut into page-sized slices.
@@ -148,6 +164,8 @@ function tableFlow(block: TableBlock, ctx: FlowContext, changed: ReadonlySet<num
     const hl = highlighted.has(r);
     const fill = hl ? COLORS.highlight : r % 2 === 1 ? COLORS.tableStripe : undefined;
     const count = Math.max(1, ...lines.map((l) => l.length));
+    const tr = structNode('TR', table);
+    const tds = block.columns.map(() => structNode('TD', tr));
     for (let from = 0; from < count; from += maxRows) {
       rows.push(
         rowBox(
@@ -156,6 +174,7 @@ function tableFlow(block: TableBlock, ctx: FlowContext, changed: ReadonlySet<num
           hl,
           false,
           changed.has(r),
+          tds,
         ),
       );
     }
@@ -174,12 +193,16 @@ function keyValueFlow(block: KeyValueBlock, ctx: FlowContext, changed: ReadonlyS
   const out: FlowItem[] = [];
   const labelStyle: LineStyle = { size: s.small, leading: s.bodyLeading, color: COLORS.muted };
   const labelBase = baselineIn(s.bodyLeading, s.body);
+  // Read as a list: each label, then its value.
+  const list = structNode('L', ctx.struct);
   block.items.forEach((item, n) => {
     if (n > 0) out.push({ kind: 'space', h: s.itemGap * 1.5 });
+    const entry = structNode('LI', list);
+    const value = structNode('LBody', entry);
     // A value written as one string may hold several paragraphs (a biography); labels and dates do not.
     const flow: FlowItem[] =
       typeof item.value === 'string'
-        ? markdownFlow(parseMarkdown(item.value), valueCtx)
+        ? markdownFlow(parseMarkdown(item.value), within(valueCtx, value))
         : [
             {
               kind: 'lines',
@@ -189,6 +212,7 @@ function keyValueFlow(block: KeyValueBlock, ctx: FlowContext, changed: ReadonlyS
                 valueCtx.width,
                 bodyStyle(ctx),
                 ctx.measure,
+                structNode('P', value),
               ),
             },
           ];
@@ -199,9 +223,10 @@ function keyValueFlow(block: KeyValueBlock, ctx: FlowContext, changed: ReadonlyS
       labelStyle.size,
       ctx.measure,
     );
+    const label = structNode('Lbl', entry);
     attachToFirstLines(
       flow,
-      labelLines.map((line) => lineOps(line, ctx.x, labelBase, labelStyle)),
+      labelLines.map((line) => marked(label, lineOps(line, ctx.x, labelBase, labelStyle))),
       s.bodyLeading,
     );
     out.push(...(changed.has(n) ? withChangeBar(flow, ctx) : flow));
@@ -227,10 +252,11 @@ function noteFlow(block: NoteBlock, ctx: FlowContext): FlowItem[] {
         ]
       : []),
   ];
-  const metaLines = lineBoxes(metaRuns, inner.x, inner.width, meta, ctx.measure);
+  const note = structNode('Div', ctx.struct);
+  const metaLines = lineBoxes(metaRuns, inner.x, inner.width, meta, ctx.measure, structNode('P', note));
   const gap = s.itemGap;
   const headerBox: Box = { h: metaLines.reduce((h, l) => h + l.h, 0) + gap, ops: stack(metaLines) };
-  const body = markdownFlow(parseMarkdown(block.body), inner);
+  const body = markdownFlow(parseMarkdown(block.body), within(inner, note));
   const items: FlowItem[] = [{ kind: 'box', box: headerBox, keepWithNext: true }, ...body];
   // A rule down the left side ties the note together, page break or not.
   const bar = (h: number): Op => ({ op: 'rect', x: ctx.x, y: 0, w: 1.6, h, fill: COLORS.noteBar });

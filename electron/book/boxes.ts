@@ -5,6 +5,7 @@
  */
 import type { Face } from './fonts.js';
 import type { SectionId } from './model.js';
+import type { StructNode } from './structure.js';
 
 export type Op =
   /** Text on one line; `y` is the baseline. */
@@ -44,7 +45,10 @@ export type Op =
   /** Dot leaders between x1 and x2 on baseline y, dots on a fixed grid so columns of dots align. */
   | { op: 'leader'; x1: number; x2: number; y: number; color: string; gap: number }
   /** A clickable area that jumps to a named destination. */
-  | { op: 'link'; x: number; y: number; w: number; h: number; dest: string };
+  | { op: 'link'; x: number; y: number; w: number; h: number; dest: string }
+  /** What follows, up to `unmark`, is content of this structure element (tagged PDF; structure.ts). */
+  | { op: 'mark'; node: StructNode }
+  | { op: 'unmark' };
 
 /** Where a section heading is: it becomes a named destination, a contents entry and a bookmark. */
 export interface Anchor {
@@ -75,3 +79,22 @@ export type FlowItem =
   | { kind: 'section'; id: SectionId; title: string }
   /** A box built once the pages before it are known (the card, which refers to earlier pages). */
   | { kind: 'deferred'; build: (pageOf: (id: SectionId) => number | undefined) => Box };
+
+/** `ops` as the content of `node` (unchanged without a node, or when they draw nothing). */
+export function marked(node: StructNode | undefined, ops: Op[]): Op[] {
+  if (!node || ops.length === 0) return ops;
+  return [{ op: 'mark', node }, ...ops, { op: 'unmark' }];
+}
+
+/** An op moved down by `dy` (marks have no position). */
+export function shiftOp(o: Op, dy: number): Op {
+  switch (o.op) {
+    case 'line':
+      return { ...o, y1: o.y1 + dy, y2: o.y2 + dy };
+    case 'mark':
+    case 'unmark':
+      return o;
+    default:
+      return { ...o, y: o.y + dy };
+  }
+}

@@ -4,11 +4,12 @@
  * cut with "…" and a note says where the full text is.
  */
 import { blockFlow, isEmptyBlock } from './blocks.js';
-import type { Box, FlowItem, Op } from './boxes.js';
+import { structNode } from './structure.js';
+import { shiftOp, type Box, type FlowItem, type Op } from './boxes.js';
 import type { BookModel, SectionId } from './model.js';
 import { sectionHeading, type SectionPlan } from './sections.js';
 import { t, classificationMarking } from './strings.js';
-import { lineBoxes, stack, textOp, type FlowContext } from './text-layout.js';
+import { lineBoxes, stack, textOp, within, type FlowContext } from './text-layout.js';
 import { BASE_SCALE, COLORS, MARKING, baselineIn, scaled } from './theme.js';
 
 const FACTORS = [1, 0.93, 0.86, 0.8, 0.74, 0.68, 0.62];
@@ -26,9 +27,7 @@ function stackFlow(items: readonly FlowItem[], maxH: number, ctx: FlowContext): 
   let lastLine: Op[] | null = null;
   const put = (box: Box): boolean => {
     if (y + box.h > maxH + 0.01) return false;
-    const placed = box.ops.map((o) =>
-      o.op === 'line' ? { ...o, y1: o.y1 + y, y2: o.y2 + y } : { ...o, y: o.y + y },
-    );
+    const placed = box.ops.map((o) => shiftOp(o, y));
     ops.push(...placed);
     lastLine = placed;
     y += box.h;
@@ -80,6 +79,8 @@ function buildCard(
   base: FlowContext,
   pageOf: (id: SectionId) => number | undefined,
 ): Box {
+  const card = structNode('Sect', base.struct);
+  base = within(base, card);
   const heading = sectionHeading(plan, base);
   const bodyH = base.geo.bodyBottom - base.geo.bodyTop;
   const pad = 14;
@@ -116,6 +117,7 @@ function buildCard(
     inner.width,
     { size: BASE_SCALE.h2, leading: BASE_SCALE.h2 * 1.3, color: COLORS.ink },
     inner.measure,
+    structNode('H2', card),
   );
   const meta = [model.cover.counterpart, model.cover.dateText, model.cover.place]
     .filter(Boolean)
@@ -126,9 +128,9 @@ function buildCard(
     inner.width,
     { size: small, leading: BASE_SCALE.smallLeading, color: COLORS.muted },
     inner.measure,
+    structNode('P', card),
   );
-  for (const o of stack([...titleLines, ...metaLines]))
-    headerOps.push(o.op === 'line' ? o : { ...o, y: o.y + hy });
+  for (const o of stack([...titleLines, ...metaLines])) headerOps.push(shiftOp(o, hy));
   hy += [...titleLines, ...metaLines].reduce((h, l) => h + l.h, 0) + 6;
   headerOps.push({
     op: 'line',
@@ -171,13 +173,12 @@ function buildCard(
       inner.width,
       noteStyle,
       ctx.measure,
+      structNode('P', card),
     );
     const noteH = noteLines.reduce((h, l) => h + l.h, 0) + ctx.scale.paragraphGap;
     content = stackFlow(flow, available - noteH, ctx);
     if (content.truncated) {
-      noteOps = stack(noteLines).map((o) =>
-        o.op === 'line' ? o : { ...o, y: o.y + content!.h + ctx.scale.paragraphGap },
-      );
+      noteOps = stack(noteLines).map((o) => shiftOp(o, content!.h + ctx.scale.paragraphGap));
       content.h += noteH;
     }
   }
@@ -196,8 +197,12 @@ function buildCard(
     lineWidth: 0.8,
     dash: 3,
   });
-  for (const o of [...headerOps, ...body.ops.map((o) => shift(o, hy)), ...noteOps.map((o) => shift(o, hy))]) {
-    ops.push(shift(o, frameY + pad));
+  for (const o of [
+    ...headerOps,
+    ...body.ops.map((o) => shiftOp(o, hy)),
+    ...noteOps.map((o) => shiftOp(o, hy)),
+  ]) {
+    ops.push(shiftOp(o, frameY + pad));
   }
   const cut = t(model.lang, 'card.cut');
   const cw = base.measure.width(cut, 'regular', cutSize);
@@ -213,8 +218,4 @@ function buildCard(
     ),
   );
   return { h: frameY + frameH + cutH, ops, anchor: heading.anchor };
-}
-
-function shift(o: Op, dy: number): Op {
-  return o.op === 'line' ? { ...o, y1: o.y1 + dy, y2: o.y2 + dy } : { ...o, y: o.y + dy };
 }

@@ -7,24 +7,29 @@ import type { Box, FlowItem, Op } from './boxes.js';
 import type { BookReissue } from './model.js';
 import { sectionSpec } from './section-table.js';
 import { formatDate, t } from './strings.js';
-import { bodyStyle, lineBoxes, stack, subheading, type FlowContext } from './text-layout.js';
+import { bodyStyle, lineBoxes, stack, subheading, within, type FlowContext } from './text-layout.js';
+import { structNode, type StructNode } from './structure.js';
 import { COLORS } from './theme.js';
 
 export function changesTitle(reissue: BookReissue, lang: FlowContext['lang']): string {
   return t(lang, 'changes.title', { copy: reissue.copyNumber, date: formatDate(reissue.date, lang) });
 }
 
-export function changesFlow(reissue: BookReissue, ctx: FlowContext): FlowItem[] {
+export function changesFlow(reissue: BookReissue, outer: FlowContext): FlowItem[] {
+  const ctx = within(outer, structNode('Sect', outer.struct));
   const s = ctx.scale;
   const items: FlowItem[] = [
     { kind: 'box', box: titleBox(changesTitle(reissue, ctx.lang), ctx), keepWithNext: true },
   ];
-  const line = (runs: Parameters<typeof lineBoxes>[0], color = COLORS.ink) =>
-    lineBoxes(runs, ctx.x, ctx.width, { ...bodyStyle(ctx), color }, ctx.measure);
+  const line = (runs: Parameters<typeof lineBoxes>[0], node: StructNode, color = COLORS.ink) =>
+    lineBoxes(runs, ctx.x, ctx.width, { ...bodyStyle(ctx), color }, ctx.measure, node);
   if (reissue.changes.length === 0) {
     items.push({
       kind: 'lines',
-      lines: line([{ text: t(ctx.lang, 'changes.none', { copy: reissue.copyNumber }), face: 'regular' }]),
+      lines: line(
+        [{ text: t(ctx.lang, 'changes.none', { copy: reissue.copyNumber }), face: 'regular' }],
+        structNode('P', ctx.struct),
+      ),
     });
     return items;
   }
@@ -36,6 +41,7 @@ export function changesFlow(reissue: BookReissue, ctx: FlowContext): FlowItem[] 
       ctx.width,
       { size: s.small, leading: s.smallLeading, color: COLORS.muted },
       ctx.measure,
+      structNode('P', ctx.struct),
     ),
   });
   for (const section of reissue.changes) {
@@ -51,12 +57,17 @@ export function changesFlow(reissue: BookReissue, ctx: FlowContext): FlowItem[] 
       ...section.changed.map((title) => ({ what: 'changes.changed' as const, title })),
       ...section.removed.map((title) => ({ what: 'changes.removed' as const, title })),
     ];
+    const list = structNode('L', ctx.struct);
     entries.forEach(({ what, title }, n) => {
       if (n > 0) items.push({ kind: 'space', h: s.itemGap });
-      const lines = line([
-        { text: `${t(ctx.lang, what)}: `, face: 'bold' },
-        { text: title, face: 'regular', color: what === 'changes.removed' ? COLORS.muted : undefined },
-      ]);
+      const entry = structNode('LBody', structNode('LI', list));
+      const lines = line(
+        [
+          { text: `${t(ctx.lang, what)}: `, face: 'bold' },
+          { text: title, face: 'regular', color: what === 'changes.removed' ? COLORS.muted : undefined },
+        ],
+        entry,
+      );
       items.push({ kind: 'lines', lines: what === 'changes.removed' ? lines.map(struck) : lines });
     });
   }
@@ -72,6 +83,7 @@ function titleBox(title: string, ctx: FlowContext): Box {
     ctx.width,
     { size: s.h1, leading: s.h1 * 1.25, color: COLORS.ink },
     ctx.measure,
+    structNode('H1', ctx.struct),
   );
   const ops = stack(lines);
   const y = lines.reduce((h, l) => h + l.h, 0) + s.h1 * 0.3;

@@ -4,7 +4,8 @@
  * Everything is placed at absolute positions on pages without margins, so pdfkit never adds a
  * page on its own when something is drawn near the foot of the page.
  */
-import type { Op } from './boxes.js';
+import { structNode } from './structure.js';
+import { marked, shiftOp, type Op } from './boxes.js';
 import { fitText } from './contents.js';
 import type { Measurer } from './measure.js';
 import type { BookModel } from './model.js';
@@ -151,17 +152,33 @@ export function coverOps(ctx: ChromeContext): Op[] {
   const x = geo.marginLeft;
   const width = geo.textWidth;
   let y = geo.height * 0.3;
-  ops.push(text(ctx, t(model.lang, 'cover.kicker').toUpperCase(), x, y, 'bold', 9.5, COLORS.accent));
+  const kicker = t(model.lang, 'cover.kicker').toUpperCase();
+  ops.push(...marked(structNode('P'), [text(ctx, kicker, x, y, 'bold', 9.5, COLORS.accent)]));
   y += 12;
   ops.push({ op: 'rect', x, y, w: 42, h: 2.2, fill: COLORS.accent });
   y += 22;
-  const block = (s: string, face: TextOp['face'], size: number, leading: number, color: string): void => {
-    for (const line of lineBoxes([{ text: s, face }], x, width, { size, leading, color }, ctx.measure)) {
-      for (const o of line.ops) ops.push(o.op === 'line' ? o : { ...o, y: o.y + y });
+  const block = (
+    s: string,
+    face: TextOp['face'],
+    size: number,
+    leading: number,
+    color: string,
+    role: 'H1' | 'P' = 'P',
+  ): void => {
+    const node = structNode(role);
+    for (const line of lineBoxes(
+      [{ text: s, face }],
+      x,
+      width,
+      { size, leading, color },
+      ctx.measure,
+      node,
+    )) {
+      for (const o of line.ops) ops.push(shiftOp(o, y));
       y += line.h;
     }
   };
-  block(model.cover.title, 'bold', 25, 31, COLORS.ink);
+  block(model.cover.title, 'bold', 25, 31, COLORS.ink, 'H1');
   y += 10;
   block(model.cover.counterpart, 'regular', 14, 19, COLORS.muted);
   y += 16;
@@ -186,20 +203,25 @@ export function coverOps(ctx: ChromeContext): Op[] {
     width,
     { size: 8.5, leading: 12, color: COLORS.muted },
     ctx.measure,
+    structNode('P'),
   );
   let fy = geo.height - band - 22 * (72 / 25.4) - rows.length * rowH - handlingLines.length * 12 - 14;
   ops.push({ op: 'line', x1: x, y1: fy, x2: x + width, y2: fy, color: COLORS.rule, width: 0.6 });
   fy += 8;
   const labelW = Math.max(...rows.map(([l]) => ctx.measure.width(l, 'bold', 9))) + 14;
   for (const [label, value] of rows) {
-    ops.push(text(ctx, label, x, fy + 10, 'bold', 9, COLORS.muted));
     const shown = fitText(value, 'regular', 9.5, width - labelW, ctx.measure);
-    ops.push(text(ctx, shown, x + labelW, fy + 10, 'regular', 9.5, COLORS.ink));
+    ops.push(
+      ...marked(structNode('P'), [
+        text(ctx, label, x, fy + 10, 'bold', 9, COLORS.muted),
+        text(ctx, shown, x + labelW, fy + 10, 'regular', 9.5, COLORS.ink),
+      ]),
+    );
     fy += rowH;
   }
   fy += 6;
   for (const line of handlingLines) {
-    for (const o of line.ops) ops.push(o.op === 'line' ? o : { ...o, y: o.y + fy });
+    for (const o of line.ops) ops.push(shiftOp(o, fy));
     fy += line.h;
   }
   return ops;

@@ -3,7 +3,8 @@
  * the body starts on a known page; once it is laid out, the entries get their true page numbers,
  * dot leaders and links to the headings.
  */
-import type { Op } from './boxes.js';
+import { marked, type Op } from './boxes.js';
+import { structNode } from './structure.js';
 import type { Measurer } from './measure.js';
 import type { SectionId } from './model.js';
 import type { PlacedPage } from './paginate.js';
@@ -66,7 +67,8 @@ export function contentsLayout(
     let ops: Op[] = [];
     let y = geo.bodyTop;
     const base = baselineIn(titleSize * 1.25, titleSize);
-    ops.push(text(title, x, y + base, 'bold', titleSize, COLORS.ink, measure));
+    ops.push(...marked(structNode('H1'), [text(title, x, y + base, 'bold', titleSize, COLORS.ink, measure)]));
+    const toc = structNode('TOC');
     const ruleY = y + titleSize * 1.25 + titleSize * 0.3;
     ops.push({ op: 'line', x1: x, y1: ruleY, x2: x + width, y2: ruleY, color: COLORS.accent, width: 0.9 });
     y += titleH;
@@ -81,21 +83,27 @@ export function contentsLayout(
       }
       const baseline = y + baselineIn(rowH, size);
       if (row.kind === 'note') {
-        ops.push(text(row.text, x, baseline + size * 0.25, 'regular', size * 0.85, COLORS.muted, measure));
+        const note = text(row.text, x, baseline + size * 0.25, 'regular', size * 0.85, COLORS.muted, measure);
+        ops.push(...marked(structNode('P'), [note]));
       } else if (row.kind === 'caption') {
+        const caption = row.text.toUpperCase();
         ops.push(
-          text(row.text.toUpperCase(), x, baseline + size * 0.25, 'bold', size * 0.8, COLORS.muted, measure),
+          ...marked(structNode('TOCI', toc), [
+            text(caption, x, baseline + size * 0.25, 'bold', size * 0.8, COLORS.muted, measure),
+          ]),
         );
       } else {
         const { entry } = row;
         const page = String(pageOf(entry.dest));
-        if (entry.label) ops.push(text(entry.label, x, baseline, 'bold', size, COLORS.accent, measure));
+        const line: Op[] = [];
+        if (entry.label) line.push(text(entry.label, x, baseline, 'bold', size, COLORS.accent, measure));
         const maxTitle = width - numberColumn - pageColumn - size * 2;
         const shown = fitText(entry.title, 'regular', size, maxTitle, measure);
         const tw = measure.width(shown, 'regular', size);
-        ops.push(text(shown, x + numberColumn, baseline, 'regular', size, COLORS.ink, measure));
+        line.push(text(shown, x + numberColumn, baseline, 'regular', size, COLORS.ink, measure));
         const pw = measure.width(page, 'regular', size);
-        ops.push(text(page, x + width - pw, baseline, 'regular', size, COLORS.ink, measure));
+        line.push(text(page, x + width - pw, baseline, 'regular', size, COLORS.ink, measure));
+        ops.push(...marked(structNode('TOCI', toc), line));
         ops.push({
           op: 'leader',
           x1: x + numberColumn + tw + size * 0.6,

@@ -11,6 +11,8 @@
 import type { Op } from './boxes.js';
 import type { Face } from './fonts.js';
 import { pdfNumber as num, type Shaper } from './shaper.js';
+import type { StructNode } from './structure.js';
+import type { TaggedBook } from './tagged.js';
 
 type TextOp = Extract<Op, { op: 'text' }>;
 
@@ -21,6 +23,8 @@ export interface PageContent {
   faces: Set<Face>;
   /** Clickable areas (pdfkit makes them annotations). */
   links: { x: number; y: number; w: number; h: number; dest: string }[];
+  /** The structure element of each marked-content sequence, by its MCID (0, 1 … on this page). */
+  marks: StructNode[];
 }
 
 function rgb(hex: string): string {
@@ -32,6 +36,9 @@ export class ContentWriter {
   private out = '';
   private faces = new Set<Face>();
   private links: PageContent['links'] = [];
+  private marks: StructNode[] = [];
+  /** Inside a structure element's marked content, or an artifact's (never both, never nested). */
+  private marking: 'content' | 'artifact' | undefined;
   private fill = '';
   private stroke = '';
   private lineWidth = -1;
@@ -54,6 +61,17 @@ export class ContentWriter {
   draw(ops: readonly Op[], dy = 0): this {
     for (let i = 0; i < ops.length; i++) {
       const o = ops[i]!;
+      if (o.op === 'mark') {
+        this.open('content', `/${o.node.role} <</MCID ${this.marks.length}>> BDC\n`);
+        this.marks.push(o.node);
+        continue;
+      }
+      if (o.op === 'unmark') {
+        this.close();
+        continue;
+      }
+      // Drawn outside any element's content: a running header, a rule, a fill — an artifact.
+      if (!this.marking && o.op !== 'link') this.open('artifact', '/Artifact BMC\n');
       switch (o.op) {
         case 'text': {
           let end = i + 1;
@@ -100,14 +118,29 @@ export class ContentWriter {
 
   /** The page so far, and a fresh start for the next one. */
   take(): PageContent {
-    this.endText();
-    const page = { content: `q\n${this.out}Q\n`, faces: this.faces, links: this.links };
+    this.close();
+    const page = { content: `q\n${this.out}Q\n`, faces: this.faces, links: this.links, marks: this.marks };
     this.out = '';
     this.faces = new Set();
     this.links = [];
+    this.marks = [];
     this.fill = this.stroke = '';
     this.lineWidth = -1;
     return page;
+  }
+
+  /** Starts a marked-content sequence (outside any text object, so BDC and EMC nest with BT and ET). */
+  private open(kind: 'content' | 'artifact', operator: string): void {
+    this.close();
+    this.out += operator;
+    this.marking = kind;
+  }
+
+  private close(): void {
+    this.endText();
+    if (!this.marking) return;
+    this.out += 'EMC\n';
+    this.marking = undefined;
   }
 
   private color(hex: string): string {
@@ -209,8 +242,14 @@ export class ContentWriter {
   }
 }
 
-/** Writes a page's content into the current pdfkit page: fonts in its resources, links. */
-export function writePage(doc: PDFKit.PDFDocument, shaper: Shaper, page: PageContent): void {
+/** Writes a page's content into the current pdfkit page: fonts in its resources, links, its marked content. */
+export function writePage(
+  doc: PDFKit.PDFDocument,
+  shaper: Shaper,
+  page: PageContent,
+  tags: TaggedBook,
+): void {
+  tags.content(page.marks);
   const resources = (doc.page as unknown as { fonts: Record<string, unknown> }).fonts;
   for (const face of page.faces) {
     const font = shaper.font(face);

@@ -39,6 +39,8 @@ import { fitInto, fitPage, mergeAnnexPages, type AnnexPlacement } from './annex-
 import type { Op } from './boxes.js';
 import type { ContentsEntry } from './contents.js';
 import { changesFlow, changesTitle } from './changes-page.js';
+import { structNode } from './structure.js';
+import { TaggedBook } from './tagged.js';
 
 /** Share of the progress bar given to layout (it also encodes each page's content). */
 const LAYOUT_SHARE = 0.6;
@@ -108,6 +110,7 @@ export async function renderBook(model: BookModel, options: RenderOptions = {}):
   }
 
   registerFonts(doc, loadFonts());
+  const tags = new TaggedBook(doc, model.lang);
   const measure = new Shaper(embeddedFonts(doc, FACES));
   const ctx: FlowContext = {
     lang: model.lang,
@@ -216,6 +219,7 @@ export async function renderBook(model: BookModel, options: RenderOptions = {}):
     pdf.compress = compressing && compress;
     doc.addPage({ size: [geo.width, geo.height], margin: 0 });
     pdf.compress = compressing;
+    tags.newPage();
   };
   const rendered = async (page: number, section?: RenderProgress['section']): Promise<void> => {
     report({
@@ -231,14 +235,14 @@ export async function renderBook(model: BookModel, options: RenderOptions = {}):
     }
   };
   newPage();
-  writePage(doc, measure, writer.draw(coverOps(chromeCtx)).take());
+  writePage(doc, measure, writer.draw(coverOps(chromeCtx)).take(), tags);
   await rendered(1);
   let pageNumber = 1;
   for (const page of contentsPages) {
     pageNumber++;
     newPage();
     for (const box of page.boxes) writer.draw(box.ops, box.dy);
-    writePage(doc, measure, writer.draw(chrome(pageNumber, totalPages, page.section)).take());
+    writePage(doc, measure, writer.draw(chrome(pageNumber, totalPages, page.section)).take(), tags);
     await rendered(pageNumber);
   }
   for (const [n, page] of changesPages.entries()) {
@@ -246,7 +250,7 @@ export async function renderBook(model: BookModel, options: RenderOptions = {}):
     newPage();
     for (const box of page.boxes) writer.draw(box.ops, box.dy);
     const title = changesTitle(model.reissue!, model.lang);
-    writePage(doc, measure, writer.draw(chrome(pageNumber, totalPages, { title })).take());
+    writePage(doc, measure, writer.draw(chrome(pageNumber, totalPages, { title })).take(), tags);
     if (n === 0) doc.outline.addItem(title, { fit: true } as { expanded?: boolean });
     await rendered(pageNumber);
   }
@@ -259,20 +263,32 @@ export async function renderBook(model: BookModel, options: RenderOptions = {}):
         title: t(model.lang, 'annex.caption', { letter: a.label, title: a.title }),
       };
       let item: OutlineItem | undefined;
+      const part = structNode('Sect');
       for (let k = 0; k < a.pages; k++) {
         pageNumber++;
         newPage({ compress: false });
-        const caption = annexCaption(annexCtx, a, k + 1, a.pages);
+        // The caption heads the annex on its first page; repeated on the others, it is page furniture.
+        const caption = annexCaption(
+          annexCtx,
+          a,
+          k + 1,
+          a.pages,
+          k === 0 ? structNode('H1', part) : undefined,
+        );
         writer.draw(caption.ops);
         if (a.print.as === 'placeholder')
-          writer.draw(placeholderOps(annexCtx, a.annex, a.print.reason, caption.area.y));
+          writer.draw(placeholderOps(annexCtx, a.annex, a.print.reason, caption.area.y, part));
         if (a.print.as === 'pdf') writer.draw([pageFrame(fitPage(a.print.pages[k]!, caption.area))]);
-        writePage(doc, measure, writer.draw(chrome(pageNumber, totalPages, header)).take());
+        writePage(doc, measure, writer.draw(chrome(pageNumber, totalPages, header)).take(), tags);
         if (a.print.as === 'image') {
           const box = fitInto(a.print.width, a.print.height, caption.area, true);
+          const mcid = tags.reserve(structNode('Figure', part, { alt: annexAlt(model.lang, a, k) }));
+          doc.addContent(`/Figure <</MCID ${mcid}>> BDC`);
           doc.image(a.print.image, box.x, box.y, { width: box.width, height: box.height });
+          doc.addContent('EMC');
         } else if (a.print.as === 'pdf') {
           placements.push({
+            mcid: tags.reserve(structNode('Figure', part, { alt: annexAlt(model.lang, a, k) })),
             pdf: a.print.pdf,
             sourcePage: k,
             source: a.print.pages[k]!,
@@ -297,18 +313,19 @@ export async function renderBook(model: BookModel, options: RenderOptions = {}):
     const page = body[i]!;
     pageNumber++;
     newPage();
-    writePage(doc, measure, page.content);
+    writePage(doc, measure, page.content, tags);
     for (const { anchor, y } of page.anchors) {
       doc.addNamedDestination(anchor.dest, 'XYZ', geo.marginLeft, Math.max(0, y - 12), null);
       // `fit` makes the bookmark show the whole page instead of jumping to its right edge.
       doc.outline.addItem(anchor.title, { fit: true } as { expanded?: boolean });
     }
-    writePage(doc, measure, writer.draw(chrome(pageNumber, totalPages, page.section)).take());
+    writePage(doc, measure, writer.draw(chrome(pageNumber, totalPages, page.section)).take(), tags);
     body[i] = undefined; // written out: let it go
     await rendered(pageNumber, page.section?.id);
   }
   if (annexStart >= body.length) await writeAnnexes();
   throwIfAborted(signal);
+  tags.finish();
   doc.end();
   await finished;
   const pdf = await mergeAnnexPages(Buffer.concat(chunks), placements, () => throwIfAborted(signal));
@@ -326,6 +343,18 @@ export async function renderBook(model: BookModel, options: RenderOptions = {}):
       ...(a.print.as === 'placeholder' ? { reason: a.print.reason } : {}),
     })),
   };
+}
+
+/** What a screen reader says for an annex's page: which annex, and which of its pages. */
+function annexAlt(
+  lang: BookModel['lang'],
+  annex: { label: string; title: string; pages: number },
+  k: number,
+): string {
+  const caption = t(lang, 'annex.caption', { letter: annex.label, title: annex.title });
+  return annex.pages > 1
+    ? `${caption} — ${t(lang, 'annex.documentPage', { page: k + 1, pages: annex.pages })}`
+    : caption;
 }
 
 /** A, B … Z, then AA, AB …: annex letters. */

@@ -1,10 +1,11 @@
 /** Which sections print, how they are numbered, and each section's flow (heading, banner, blocks). */
 import { blockFlow, isEmptyBlock } from './blocks.js';
-import type { Box, FlowItem, Op } from './boxes.js';
+import { structNode } from './structure.js';
+import { marked, shiftOp, type Box, type FlowItem, type Op } from './boxes.js';
 import type { BookModel, BookSection, SectionId } from './model.js';
 import { sectionSpec } from './section-table.js';
 import { t } from './strings.js';
-import { lineBoxes, stack, textOp, type FlowContext } from './text-layout.js';
+import { lineBoxes, stack, textOp, within, type FlowContext } from './text-layout.js';
 import { COLORS, baselineIn } from './theme.js';
 import type { Lang } from '../../domain/results.js';
 
@@ -49,10 +50,11 @@ export function planSections(model: BookModel): SectionPlan[] {
   });
 }
 
-/** The section heading: kicker for annexes, number, title, and a rule under it. */
+/** The section heading: kicker for annexes, number, title, and a rule under it (a level-1 heading of ctx's section). */
 export function sectionHeading(plan: SectionPlan, ctx: FlowContext): Box {
   const s = ctx.scale;
   const ops: Op[] = [];
+  const heading = structNode('H1', ctx.struct);
   let y = 0;
   if (plan.annex) {
     const size = s.small;
@@ -73,7 +75,8 @@ export function sectionHeading(plan: SectionPlan, ctx: FlowContext): Box {
     { size, leading, color: COLORS.ink },
     ctx.measure,
   );
-  for (const o of stack(titleLines)) ops.push(o.op === 'line' ? o : { ...o, y: o.y + y });
+  for (const o of stack(titleLines)) ops.push(shiftOp(o, y));
+  ops.splice(0, ops.length, ...marked(heading, ops));
   y += titleLines.reduce((h, l) => h + l.h, 0) + size * 0.3;
   ops.push({ op: 'line', x1: ctx.x, y1: y, x2: ctx.x + ctx.width, y2: y, color: COLORS.accent, width: 0.9 });
   y += s.paragraphGap * 2;
@@ -90,6 +93,7 @@ function privateBanner(ctx: FlowContext): Box {
     inner,
     { size: s.body * 1.1, leading: s.body * 1.5, color: COLORS.privateInk },
     ctx.measure,
+    structNode('P', ctx.struct),
   );
   const explain = lineBoxes(
     [{ text: t(ctx.lang, 'private.explain'), face: 'regular' }],
@@ -97,6 +101,7 @@ function privateBanner(ctx: FlowContext): Box {
     inner,
     { size: s.small, leading: s.smallLeading, color: COLORS.privateInk },
     ctx.measure,
+    structNode('P', ctx.struct),
   );
   const content = stack([...title, ...explain]);
   const h = [...title, ...explain].reduce((sum, l) => sum + l.h, 0) + 2 * pad;
@@ -111,13 +116,14 @@ function privateBanner(ctx: FlowContext): Box {
       stroke: COLORS.privateInk,
       lineWidth: 1,
     },
-    ...content.map((o) => (o.op === 'line' ? o : { ...o, y: o.y + pad })),
+    ...content.map((o) => shiftOp(o, pad)),
   ];
   return { h, ops };
 }
 
 /** The flow of one section (not the card, which is laid out on its own page by card.ts). */
-export function sectionFlow(plan: SectionPlan, ctx: FlowContext, first: boolean): FlowItem[] {
+export function sectionFlow(plan: SectionPlan, outer: FlowContext, first: boolean): FlowItem[] {
+  const ctx = within(outer, structNode('Sect', outer.struct));
   const s = ctx.scale;
   const items: FlowItem[] = [{ kind: 'section', id: plan.id, title: plan.title }];
   const print = sectionSpec(plan.id).print ?? {};

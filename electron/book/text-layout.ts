@@ -2,7 +2,8 @@
  * From text to flow items: resolving labels and dates, setting lines in boxes, and laying out
  * Markdown (paragraphs, headings, nested lists) in a column.
  */
-import type { Box, FlowItem, Op } from './boxes.js';
+import { structNode, type StructNode } from './structure.js';
+import { marked, shiftOp, type Box, type FlowItem, type Op } from './boxes.js';
 import type { Face } from './fonts.js';
 import { parseInline, parseMarkdown, type InlineRun, type MdBlock } from './markdown.js';
 import type { Measurer } from './measure.js';
@@ -21,6 +22,13 @@ export interface FlowContext {
   /** Left edge and width of the column being set. */
   x: number;
   width: number;
+  /** The structure element what is set here belongs to (a section, a list item's body, a note); none: the document. */
+  struct?: StructNode;
+}
+
+/** The context for what belongs to `struct`. */
+export function within(ctx: FlowContext, struct: StructNode): FlowContext {
+  return { ...ctx, struct };
 }
 
 export function column(ctx: FlowContext, indent: number, width = ctx.width - indent): FlowContext {
@@ -90,18 +98,19 @@ export function lineOps(line: Line, x: number, baseline: number, style: LineStyl
   });
 }
 
-/** Sets styled runs in a column: one box per line. */
+/** Sets styled runs in a column: one box per line, each the content of `node` where one is given. */
 export function lineBoxes(
   runs: readonly StyledRun[],
   x: number,
   width: number,
   style: LineStyle,
   measure: Measurer,
+  node?: StructNode,
 ): Box[] {
   const base = baselineIn(style.leading, style.size);
   return breakLines(runs, width, style.size, measure).map((line) => ({
     h: style.leading,
-    ops: lineOps(line, x, base, style, width),
+    ops: marked(node, lineOps(line, x, base, style, width)),
   }));
 }
 
@@ -133,6 +142,7 @@ export function subheading(runs: readonly InlineRun[], level: 2 | 3, ctx: FlowCo
     ctx.width,
     style,
     ctx.measure,
+    structNode(level === 2 ? 'H2' : 'H3', ctx.struct),
   );
   const after = level === 2 ? s.paragraphGap * 0.6 : s.paragraphGap * 0.4;
   const box: Box = { h: lines.reduce((h, l) => h + l.h, 0) + after, ops: stack(lines) };
@@ -146,8 +156,7 @@ export function subheading(runs: readonly InlineRun[], level: 2 | 3, ctx: FlowCo
 export function stack(boxes: readonly Box[], ops: Op[] = []): Op[] {
   let y = 0;
   for (const b of boxes) {
-    for (const o of b.ops)
-      ops.push(o.op === 'line' ? { ...o, y1: o.y1 + y, y2: o.y2 + y } : { ...o, y: o.y + y });
+    for (const o of b.ops) ops.push(shiftOp(o, y));
     y += b.h;
   }
   return ops;
@@ -161,7 +170,14 @@ export function markdownFlow(blocks: readonly MdBlock[], ctx: FlowContext, depth
     if (b.type === 'paragraph') {
       items.push({
         kind: 'lines',
-        lines: lineBoxes(styled(b.runs), ctx.x, ctx.width, bodyStyle(ctx), ctx.measure),
+        lines: lineBoxes(
+          styled(b.runs),
+          ctx.x,
+          ctx.width,
+          bodyStyle(ctx),
+          ctx.measure,
+          structNode('P', ctx.struct),
+        ),
       });
     } else if (b.type === 'heading') {
       items.push(...subheading(b.runs, b.level <= 2 ? 2 : 3, ctx).slice(n === 0 ? 1 : 0));
@@ -254,9 +270,11 @@ export function listFlow(
     : s.listIndent * 0.85;
   const inner = column(ctx, indent);
   const out: FlowItem[] = [];
+  const list = structNode('L', ctx.struct);
   items.forEach((blocks, n) => {
     if (n > 0) out.push({ kind: 'space', h: s.itemGap });
-    const flow = markdownFlow(blocks, inner, depth + 1);
+    const item = structNode('LI', list);
+    const flow = markdownFlow(blocks, within(inner, structNode('LBody', item)), depth + 1);
     if (flow.length === 0) flow.push({ kind: 'lines', lines: [{ h: s.bodyLeading, ops: [] }] });
     const baseline = firstBaseline(flow, baselineIn(s.bodyLeading, size));
     const marker = ordered ? `${start + n}.` : depth % 2 === 0 ? '•' : '–';
@@ -264,7 +282,11 @@ export function listFlow(
     const w = ctx.measure.width(marker, face, size);
     const x = ordered ? inner.x - size * 0.45 - w : ctx.x + size * 0.3;
     const color = ordered ? COLORS.accent : COLORS.muted;
-    attachToFirstLines(flow, [[{ op: 'text', x, y: baseline, text: marker, face, size, color, width: w }]]);
+    attachToFirstLines(flow, [
+      marked(structNode('Lbl', item), [
+        { op: 'text', x, y: baseline, text: marker, face, size, color, width: w },
+      ]),
+    ]);
     out.push(...(changed.has(n) ? withChangeBar(flow, ctx) : flow));
   });
   return out;

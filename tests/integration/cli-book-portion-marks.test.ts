@@ -4,12 +4,13 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers.js';
 import { addInitiative, demoStore, ECUADOR_MEETING, ok } from './book-stores.js';
-import { readPdf } from '../unit/book/read-pdf.js';
+import { layoutText, readPdf } from '../unit/book/read-pdf.js';
 
 async function bookText(db: string, args: string[]): Promise<string[]> {
   const out = join(tempDir(), 'book.pdf');
   ok(db, ['book', ECUADOR_MEETING, '--out', out, ...args]);
-  return (await readPdf(out)).pages.map((page) => page.items.map((item) => item.str).join('|'));
+  // Each page as a reader sees its lines (a list's number and its text are separate pieces of text).
+  return (await readPdf(out)).pages.map(layoutText);
 }
 
 describe('valija book --portion-marks', () => {

@@ -54,9 +54,14 @@ export interface FontRead {
 type Dest = string | unknown[] | null;
 
 /** `fontExtraProperties` keeps each font's program (`data`) on the loaded font, to tell it is embedded. */
-const open = (bytes: Uint8Array, fontExtraProperties = false) =>
-  getDocument({ data: new Uint8Array(bytes), verbosity: 0, isEvalSupported: false, fontExtraProperties })
-    .promise;
+const open = (bytes: Uint8Array, fontExtraProperties = false, password?: string) =>
+  getDocument({
+    data: new Uint8Array(bytes),
+    verbosity: 0,
+    isEvalSupported: false,
+    fontExtraProperties,
+    ...(password ? { password } : {}),
+  }).promise;
 
 /** Reads a PDF from bytes, or from a file given its path. */
 export async function readPdf(source: Uint8Array | string): Promise<PdfRead> {
@@ -240,4 +245,98 @@ export async function pathsOf(source: Uint8Array | string): Promise<PathRead[]> 
   }
   await doc.destroy();
   return paths;
+}
+
+/** A structure element as a screen reader meets it: its type, its own text, its children in reading order. */
+export interface StructRead {
+  role: string;
+  /** The text of its marked content on this page (its children's not included). */
+  text: string;
+  alt?: string;
+  lang?: string;
+  children: StructRead[];
+}
+
+/** How a page's text items are marked: within a structure element's content (by id), an artifact, or not at all. */
+export interface MarkedText {
+  str: string;
+  /** The marked-content id pdf.js gives it (`p12R_mc3`), when it is an element's content. */
+  id?: string;
+  artifact: boolean;
+}
+
+export interface TaggedRead {
+  /** The catalog's /Lang. */
+  lang: string | undefined;
+  /** Per page, its structure tree (the elements with content there) and how each text item is marked. */
+  pages: { number: number; tree: StructRead | null; texts: MarkedText[] }[];
+}
+
+interface PdfjsStructNode {
+  role?: string;
+  alt?: string;
+  lang?: string;
+  type?: string;
+  id?: string;
+  children?: PdfjsStructNode[];
+}
+
+/** The tagged structure of a PDF, read through pdf.js (getStructTree, and marked content in the text). */
+export async function readTagged(source: Uint8Array, password?: string): Promise<TaggedRead> {
+  const doc = await open(source, false, password);
+  const { info } = (await doc.getMetadata()) as { info: { Language?: unknown } };
+  const pages: TaggedRead['pages'] = [];
+  for (let n = 1; n <= doc.numPages; n++) {
+    const page = await doc.getPage(n);
+    const content = await page.getTextContent({ includeMarkedContent: true });
+    const texts: MarkedText[] = [];
+    const byId = new Map<string, string[]>();
+    const open: { id?: string; artifact: boolean }[] = [];
+    for (const item of content.items as {
+      type?: string;
+      tag?: string;
+      id?: string;
+      str?: string;
+    }[]) {
+      if (item.type === 'beginMarkedContent' || item.type === 'beginMarkedContentProps') {
+        open.push({ id: item.id ?? undefined, artifact: item.tag === 'Artifact' });
+      } else if (item.type === 'endMarkedContent') {
+        open.pop();
+      } else if (typeof item.str === 'string' && item.str.trim() !== '') {
+        const id = [...open].reverse().find((o) => o.id)?.id;
+        texts.push({ str: item.str, id, artifact: open.some((o) => o.artifact) });
+        if (id) byId.set(id, [...(byId.get(id) ?? []), item.str]);
+      }
+    }
+    const toRead = (node: PdfjsStructNode): StructRead => {
+      const kids = node.children ?? [];
+      const read: StructRead = {
+        role: node.role ?? '',
+        text: kids
+          .filter((k) => k.type === 'content' && k.id)
+          .map((k) => (byId.get(k.id!) ?? []).join(' '))
+          .join(' ')
+          .trim(),
+        children: kids.filter((k) => k.role).map(toRead),
+      };
+      if (node.alt) read.alt = node.alt;
+      if (node.lang) read.lang = node.lang;
+      return read;
+    };
+    const tree = (await page.getStructTree()) as PdfjsStructNode | null;
+    pages.push({ number: n, tree: tree ? toRead(tree) : null, texts });
+  }
+  await doc.destroy();
+  return { lang: typeof info.Language === 'string' ? info.Language : undefined, pages };
+}
+
+/** The elements of a tree in reading order (depth first), the tree's root left out. */
+export function elementsOf(tree: StructRead | null): StructRead[] {
+  if (!tree) return [];
+  return tree.children.flatMap((child) => [child, ...elementsOf(child)]);
+}
+
+/** All text of an element, its descendants' included. */
+export function textOf(element: StructRead): string {
+  return [element.text, ...element.children.map(textOf)].filter(Boolean).join(' ');
 }
