@@ -185,7 +185,7 @@ export function collectBook(db: Db, meetingId: string, options: CollectOptions):
     classification,
     generatedAt,
     ...(options.copyFor ? { copyFor: options.copyFor } : {}),
-    // A numbered copy (a distribution) prints its number; another copy for a reader, a short digest.
+    // A numbered copy (every copy the app prints) shows its number; a copy made otherwise for a reader, a digest.
     ...(options.copyNumber
       ? { copyId: String(options.copyNumber) }
       : options.copyFor

@@ -66,6 +66,9 @@ export async function buildBook(
     request.documents ?? 'all',
   );
   const earlier = earlierCopy(store.db, request.meetingId, request.changes ?? 'last', request.clearance);
+  // A distribution gives its own numbers; any other copy takes the next of the meeting's history. Every copy
+  // prints its number, so a later revision's "replaces copy no. X" names a number its reader can find.
+  const copyNumber = request.copyNumber ?? nextCopyNumber(store.db, request.meetingId);
   const collected = collectBook(store.db, request.meetingId, {
     annexes: chosen.annexes,
     lang: request.lang ?? 'es',
@@ -76,7 +79,7 @@ export async function buildBook(
     generatedAt: request.date ? `${request.date}T12:00:00.000Z` : undefined,
     ownPartyId: readSetting(store.db, 'ownPartyId'),
     clearance: request.clearance,
-    copyNumber: request.copyNumber,
+    copyNumber,
     portionMarks: request.portionMarks,
   });
   const contents = bookContents(collected.sections);
@@ -99,8 +102,6 @@ export async function buildBook(
         },
       }
     : collected;
-  // A distribution gives its own numbers; any other copy takes the next of the meeting's history.
-  const copyNumber = request.copyNumber ?? nextCopyNumber(store.db, request.meetingId);
   let rendered;
   try {
     rendered = await renderBook(model, options);

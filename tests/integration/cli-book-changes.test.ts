@@ -83,6 +83,11 @@ describe('valija book: what changed since your copy', () => {
     });
     const { pages } = await readPdf(second.out);
     expect(textOf(pages[0])).toContain('Revisión 2 — sustituye a la copia n.º 1');
+    // Each copy prints its own number — on the cover and at the foot of every page — so the number a reissue
+    // names is one its reader finds on the copy in hand.
+    expect(textOf(firstPdf.pages[0])).toMatch(/Copia n\.º\s+1\b/);
+    expect(textOf(pages[0])).toMatch(/Copia n\.º\s+2\b/);
+    for (const page of pages.slice(1)) expect(textOf(page)).toMatch(/Copia n\.º 2\b/);
     // Page 2 is the contents; the changes page follows it.
     expect(textOf(pages[1])).toContain('Índice');
     const changesPage = textOf(pages[2]);
