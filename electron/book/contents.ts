@@ -13,7 +13,7 @@ import { COLORS, baselineIn, type PageGeometry, type TypeScale } from './theme.j
 import type { Lang } from '../../domain/results.js';
 
 export interface ContentsEntry {
-  id: SectionId | 'document';
+  id: SectionId | 'document' | 'changes';
   label: string;
   title: string;
   dest: string;

@@ -44,6 +44,8 @@ import { TaggedBook } from './tagged.js';
 
 /** Share of the progress bar given to layout (it also encodes each page's content). */
 const LAYOUT_SHARE = 0.6;
+/** The named destination of a reissue's changes page. */
+const CHANGES_DEST = 'changes';
 /** Pages drawn between two yields to the event loop (progress delivery, cancellation). */
 const PAGES_PER_SLICE = 4;
 
@@ -140,10 +142,22 @@ export async function renderBook(model: BookModel, options: RenderOptions = {}):
     dest: a.dest,
     annex: true,
   }));
+  // A reissue's changes page, right after the contents, is their first entry.
+  const changesEntry: ContentsEntry[] = model.reissue
+    ? [
+        {
+          id: 'changes',
+          label: '',
+          title: changesTitle(model.reissue, model.lang),
+          dest: CHANGES_DEST,
+          annex: false,
+        },
+      ]
+    : [];
   const entries: ContentsEntry[] =
     cardAt < 0
-      ? [...plans, ...annexEntries]
-      : [...plans.slice(0, cardAt), ...annexEntries, ...plans.slice(cardAt)];
+      ? [...changesEntry, ...plans, ...annexEntries]
+      : [...changesEntry, ...plans.slice(0, cardAt), ...annexEntries, ...plans.slice(cardAt)];
   const annexPages = annexes.reduce((n, a) => n + a.pages, 0);
   const withheld = model.withheld
     ? t(model.lang, 'contents.withheld', {
@@ -196,6 +210,7 @@ export async function renderBook(model: BookModel, options: RenderOptions = {}):
   const pageOfIndex = (i: number): number => firstBodyPage + i + (i >= annexStart ? annexPages : 0);
   const destPage = new Map<string, number>();
   for (const [dest, i] of destIndex) destPage.set(dest, pageOfIndex(i));
+  destPage.set(CHANGES_DEST, 2 + contents.pageCount);
   let annexPage = firstBodyPage + annexStart;
   const annexFirstPage = annexes.map((a) => {
     const first = annexPage;
@@ -251,7 +266,10 @@ export async function renderBook(model: BookModel, options: RenderOptions = {}):
     for (const box of page.boxes) writer.draw(box.ops, box.dy);
     const title = changesTitle(model.reissue!, model.lang);
     writePage(doc, measure, writer.draw(chrome(pageNumber, totalPages, { title })).take(), tags);
-    if (n === 0) doc.outline.addItem(title, { fit: true } as { expanded?: boolean });
+    if (n === 0) {
+      doc.addNamedDestination(CHANGES_DEST, 'XYZ', geo.marginLeft, Math.max(0, geo.bodyTop - 12), null);
+      doc.outline.addItem(title, { fit: true } as { expanded?: boolean });
+    }
     await rendered(pageNumber);
   }
   const placements: AnnexPlacement[] = [];

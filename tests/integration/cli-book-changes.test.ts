@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir, valija } from '../helpers.js';
 import { demoStore, ECUADOR_MEETING, ok } from './book-stores.js';
-import { pathsOf, readPdf, type PageRead } from '../unit/book/read-pdf.js';
+import { contentsEntries, pathsOf, readPdf, type PageRead } from '../unit/book/read-pdf.js';
 
 const EDITED_POINT = '0195a000-0000-7000-8000-000006000002';
 const DELETED_COMMITMENT = '0195a000-0000-7000-8000-000008000002';
@@ -88,8 +88,16 @@ describe('valija book: what changed since your copy', () => {
     expect(textOf(firstPdf.pages[0])).toMatch(/Copia n\.º\s+1\b/);
     expect(textOf(pages[0])).toMatch(/Copia n\.º\s+2\b/);
     for (const page of pages.slice(1)) expect(textOf(page)).toMatch(/Copia n\.º 2\b/);
-    // Page 2 is the contents; the changes page follows it.
+    // Page 2 is the contents; the changes page follows it, and is the contents' first entry, linked to it.
     expect(textOf(pages[1])).toContain('Índice');
+    const secondPdf = await readPdf(second.out);
+    const [firstEntry] = contentsEntries(secondPdf, 'Índice');
+    expect(firstEntry).toMatchObject({ page: 3 });
+    expect(firstEntry!.title).toMatch(/^Cambios desde la copia n\.º 1/);
+    const link = secondPdf.pages[1]!.links.find(
+      (l) => l.rect[1] <= firstEntry!.top + 1 && l.rect[3] >= firstEntry!.bottom - 1,
+    );
+    expect(link?.targetPage).toBe(3);
     const changesPage = textOf(pages[2]);
     expect(changesPage).toMatch(/Cambios desde la copia n\.º 1 del \d+ de \p{L}+ de \d{4}/u);
     expect(changesPage).toContain('Puntos a tratar');
