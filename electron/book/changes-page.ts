@@ -15,6 +15,10 @@ export function changesTitle(reissue: BookReissue, lang: FlowContext['lang']): s
   return t(lang, 'changes.title', { copy: reissue.copyNumber, date: formatDate(reissue.date, lang) });
 }
 
+function changedSectionTitle(id: BookReissue['changes'][number]['id'], lang: FlowContext['lang']): string {
+  return id === 'documents' ? t(lang, 'contents.annexes') : t(lang, sectionSpec(id).title);
+}
+
 export function changesFlow(reissue: BookReissue, outer: FlowContext): FlowItem[] {
   const ctx = within(outer, structNode('Sect', outer.struct));
   const s = ctx.scale;
@@ -47,7 +51,7 @@ export function changesFlow(reissue: BookReissue, outer: FlowContext): FlowItem[
   for (const section of reissue.changes) {
     items.push(
       ...subheading(
-        [{ text: t(ctx.lang, sectionSpec(section.id).title), bold: false, italic: false }],
+        [{ text: changedSectionTitle(section.id, ctx.lang), bold: false, italic: false }],
         2,
         ctx,
       ),

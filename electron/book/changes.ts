@@ -5,7 +5,11 @@
  * state — and marks its new and changed items (a bar in the margin) and lists the rest on the changes page.
  */
 import { createHash } from 'node:crypto';
-import type { Block, BookSection, SectionId } from './model.js';
+import type { Block, BookAnnex, BookSection, SectionId } from './model.js';
+
+/** The annexed documents are compared as one more section of the book. */
+export const DOCUMENTS = 'documents';
+export type ComparedSection = SectionId | typeof DOCUMENTS;
 
 export interface PrintedItem {
   key: string;
@@ -22,10 +26,12 @@ export interface PrintedSection {
 /** What a book printed, as stored with it in the history. */
 export interface BookContents {
   sections: PrintedSection[];
+  /** Its annexed documents, each by the sha256 of the version printed; absent in copies recorded before. */
+  documents?: PrintedItem[];
 }
 
 export interface SectionChanges {
-  id: SectionId;
+  id: ComparedSection;
   /** Titles, in print order (removed: in the earlier copy's order). */
   added: string[];
   changed: string[];
@@ -63,9 +69,13 @@ function itemContents(block: Block): unknown[] {
 const hashOf = (content: unknown): string =>
   createHash('sha256').update(JSON.stringify(content)).digest('hex').slice(0, 32);
 
-/** The record of what a book's sections print (after portion marks: they are printed too). */
-export function bookContents(sections: readonly BookSection[]): BookContents {
+/** The record of what a book's sections print (after portion marks: they are printed too), and its annexes. */
+export function bookContents(
+  sections: readonly BookSection[],
+  annexes: readonly BookAnnex[] = [],
+): BookContents {
   return {
+    documents: annexes.map((a) => ({ key: `document:${a.documentId}`, title: a.title, hash: a.sha256 })),
     sections: sections
       .filter((s) => !NOT_RECORDED.has(s.id))
       .map((section) => ({
@@ -131,7 +141,30 @@ export function compareContents(
     if (now.has(section.id) || (section.id === 'privateNotes' && !options.privateNotes)) continue;
     sections.push({ id: section.id, added: [], changed: [], removed: section.items.map((i) => i.title) });
   }
+  // A copy recorded before books kept their annexes is not compared on them (every annex would read as new).
+  if (before.documents) {
+    const documents = compareItems(DOCUMENTS, before.documents, after.documents ?? []);
+    if (documents) sections.push(documents);
+  }
   return { sections, marked };
+}
+
+/** Added, changed (another version printed) and removed items of one list, matched by key; none: no change. */
+function compareItems(
+  id: ComparedSection,
+  before: readonly PrintedItem[],
+  after: readonly PrintedItem[],
+): SectionChanges | undefined {
+  const was = new Map(before.map((i) => [i.key, i]));
+  const is = new Set(after.map((i) => i.key));
+  const change: SectionChanges = { id, added: [], changed: [], removed: [] };
+  for (const item of after) {
+    const old = was.get(item.key);
+    if (!old) change.added.push(item.title);
+    else if (old.hash !== item.hash) change.changed.push(item.title);
+  }
+  for (const item of before) if (!is.has(item.key)) change.removed.push(item.title);
+  return change.added.length || change.changed.length || change.removed.length ? change : undefined;
 }
 
 /** The sections with each new or changed item flagged (`changed`), for the renderer's margin bars. */

@@ -85,8 +85,8 @@ export interface BookReissue {
   /** The copy compared with: its number and its date (ISO). */
   copyNumber: number;
   date: string;
-  /** Only the sections with a change; none: "no changes since copy no. X". */
-  changes: { id: SectionId; added: string[]; changed: string[]; removed: string[] }[];
+  /** Only the sections with a change (the annexed documents as `documents`); none: "no changes since copy no. X". */
+  changes: { id: SectionId | 'documents'; added: string[]; changed: string[]; removed: string[] }[];
 }
 
 export type RenderPhase = 'layout' | 'render';

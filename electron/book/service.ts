@@ -82,7 +82,7 @@ export async function buildBook(
     copyNumber,
     portionMarks: request.portionMarks,
   });
-  const contents = bookContents(collected.sections);
+  const contents = bookContents(collected.sections, collected.annexes ?? []);
   const compared = earlier.copy && {
     ...earlier.copy,
     changes: compareContents(earlier.copy.contents, contents, {

@@ -15,6 +15,7 @@ const EDITED_TEXT = 'Peru and Ecuador sign the 2025–2027 Action Plan, with a r
 const NEW_TEXT = 'Peru and Ecuador open a new border crossing at Huaquillas.';
 const REMOVED_TITLE = 'Implement the 2025–2026 Action Plan agreed with Peru.';
 const TEXT_LEFT = (25 * 72) / 25.4;
+const DOCUMENTS = new URL('../fixtures/documents/', import.meta.url).pathname;
 
 interface Summary {
   id: string;
@@ -216,6 +217,32 @@ describe('valija book: what changed since your copy', () => {
     const cleared = print(db, ['--clearance', 'restricted']);
     expect(cleared.comparedWith).toBeUndefined();
     expect(cleared.warnings.join('\n')).toMatch(/higher clearance/);
+  });
+
+  it("annexed documents are compared too: a new document, and another version of one, are listed under 'Anexos'", async () => {
+    const db = demoStore();
+    const attach = (args: string[]) => ok<{ id: string }>(db, ['attach', ...args]);
+    const draft = attach([
+      ...['meeting', ECUADOR_MEETING, join(DOCUMENTS, 'declaration.pdf')],
+      ...['--title', 'Declaración conjunta (borrador)'],
+    ]);
+    const first = print(db);
+    expect(first.changes).toBeUndefined();
+    attach(['--replace', draft.id, join(DOCUMENTS, 'incremental-update.pdf')]);
+    attach(['meeting', ECUADOR_MEETING, join(DOCUMENTS, 'object-streams.pdf'), '--title', 'Nota verbal']);
+    const second = print(db);
+    expect(second.changes).toEqual({
+      added: [{ section: 'documents', title: 'Nota verbal' }],
+      changed: [{ section: 'documents', title: 'Declaración conjunta (borrador)' }],
+      removed: [],
+    });
+    const changesPage = textOf((await readPdf(second.out)).pages[2]);
+    expect(changesPage).toMatch(
+      /Anexos\s+Nuevo:\s+Nota verbal\s+Modificado:\s+Declaración conjunta \(borrador\)/,
+    );
+    // Printed again unchanged: nothing listed.
+    const third = print(db);
+    expect(third.changes).toEqual({ added: [], changed: [], removed: [] });
   });
 
   it('--changes with an unknown book id is E_NOT_FOUND', () => {

@@ -103,6 +103,34 @@ describe('compareContents', () => {
   });
 });
 
+describe('annexed documents', () => {
+  const annex = (documentId: string, title: string, sha256: string) => ({
+    documentId,
+    title,
+    fileName: `${title}.pdf`,
+    mediaType: 'application/pdf',
+    bytes: 1,
+    sha256,
+    classification: 'restricted' as const,
+    content: new Uint8Array(1),
+  });
+
+  it('are compared by the version printed: added, another version, removed', () => {
+    const before = bookContents([], [annex('d1', 'Borrador', 'aa'), annex('d2', 'Mapa', 'bb')]);
+    const after = bookContents([], [annex('d1', 'Borrador', 'cc'), annex('d3', 'Nota verbal', 'dd')]);
+    expect(compareContents(before, after, { privateNotes: false }).sections).toEqual([
+      { id: 'documents', added: ['Nota verbal'], changed: ['Borrador'], removed: ['Mapa'] },
+    ]);
+    expect(compareContents(after, after, { privateNotes: false }).sections).toEqual([]);
+  });
+
+  it('are not compared with a copy recorded before books kept them (each would read as new)', () => {
+    const { documents: _, ...older } = bookContents([points(['p:1', 'One'])]);
+    const after = bookContents([points(['p:1', 'One'])], [annex('d1', 'Borrador', 'aa')]);
+    expect(compareContents(older, after, { privateNotes: false }).sections).toEqual([]);
+  });
+});
+
 describe('bookContents', () => {
   it('records each item once: the card, which repeats the points, is left out', () => {
     const card: BookSection = { ...points(['p:1', 'One']), id: 'card' };

@@ -314,7 +314,10 @@ function BookSummaryView({ summary }: { summary: Results['book'] }) {
                   <li key={`${what}:${item.section}:${item.title}`}>
                     <Text size="sm" span td={what === 'removed' ? 'line-through' : undefined}>
                       {t(`book.change.${what}`)} ·{' '}
-                      {summary.sections.find((section) => section.id === item.section)?.title ?? item.section}{' '}
+                      {item.section === 'documents'
+                        ? t('book.annexes.title')
+                        : (summary.sections.find((section) => section.id === item.section)?.title ??
+                          item.section)}{' '}
                       · {item.title}
                     </Text>
                   </li>
