@@ -170,7 +170,8 @@ function compareItems(
 /** The sections with each new or changed item flagged (`changed`), for the renderer's margin bars. */
 export function markChanges(sections: readonly BookSection[], changes: BookChanges): BookSection[] {
   return sections.map((section) => {
-    const keys = changes.marked.get(section.id);
+    // The card repeats the points (it is not recorded on its own): it marks what they mark.
+    const keys = changes.marked.get(section.id === 'card' ? 'points' : section.id);
     if (!keys) return section;
     return {
       ...section,

@@ -124,10 +124,18 @@ describe('valija book: what changed since your copy', () => {
     // Bars stand beside the edited and the new point, and nothing else (the card repeats the points bare).
     // Each point is one line: one bar each.
     const bars = await barred(second.out);
-    expect(bars).toHaveLength(2);
-    expect(bars.find((b) => b.text.includes(EDITED_TEXT))?.text).toMatch(/^2\. /);
-    expect(bars.find((b) => b.text.includes(NEW_TEXT))?.text).toMatch(/^3\. /);
-    expect(bars.every((b) => b.page > 3)).toBe(true);
+    // Beside the two points in their section, and again on the detachable card (the last page).
+    const card = pages.length;
+    const inBody = bars.filter((b) => b.page < card);
+    expect(inBody).toHaveLength(2);
+    expect(inBody.find((b) => b.text.includes(EDITED_TEXT))?.text).toMatch(/^2\. /);
+    expect(inBody.find((b) => b.text.includes(NEW_TEXT))?.text).toMatch(/^3\. /);
+    expect(inBody.every((b) => b.page > 3)).toBe(true);
+    const onCard = bars.filter((b) => b.page === card).map((b) => b.text);
+    expect(onCard).toHaveLength(2);
+    expect(onCard.some((t) => t.startsWith('2.') && t.includes(EDITED_TEXT.slice(0, 30)))).toBe(true);
+    expect(onCard.some((t) => t.startsWith('3.') && t.includes(NEW_TEXT.slice(0, 30)))).toBe(true);
+    expect(textOf(pages[card - 1])).toContain('Tarjeta');
 
     // Printed again with nothing changed: the changes page says so, and nothing is marked.
     const third = print(db);
