@@ -5,9 +5,12 @@ import { join } from 'node:path';
 import { booksOfMeeting } from '../../db/books.js';
 import type { Store } from '../../db/store.js';
 import type { BookRecord, DistributedCopy, Distribution } from '../../domain/results.js';
+import type { Classification } from '../../domain/kinds.js';
+
+type Recipient = DistributedCopy['recipient'];
 import { makePrivateDir } from '../files.js';
 import type { RenderProgress } from './model.js';
-import { buildBook, type BookJobOptions, type BookRequest } from './service.js';
+import { buildCopies, type BookJobOptions, type BookRequest } from './service.js';
 
 export interface DistributionRequest extends Omit<
   BookRequest,
@@ -50,35 +53,48 @@ export async function distributeBook(
   // Every copy marks its changes against the same earlier copy, not against the recipient before it.
   const changes =
     book.changes === undefined || book.changes === 'last' ? (lastPrinted(history) ?? 'none') : book.changes;
+  // Recipients of the same clearance, one after the other, share one layout (collected and laid out once).
+  const groups: { clearance?: Classification; recipients: { recipient: Recipient; copyNumber: number }[] }[] =
+    [];
+  for (const recipient of recipients) {
+    const last = groups[groups.length - 1];
+    const entry = { recipient, copyNumber: copyNumber++ };
+    if (last && last.clearance === recipient.clearance) last.recipients.push(entry);
+    else groups.push({ clearance: recipient.clearance, recipients: [entry] });
+  }
   const copies: DistributedCopy[] = [];
-  for (const [n, recipient] of recipients.entries()) {
+  for (const group of groups) {
     options.signal?.throwIfAborted();
-    const file = join(outDir, `copia-${String(copyNumber).padStart(3, '0')}-${slug(recipient.name)}.pdf`);
+    const done = copies.length;
     // Progress runs over the whole distribution: each copy is its share of it.
     const onProgress = (progress: RenderProgress) =>
-      options.onProgress?.({ ...progress, fraction: (n + progress.fraction) / recipients.length });
-    const summary = await buildBook(
+      options.onProgress?.({
+        ...progress,
+        fraction: (done + progress.fraction * group.recipients.length) / recipients.length,
+      });
+    const files = group.recipients.map(({ recipient, copyNumber: number }) => ({
+      file: join(outDir, `copia-${String(number).padStart(3, '0')}-${slug(recipient.name)}.pdf`),
+      copyFor: [recipient.name, recipient.post].filter(Boolean).join(', '),
+      copyNumber: number,
+    }));
+    const summaries = await buildCopies(
       store,
-      {
-        ...book,
-        changes,
-        file,
-        copyFor: [recipient.name, recipient.post].filter(Boolean).join(', '),
-        copyNumber,
-        ...(recipient.clearance ? { clearance: recipient.clearance } : {}),
-      },
+      { ...book, changes, ...(group.clearance ? { clearance: group.clearance } : {}) },
+      files,
       { ...options, onProgress },
     );
-    copies.push({
-      recipient,
-      copyNumber,
-      bookId: summary.id,
-      file,
-      sha256: summary.sha256,
-      pages: summary.pages,
-      withheld: summary.withheld,
+    summaries.forEach((summary, n) => {
+      const { recipient, copyNumber: number } = group.recipients[n]!;
+      copies.push({
+        recipient,
+        copyNumber: number,
+        bookId: summary.id,
+        file: files[n]!.file,
+        sha256: summary.sha256,
+        pages: summary.pages,
+        withheld: summary.withheld,
+      });
     });
-    copyNumber++;
   }
   return { meetingId: request.meetingId, outDir, copies };
 }

@@ -17,8 +17,8 @@ import { coverOps, pageChrome } from './chrome.js';
 import { contentsLayout } from './contents.js';
 import { ContentWriter, writePage, type PageContent } from './draw.js';
 import { BookError, throwIfAborted } from './errors.js';
-import { FACES, loadFonts, registerFonts } from './fonts.js';
-import { Shaper, embeddedFonts } from './shaper.js';
+import { FACES, loadFonts, registerFonts, type Face } from './fonts.js';
+import { Shaper, embeddedFonts, type EmbeddedFont } from './shaper.js';
 import {
   CLASSIFICATIONS,
   SECTION_ORDER,
@@ -71,6 +71,26 @@ export function validateModel(model: BookModel): void {
 }
 
 export async function renderBook(model: BookModel, options: RenderOptions = {}): Promise<RenderResult> {
+  const [copy] = await renderCopies(model, [{ copyFor: model.copyFor, copyId: model.copyId }], options);
+  return copy!;
+}
+
+/** What sets one copy of a book apart from the others printed from the same layout. */
+export interface CopyStamp {
+  copyFor?: string;
+  copyId?: string;
+}
+
+/**
+ * Copies of one book for several readers: collected and laid out once, then each copy written with its own
+ * cover, copy line and number (a distribution). The first copy's fonts lay the book out; every later copy's
+ * fonts take the same glyph codes first, so the pages' content, already encoded, is written into it as it is.
+ */
+export async function renderCopies(
+  model: BookModel,
+  stamps: readonly CopyStamp[],
+  options: RenderOptions = {},
+): Promise<RenderResult[]> {
   const { onProgress, signal } = options;
   const report = (p: RenderProgress): void => onProgress?.(p);
   throwIfAborted(signal);
@@ -78,31 +98,8 @@ export async function renderBook(model: BookModel, options: RenderOptions = {}):
   report({ phase: 'layout', fraction: 0 });
 
   const geo = pageGeometry(model.paper);
-  const date = new Date(model.generatedAt);
-  const doc = new PDFDocument({
-    autoFirstPage: false,
-    size: [geo.width, geo.height],
-    margin: 0,
-    pdfVersion: '1.7',
-    lang: model.lang,
-    displayTitle: true,
-    info: {
-      Title: model.cover.title,
-      Subject: model.cover.counterpart,
-      Keywords: classificationMarking(model.lang, model.classification),
-      Creator: 'Valija',
-      Producer: 'Valija',
-      CreationDate: date,
-      ModDate: date,
-    },
-  });
-  escapeXmpMetadata(doc);
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const finished = new Promise<void>((resolve, reject) => {
-    doc.on('end', () => resolve());
-    doc.on('error', reject);
-  });
+  const first = openDocument(model, geo);
+  const doc = first.doc;
 
   // What each document becomes (pages, image or placeholder) is known before anything is laid out.
   const prepared: PreparedAnnex[] = [];
@@ -112,8 +109,9 @@ export async function renderBook(model: BookModel, options: RenderOptions = {}):
   }
 
   registerFonts(doc, loadFonts());
-  const tags = new TaggedBook(doc, model.lang);
-  const measure = new Shaper(embeddedFonts(doc, FACES));
+  const layoutFonts = embeddedFonts(doc, FACES);
+  const layoutMeasure = new Shaper(layoutFonts);
+  const measure = layoutMeasure;
   const ctx: FlowContext = {
     lang: model.lang,
     geo,
@@ -176,7 +174,8 @@ export async function renderBook(model: BookModel, options: RenderOptions = {}):
     changes.finish();
   }
   const firstBodyPage = 2 + contents.pageCount + changesPages.length;
-  const writer = new ContentWriter(measure, geo.height);
+  const layoutWriter = new ContentWriter(measure, geo.height);
+  const writer = layoutWriter;
   const body: (
     { content: PageContent; anchors: PlacedPage['anchors']; section: PlacedPage['section'] } | undefined
   )[] = [];
@@ -223,156 +222,244 @@ export async function renderBook(model: BookModel, options: RenderOptions = {}):
     throw new Error('contents pages differ from their reservation');
   const totalPages = 1 + contentsPages.length + changesPages.length + body.length + annexPages;
 
-  // 2. Render: the pages in order, each with its header and footer, bookmarks and destinations.
-  const chromeCtx = { model, geo, measure };
-  const chrome = pageChrome(chromeCtx);
-  const newPage = ({ compress = true } = {}): void => {
-    // An annex page's own content is only its header, banner and footer (the document's page is drawn into
-    // it later): left uncompressed, it is a few hundred bytes more, and saves a deflate per page.
-    const pdf = doc as unknown as { compress: boolean };
-    const compressing = pdf.compress;
-    pdf.compress = compressing && compress;
-    doc.addPage({ size: [geo.width, geo.height], margin: 0 });
-    pdf.compress = compressing;
-    tags.newPage();
-  };
-  const rendered = async (page: number, section?: RenderProgress['section']): Promise<void> => {
-    report({
-      phase: 'render',
-      page,
-      totalPages,
-      ...(section ? { section } : {}),
-      fraction: LAYOUT_SHARE + ((1 - LAYOUT_SHARE) * page) / totalPages,
-    });
-    if (page % PAGES_PER_SLICE === 0) {
-      await nextTick();
-      throwIfAborted(signal);
-    }
-  };
-  newPage();
-  writePage(doc, measure, writer.draw(coverOps(chromeCtx)).take(), tags);
-  await rendered(1);
-  let pageNumber = 1;
-  for (const page of contentsPages) {
-    pageNumber++;
-    newPage();
-    for (const box of page.boxes) writer.draw(box.ops, box.dy);
-    writePage(doc, measure, writer.draw(chrome(pageNumber, totalPages, page.section)).take(), tags);
-    await rendered(pageNumber);
+  // 2. Render, copy by copy: the pages in order, each with its header and footer, bookmarks and destinations.
+  const layoutShare = LAYOUT_SHARE / stamps.length;
+  const results: RenderResult[] = [];
+  for (const [n, stamp] of stamps.entries()) {
+    throwIfAborted(signal);
+    const output = n === 0 ? first : openDocument(model, geo);
+    const doc = output.doc;
+    const measure = n === 0 ? layoutMeasure : sameGlyphs(doc, layoutFonts);
+    const writer = n === 0 ? layoutWriter : new ContentWriter(measure, geo.height);
+    const tags = new TaggedBook(doc, model.lang);
+    results.push(await writeCopy(doc, measure, writer, tags, output, stamp, n));
   }
-  for (const [n, page] of changesPages.entries()) {
-    pageNumber++;
-    newPage();
-    for (const box of page.boxes) writer.draw(box.ops, box.dy);
-    const title = changesTitle(model.reissue!, model.lang);
-    writePage(doc, measure, writer.draw(chrome(pageNumber, totalPages, { title })).take(), tags);
-    if (n === 0) {
-      doc.addNamedDestination(CHANGES_DEST, 'XYZ', geo.marginLeft, Math.max(0, geo.bodyTop - 12), null);
-      doc.outline.addItem(title, { fit: true } as { expanded?: boolean });
-    }
-    await rendered(pageNumber);
-  }
-  const placements: AnnexPlacement[] = [];
-  const annexCtx = { ...ctx, geo, scale: BASE_SCALE };
-  const writeAnnexes = async (): Promise<void> => {
-    for (const [n, a] of annexes.entries()) {
-      const header = {
-        id: 'document',
-        title: t(model.lang, 'annex.caption', { letter: a.label, title: a.title }),
-      };
-      let item: OutlineItem | undefined;
-      const part = structNode('Sect');
-      for (let k = 0; k < a.pages; k++) {
-        pageNumber++;
-        newPage({ compress: false });
-        // The caption heads the annex on its first page; repeated on the others, it is page furniture.
-        const caption = annexCaption(
-          annexCtx,
-          a,
-          k + 1,
-          a.pages,
-          k === 0 ? structNode('H1', part) : undefined,
-        );
-        writer.draw(caption.ops);
-        if (a.print.as === 'placeholder')
-          writer.draw(placeholderOps(annexCtx, a.annex, a.print.reason, caption.area.y, part));
-        if (a.print.as === 'pdf') writer.draw([pageFrame(fitPage(a.print.pages[k]!, caption.area))]);
-        writePage(doc, measure, writer.draw(chrome(pageNumber, totalPages, header)).take(), tags);
-        if (a.print.as === 'image') {
-          const box = fitInto(a.print.width, a.print.height, caption.area, true);
-          const mcid = tags.reserve(structNode('Figure', part, { alt: annexAlt(model.lang, a, k) }));
-          doc.addContent(`/Figure <</MCID ${mcid}>> BDC`);
-          doc.image(a.print.image, box.x, box.y, { width: box.width, height: box.height });
-          doc.addContent('EMC');
-        } else if (a.print.as === 'pdf') {
-          placements.push({
-            mcid: tags.reserve(structNode('Figure', part, { alt: annexAlt(model.lang, a, k) })),
-            pdf: a.print.pdf,
-            sourcePage: k,
-            source: a.print.pages[k]!,
-            bookPage: pageNumber - 1,
-            area: caption.area,
-          });
-        }
-        if (k === 0) {
-          doc.addNamedDestination(a.dest, 'XYZ', geo.marginLeft, Math.max(0, geo.bodyTop - 12), null);
-          item = doc.outline.addItem(`${t(model.lang, 'annex.label', { letter: a.label })} · ${a.title}`, {
-            fit: true,
-          } as { expanded?: boolean }) as unknown as OutlineItem;
-        }
-        await rendered(pageNumber);
+  return results;
+
+  async function writeCopy(
+    doc: PDFKit.PDFDocument,
+    measure: Shaper,
+    writer: ContentWriter,
+    tags: TaggedBook,
+    output: OpenDocument,
+    stamp: CopyStamp,
+    copyIndex: number,
+  ): Promise<RenderResult> {
+    const stamped: BookModel = { ...model, ...stampOf(stamp) };
+    const chromeCtx = { model: stamped, geo, measure };
+    const chrome = pageChrome(chromeCtx);
+    const newPage = ({ compress = true } = {}): void => {
+      // An annex page's own content is only its header, banner and footer (the document's page is drawn into
+      // it later): left uncompressed, it is a few hundred bytes more, and saves a deflate per page.
+      const pdf = doc as unknown as { compress: boolean };
+      const compressing = pdf.compress;
+      pdf.compress = compressing && compress;
+      doc.addPage({ size: [geo.width, geo.height], margin: 0 });
+      pdf.compress = compressing;
+      tags.newPage();
+    };
+    const rendered = async (page: number, section?: RenderProgress['section']): Promise<void> => {
+      report({
+        phase: 'render',
+        page,
+        totalPages,
+        ...(section ? { section } : {}),
+        fraction: layoutShare + ((1 - layoutShare) * (copyIndex + page / totalPages)) / stamps.length,
+      });
+      if (page % PAGES_PER_SLICE === 0) {
+        await nextTick();
+        throwIfAborted(signal);
       }
-      // The document's own outline, beneath its entry, once all of its pages exist.
-      if (a.print.as === 'pdf' && item) ownOutlineInto(item, a.print.outline, annexFirstPage[n]! - 1);
-    }
-  };
-  for (let i = 0; i < body.length; i++) {
-    if (i === annexStart) await writeAnnexes();
-    const page = body[i]!;
-    pageNumber++;
+    };
     newPage();
-    writePage(doc, measure, page.content, tags);
-    for (const { anchor, y } of page.anchors) {
-      doc.addNamedDestination(anchor.dest, 'XYZ', geo.marginLeft, Math.max(0, y - 12), null);
-      // `fit` makes the bookmark show the whole page instead of jumping to its right edge.
-      doc.outline.addItem(anchor.title, { fit: true } as { expanded?: boolean });
+    writePage(doc, measure, writer.draw(coverOps(chromeCtx)).take(), tags);
+    await rendered(1);
+    let pageNumber = 1;
+    for (const page of contentsPages) {
+      pageNumber++;
+      newPage();
+      for (const box of page.boxes) writer.draw(box.ops, box.dy);
+      writePage(doc, measure, writer.draw(chrome(pageNumber, totalPages, page.section)).take(), tags);
+      await rendered(pageNumber);
     }
-    writePage(doc, measure, writer.draw(chrome(pageNumber, totalPages, page.section)).take(), tags);
-    body[i] = undefined; // written out: let it go
-    await rendered(pageNumber, page.section?.id);
+    for (const [n, page] of changesPages.entries()) {
+      pageNumber++;
+      newPage();
+      for (const box of page.boxes) writer.draw(box.ops, box.dy);
+      const title = changesTitle(model.reissue!, model.lang);
+      writePage(doc, measure, writer.draw(chrome(pageNumber, totalPages, { title })).take(), tags);
+      if (n === 0) {
+        doc.addNamedDestination(CHANGES_DEST, 'XYZ', geo.marginLeft, Math.max(0, geo.bodyTop - 12), null);
+        doc.outline.addItem(title, { fit: true } as { expanded?: boolean });
+      }
+      await rendered(pageNumber);
+    }
+    const placements: AnnexPlacement[] = [];
+    const annexCtx = { ...ctx, geo, scale: BASE_SCALE };
+    const writeAnnexes = async (): Promise<void> => {
+      for (const [n, a] of annexes.entries()) {
+        const header = {
+          id: 'document',
+          title: t(model.lang, 'annex.caption', { letter: a.label, title: a.title }),
+        };
+        let item: OutlineItem | undefined;
+        const part = structNode('Sect');
+        for (let k = 0; k < a.pages; k++) {
+          pageNumber++;
+          newPage({ compress: false });
+          // The caption heads the annex on its first page; repeated on the others, it is page furniture.
+          const caption = annexCaption(
+            annexCtx,
+            a,
+            k + 1,
+            a.pages,
+            k === 0 ? structNode('H1', part) : undefined,
+          );
+          writer.draw(caption.ops);
+          if (a.print.as === 'placeholder')
+            writer.draw(placeholderOps(annexCtx, a.annex, a.print.reason, caption.area.y, part));
+          if (a.print.as === 'pdf') writer.draw([pageFrame(fitPage(a.print.pages[k]!, caption.area))]);
+          writePage(doc, measure, writer.draw(chrome(pageNumber, totalPages, header)).take(), tags);
+          if (a.print.as === 'image') {
+            const box = fitInto(a.print.width, a.print.height, caption.area, true);
+            const mcid = tags.reserve(structNode('Figure', part, { alt: annexAlt(model.lang, a, k) }));
+            doc.addContent(`/Figure <</MCID ${mcid}>> BDC`);
+            doc.image(a.print.image, box.x, box.y, { width: box.width, height: box.height });
+            doc.addContent('EMC');
+          } else if (a.print.as === 'pdf') {
+            placements.push({
+              mcid: tags.reserve(structNode('Figure', part, { alt: annexAlt(model.lang, a, k) })),
+              pdf: a.print.pdf,
+              sourcePage: k,
+              source: a.print.pages[k]!,
+              bookPage: pageNumber - 1,
+              area: caption.area,
+            });
+          }
+          if (k === 0) {
+            doc.addNamedDestination(a.dest, 'XYZ', geo.marginLeft, Math.max(0, geo.bodyTop - 12), null);
+            item = doc.outline.addItem(`${t(model.lang, 'annex.label', { letter: a.label })} · ${a.title}`, {
+              fit: true,
+            } as { expanded?: boolean }) as unknown as OutlineItem;
+          }
+          await rendered(pageNumber);
+        }
+        // The document's own outline, beneath its entry, once all of its pages exist.
+        if (a.print.as === 'pdf' && item) ownOutlineInto(item, a.print.outline, annexFirstPage[n]! - 1);
+      }
+    };
+    for (let i = 0; i < body.length; i++) {
+      if (i === annexStart) await writeAnnexes();
+      const page = body[i]!;
+      pageNumber++;
+      newPage();
+      writePage(doc, measure, page.content, tags);
+      for (const { anchor, y } of page.anchors) {
+        doc.addNamedDestination(anchor.dest, 'XYZ', geo.marginLeft, Math.max(0, y - 12), null);
+        // `fit` makes the bookmark show the whole page instead of jumping to its right edge.
+        doc.outline.addItem(anchor.title, { fit: true } as { expanded?: boolean });
+      }
+      writePage(doc, measure, writer.draw(chrome(pageNumber, totalPages, page.section)).take(), tags);
+      if (stamps.length === 1) body[i] = undefined; // written out: let it go
+      await rendered(pageNumber, page.section?.id);
+    }
+    if (annexStart >= body.length) await writeAnnexes();
+    throwIfAborted(signal);
+    tags.finish();
+    doc.end();
+    const pdf = await mergeAnnexPages(await output.pdf, placements, () => throwIfAborted(signal));
+    return {
+      pdf: Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength),
+      pages: totalPages,
+      sections: plans.map((p) => ({ id: p.id, title: p.title, page: destPage.get(p.dest) ?? 0 })),
+      annexes: annexes.map((a, n) => ({
+        documentId: a.annex.documentId,
+        label: a.label,
+        title: a.title,
+        page: annexFirstPage[n]!,
+        pages: a.pages,
+        printed: a.print.as,
+        ...(a.print.as === 'placeholder' ? { reason: a.print.reason } : {}),
+      })),
+    };
   }
-  if (annexStart >= body.length) await writeAnnexes();
-  throwIfAborted(signal);
-  tags.finish();
-  doc.end();
-  await finished;
-  const pdf = await mergeAnnexPages(Buffer.concat(chunks), placements, () => throwIfAborted(signal));
+
+  /** What a screen reader says for an annex's page: which annex, and which of its pages. */
+  function annexAlt(
+    lang: BookModel['lang'],
+    annex: { label: string; title: string; pages: number },
+    k: number,
+  ): string {
+    const caption = t(lang, 'annex.caption', { letter: annex.label, title: annex.title });
+    return annex.pages > 1
+      ? `${caption} — ${t(lang, 'annex.documentPage', { page: k + 1, pages: annex.pages })}`
+      : caption;
+  }
+}
+
+interface OpenDocument {
+  doc: PDFKit.PDFDocument;
+  /** The document's bytes, once it has ended. */
+  pdf: Promise<Buffer>;
+}
+
+/** A new PDF for a copy of the book: its metadata (dates from the model: reproducible) and its output. */
+function openDocument(model: BookModel, geo: ReturnType<typeof pageGeometry>): OpenDocument {
+  const date = new Date(model.generatedAt);
+  const doc = new PDFDocument({
+    autoFirstPage: false,
+    size: [geo.width, geo.height],
+    margin: 0,
+    pdfVersion: '1.7',
+    lang: model.lang,
+    displayTitle: true,
+    info: {
+      Title: model.cover.title,
+      Subject: model.cover.counterpart,
+      Keywords: classificationMarking(model.lang, model.classification),
+      Creator: 'Valija',
+      Producer: 'Valija',
+      CreationDate: date,
+      ModDate: date,
+    },
+  });
+  escapeXmpMetadata(doc);
+  const chunks: Buffer[] = [];
+  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const pdf = new Promise<Buffer>((resolve, reject) => {
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+  return { doc, pdf };
+}
+
+/** A copy's own reader and number, in place of the model's. */
+function stampOf(stamp: CopyStamp): Pick<BookModel, 'copyFor' | 'copyId'> {
   return {
-    pdf: Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength),
-    pages: totalPages,
-    sections: plans.map((p) => ({ id: p.id, title: p.title, page: destPage.get(p.dest) ?? 0 })),
-    annexes: annexes.map((a, n) => ({
-      documentId: a.annex.documentId,
-      label: a.label,
-      title: a.title,
-      page: annexFirstPage[n]!,
-      pages: a.pages,
-      printed: a.print.as,
-      ...(a.print.as === 'placeholder' ? { reason: a.print.reason } : {}),
-    })),
+    ...(stamp.copyFor ? { copyFor: stamp.copyFor } : {}),
+    ...(stamp.copyId ? { copyId: stamp.copyId } : {}),
   };
 }
 
-/** What a screen reader says for an annex's page: which annex, and which of its pages. */
-function annexAlt(
-  lang: BookModel['lang'],
-  annex: { label: string; title: string; pages: number },
-  k: number,
-): string {
-  const caption = t(lang, 'annex.caption', { letter: annex.label, title: annex.title });
-  return annex.pages > 1
-    ? `${caption} — ${t(lang, 'annex.documentPage', { page: k + 1, pages: annex.pages })}`
-    : caption;
+/**
+ * Fonts for another copy that give every glyph the code the layout's fonts gave it (the same subset order,
+ * widths and Unicode map), so content encoded for the first copy reads the same in this one. Glyphs this copy
+ * adds (another reader's name) take codes after them.
+ */
+function sameGlyphs(doc: PDFKit.PDFDocument, layout: Map<Face, EmbeddedFont>): Shaper {
+  registerFonts(doc, loadFonts());
+  const fonts = embeddedFonts(doc, FACES);
+  for (const [face, font] of fonts) {
+    const from = layout.get(face)!;
+    if (font.id !== from.id)
+      throw new Error(`font ${face} is ${font.id} in one copy and ${from.id} in another`);
+    // The glyphs given codes by the text (each has its Unicode entry); writing the font out adds the parts of
+    // composite glyphs after them, which this copy's own writing adds again.
+    for (const glyph of from.subset.glyphs.slice(0, from.unicode.length)) font.subset.includeGlyph(glyph);
+    from.widths.forEach((width, gid) => (font.widths[gid] = width));
+    from.unicode.forEach((codePoints, gid) => (font.unicode[gid] = codePoints));
+  }
+  return new Shaper(fonts);
 }
 
 /** A, B … Z, then AA, AB …: annex letters. */

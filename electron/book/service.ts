@@ -11,7 +11,7 @@ import { collectBook } from './collect.js';
 import { BookError } from './errors.js';
 import { protectPdf } from './protect.js';
 import type { RenderProgress } from './model.js';
-import { renderBook } from './render.js';
+import { renderCopies } from './render.js';
 import { t } from './strings.js';
 import type { AnnotationChoice, BookSummary, Lang, Paper } from '../../domain/results.js';
 import { chooseAnnexes, type AnnexChoice } from './annex-choice.js';
@@ -55,6 +55,29 @@ export async function buildBook(
   request: BookRequest,
   options: BookJobOptions = {},
 ): Promise<BookSummary> {
+  const { file, copyFor, copyNumber, ...book } = request;
+  const [summary] = await buildCopies(store, book, [{ file, copyFor, copyNumber }], options);
+  return summary!;
+}
+
+/** One copy of a book printed from a shared layout: where it is written, for whom, its number. */
+export interface CopyRequest {
+  file: string;
+  copyFor?: string;
+  /** Its number in the meeting's distribution record; none: the next of the history. */
+  copyNumber?: number;
+}
+
+/**
+ * Copies of a meeting's book for several readers of the same clearance (a distribution): collected, compared
+ * and laid out once, then each written with its own reader and number, and each recorded in the history.
+ */
+export async function buildCopies(
+  store: Store,
+  request: Omit<BookRequest, 'file' | 'copyFor' | 'copyNumber'>,
+  copies: readonly CopyRequest[],
+  options: BookJobOptions = {},
+): Promise<BookSummary[]> {
   const meeting = getRecord(store.db, 'meeting', request.meetingId);
   const chosen = chooseAnnexes(
     store.db,
@@ -68,18 +91,23 @@ export async function buildBook(
   const earlier = earlierCopy(store.db, request.meetingId, request.changes ?? 'last', request.clearance);
   // A distribution gives its own numbers; any other copy takes the next of the meeting's history. Every copy
   // prints its number, so a later revision's "replaces copy no. X" names a number its reader can find.
-  const copyNumber = request.copyNumber ?? nextCopyNumber(store.db, request.meetingId);
+  const next = nextCopyNumber(store.db, request.meetingId);
+  const numbered = copies.map((copy, n) => ({
+    ...copy,
+    copyFor: copy.copyFor?.trim() || undefined,
+    number: copy.copyNumber ?? next + n,
+  }));
   const collected = collectBook(store.db, request.meetingId, {
     annexes: chosen.annexes,
     lang: request.lang ?? 'es',
     paper: request.paper ?? 'a4',
     annotations: request.annotations ?? 'shared',
     classification: request.classification,
-    copyFor: request.copyFor?.trim() || undefined,
+    copyFor: numbered[0]?.copyFor,
     generatedAt: request.date ? `${request.date}T12:00:00.000Z` : undefined,
     ownPartyId: readSetting(store.db, 'ownPartyId'),
     clearance: request.clearance,
-    copyNumber,
+    copyNumber: numbered[0]?.number,
     portionMarks: request.portionMarks,
   });
   const contents = bookContents(collected.sections, collected.annexes ?? []);
@@ -102,77 +130,86 @@ export async function buildBook(
         },
       }
     : collected;
-  let rendered;
+  let renderedCopies;
   try {
-    rendered = await renderBook(model, options);
+    renderedCopies = await renderCopies(
+      model,
+      numbered.map((copy) => ({ copyFor: copy.copyFor, copyId: String(copy.number) })),
+      options,
+    );
   } catch (error) {
     if (error instanceof BookError) throw new ValijaError(error.code as ErrorCode, error.message);
     throw error;
   }
-  const pdf = request.protect ? await protectPdf(rendered.pdf, request.protect.passphrase) : rendered.pdf;
-  writeFileAtomically(request.file, pdf);
-  const sha256 = createHash('sha256').update(pdf).digest('hex');
-  const id = uuidv7();
-  recordBook(store.db, {
-    id,
-    meetingId: request.meetingId,
-    copyNumber,
-    revision,
-    options: {
-      lang: model.lang,
-      paper: model.paper,
+  const summaries: BookSummary[] = [];
+  for (const [n, copy] of numbered.entries()) {
+    const rendered = renderedCopies[n]!;
+    const pdf = request.protect ? await protectPdf(rendered.pdf, request.protect.passphrase) : rendered.pdf;
+    writeFileAtomically(copy.file, pdf);
+    const sha256 = createHash('sha256').update(pdf).digest('hex');
+    const id = uuidv7();
+    recordBook(store.db, {
+      id,
+      meetingId: request.meetingId,
+      copyNumber: copy.number,
+      revision,
+      options: {
+        lang: model.lang,
+        paper: model.paper,
+        classification: model.classification,
+        annotations: request.annotations ?? 'shared',
+        ...(request.clearance ? { clearance: request.clearance } : {}),
+        ...(copy.copyNumber ? { copyNumber: String(copy.copyNumber) } : {}),
+        ...(request.portionMarks ? { portionMarks: 'yes' } : {}),
+      },
+      generatedAt: model.generatedAt,
+      pages: rendered.pages,
+      sha256,
+      copyFor: copy.copyFor ?? '',
+      file: copy.file,
+      contents: JSON.stringify(contents),
+    });
+    summaries.push({
+      id,
+      file: copy.file,
+      meetingId: request.meetingId,
+      pages: rendered.pages,
+      sha256,
+      bytes: pdf.length,
+      protected: !!request.protect,
+      withheld: model.withheld?.count ?? 0,
+      copyNumber: copy.number,
+      revision,
+      ...(compared
+        ? {
+            comparedWith: { bookId: compared.book.id, copyNumber: compared.book.copyNumber },
+            changes: {
+              added: listed(compared.changes.sections, 'added'),
+              changed: listed(compared.changes.sections, 'changed'),
+              removed: listed(compared.changes.sections, 'removed'),
+            },
+          }
+        : {}),
       classification: model.classification,
-      annotations: request.annotations ?? 'shared',
-      ...(request.clearance ? { clearance: request.clearance } : {}),
-      ...(request.copyNumber ? { copyNumber: String(request.copyNumber) } : {}),
-      ...(request.portionMarks ? { portionMarks: 'yes' } : {}),
-    },
-    generatedAt: model.generatedAt,
-    pages: rendered.pages,
-    sha256,
-    copyFor: model.copyFor ?? '',
-    file: request.file,
-    contents: JSON.stringify(contents),
-  });
-  return {
-    id,
-    file: request.file,
-    meetingId: request.meetingId,
-    pages: rendered.pages,
-    sha256,
-    bytes: pdf.length,
-    protected: !!request.protect,
-    withheld: model.withheld?.count ?? 0,
-    copyNumber,
-    revision,
-    ...(compared
-      ? {
-          comparedWith: { bookId: compared.book.id, copyNumber: compared.book.copyNumber },
-          changes: {
-            added: listed(compared.changes.sections, 'added'),
-            changed: listed(compared.changes.sections, 'changed'),
-            removed: listed(compared.changes.sections, 'removed'),
-          },
-        }
-      : {}),
-    classification: model.classification,
-    generatedAt: model.generatedAt,
-    sections: rendered.sections,
-    annexes: rendered.annexes,
-    warnings: [
-      ...(earlier.warning ? [earlier.warning] : []),
-      ...rendered.annexes
-        .filter((a) => a.printed === 'placeholder')
-        .map((a) => {
-          const annex = chosen.annexes.find((c) => c.documentId === a.documentId)!;
-          return `annex ${a.label} "${a.title}" (${describe(annex)}) is not printed, a placeholder page stands in for it (page ${a.page}): ${t('en', `annex.reason.${a.reason!}`)}`;
-        }),
-      ...chosen.leftOut.map(
-        ({ document, kind, id }) =>
-          `document "${document.title}" of ${kind} ${id} (${document.current ? describe({ fileName: document.current.fileName, bytes: document.bytes, sha256: document.sha256 }) : 'no file'}) is left out of this book, as asked`,
-      ),
-    ],
-  };
+      generatedAt: model.generatedAt,
+      sections: rendered.sections,
+      annexes: rendered.annexes,
+      warnings: [
+        ...(earlier.warning ? [earlier.warning] : []),
+        ...rendered.annexes
+          .filter((a) => a.printed === 'placeholder')
+          .map((a) => {
+            const annex = chosen.annexes.find((c) => c.documentId === a.documentId)!;
+            return `annex ${a.label} "${a.title}" (${describe(annex)}) is not printed, a placeholder page stands in for it (page ${a.page}): ${t('en', `annex.reason.${a.reason!}`)}`;
+          }),
+        ...chosen.leftOut.map(
+          ({ document, kind, id }) =>
+            `document "${document.title}" of ${kind} ${id} (${document.current ? describe({ fileName: document.current.fileName, bytes: document.bytes, sha256: document.sha256 }) : 'no file'}) is left out of this book, as asked`,
+        ),
+      ],
+    });
+  }
+  return summaries;
 }
 
 const listed = (sections: SectionChanges[], what: 'added' | 'changed' | 'removed') =>

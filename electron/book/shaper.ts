@@ -23,7 +23,8 @@ export interface EmbeddedFont {
   id: string;
   layoutCached(text: string): GlyphRun;
   layoutCache?: Record<string, GlyphRun>;
-  subset: { includeGlyph(id: number): number };
+  /** fontkit's subset: `glyphs` holds the font's glyph ids in the order they were given codes. */
+  subset: { includeGlyph(id: number): number; glyphs: number[] };
   widths: number[];
   unicode: number[][];
   scale: number;
