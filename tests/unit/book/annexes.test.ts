@@ -3,18 +3,17 @@
 // table, encryption, rotated pages, mixed sizes, no text layer, an outline, damage, images, another format).
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { renderBook } from '../../../electron/book/render.js';
-import type { BookAnnex, BookModel, RenderResult } from '../../../electron/book/model.js';
+import type { BookModel, RenderResult } from '../../../electron/book/model.js';
 import { pageGeometry } from '../../../electron/book/theme.js';
 import { classificationMarking } from '../../../electron/book/strings.js';
-import { ecuadorBook } from './fixtures.js';
+import { annexOf, CORPUS, ecuadorBook } from './fixtures.js';
 import { contentsEntries, readPdf, type PdfRead } from './read-pdf.js';
 
-const CORPUS = new URL('../../fixtures/documents/', import.meta.url).pathname;
 const sha256 = (b: Uint8Array): string => createHash('sha256').update(b).digest('hex');
 
 /** Each corpus file, how the book must print it, and text its first printed page must show. */
@@ -68,20 +67,6 @@ const CORPUS_FILES: {
   { file: 'photo.jpg', mediaType: 'image/jpeg', printed: 'image' },
   { file: 'minutes.docx', mediaType: 'application/octet-stream', printed: 'placeholder' },
 ];
-
-function annexOf(file: string, mediaType: string, n: number): BookAnnex {
-  const content = readFileSync(join(CORPUS, file));
-  return {
-    documentId: `0195a000-0000-7000-8000-0000090000${String(n).padStart(2, '0')}`,
-    title: `Documento ${file}`,
-    fileName: file,
-    mediaType,
-    bytes: content.length,
-    sha256: sha256(content),
-    classification: 'restricted',
-    content: new Uint8Array(content),
-  };
-}
 
 /** Pages of a PDF as pdf.js counts them (the reader's count, not the merger's). */
 async function pagesOf(file: string): Promise<number> {

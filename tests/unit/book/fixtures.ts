@@ -3,7 +3,10 @@
  * Presidential Meeting and Binational Cabinet with Ecuador, in Quito; the Quito Declaration; the
  * 2025–2026 Action Plan); everything else is invented for the example and marked "(ejemplo)".
  */
-import type { Block, BookModel, BookSection, SectionId } from '../../../electron/book/model.js';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Block, BookAnnex, BookModel, BookSection, SectionId } from '../../../electron/book/model.js';
 import type { Lang, Paper } from '../../../domain/results.js';
 
 export { syntheticBook } from '../../../electron/book/synthetic.js';
@@ -284,5 +287,23 @@ export function oneSectionBook(blocks: Block[], overrides: Partial<BookModel> = 
     cover: { title: 'Prueba', counterpart: 'Contraparte (ejemplo)' },
     sections: [{ id: 'points', blocks }],
     ...overrides,
+  };
+}
+
+/** The corpus of documents to annex (object streams, damage, encryption, images, another format …). */
+export const CORPUS = new URL('../../fixtures/documents/', import.meta.url).pathname;
+
+/** A corpus file as the book's n-th annex, titled "Documento <file>". */
+export function annexOf(file: string, mediaType: string, n: number): BookAnnex {
+  const content = readFileSync(join(CORPUS, file));
+  return {
+    documentId: `0195a000-0000-7000-8000-0000090000${String(n).padStart(2, '0')}`,
+    title: `Documento ${file}`,
+    fileName: file,
+    mediaType,
+    bytes: content.length,
+    sha256: createHash('sha256').update(content).digest('hex'),
+    classification: 'restricted',
+    content: new Uint8Array(content),
   };
 }

@@ -1,31 +1,12 @@
 // The book as a screen reader meets it: a tagged PDF whose structure tree (read back through pdf.js) holds the
 // headings in their order, paragraphs, lists with their labels, tables with header cells, the language, and
 // the annexes as figures with a text alternative — and whose page furniture is marked as artifacts.
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { BookAnnex, BookModel, RenderResult } from '../../../electron/book/model.js';
+import type { BookModel, RenderResult } from '../../../electron/book/model.js';
 import { protectPdf } from '../../../electron/book/protect.js';
 import { renderBook } from '../../../electron/book/render.js';
-import { ecuadorBook } from './fixtures.js';
+import { annexOf, ecuadorBook } from './fixtures.js';
 import { elementsOf, readTagged, textOf, type StructRead, type TaggedRead } from './read-pdf.js';
-
-const CORPUS = new URL('../../fixtures/documents/', import.meta.url).pathname;
-
-function annexOf(file: string, mediaType: string, n: number): BookAnnex {
-  const content = readFileSync(join(CORPUS, file));
-  return {
-    documentId: `0195a000-0000-7000-8000-0000091000${String(n).padStart(2, '0')}`,
-    title: `Documento ${file}`,
-    fileName: file,
-    mediaType,
-    bytes: content.length,
-    sha256: createHash('sha256').update(content).digest('hex'),
-    classification: 'restricted',
-    content: new Uint8Array(content),
-  };
-}
 
 /** Every element of the book in reading order: page by page, each page's tree depth first. */
 function allElements(tagged: TaggedRead): (StructRead & { page: number })[] {
