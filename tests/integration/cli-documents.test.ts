@@ -2,7 +2,7 @@
 // meeting, replaced, listed and written back byte for byte; printed into the meeting's book as an annex;
 // refusals with their codes and exit statuses.
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import PDFDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
@@ -115,6 +115,9 @@ describe('valija attach / documents / document', () => {
     ]);
 
     const bookFile = join(tempDir(), 'book.pdf');
+    // The store as it is before this print, to print it again from the same history (the same copy number).
+    const sameHistory = join(tempDir(), 'same-history.db');
+    copyFileSync(db, sameHistory);
     // Printed without comparing with the plain copy: a changes page would add a page of its own.
     const book = valija(['--db', db, 'book', ECUADOR_MEETING, '--out', bookFile, '--changes', 'none']);
     expect(book.code, book.stderr).toBe(0);
@@ -155,9 +158,19 @@ describe('valija attach / documents / document', () => {
       expect(section.page, section.id).toBe(section.id === 'card' ? before.page + 3 : before.page);
     }
 
-    // The same store and options print the same bytes.
+    // The same store, history and options print the same bytes.
     const again = join(tempDir(), 'again.pdf');
-    expect(valija(['--db', db, 'book', ECUADOR_MEETING, '--out', again, '--changes', 'none']).code).toBe(0);
+    const reprinted = valija([
+      '--db',
+      sameHistory,
+      'book',
+      ECUADOR_MEETING,
+      '--out',
+      again,
+      '--changes',
+      'none',
+    ]);
+    expect(reprinted.code, reprinted.stderr).toBe(0);
     expect(sha256(again)).toBe(sha256(bookFile));
 
     // A document that is not the meeting's is refused, with nothing written.
