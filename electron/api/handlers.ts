@@ -23,6 +23,10 @@ import { readAttachment } from '../documents/attachment.js';
 import { extractDocumentText } from '../documents/extract.js';
 import { documentNotes } from '../../db/document-notes.js';
 import { writeFileAtomically } from '../files.js';
+import { importCalendar } from '../calendar/import.js';
+import { exportCalendar } from '../calendar/export.js';
+import { readTextFile } from '../calendar/files.js';
+import { MAX_CALENDAR_BYTES } from '../calendar/parse.js';
 
 type Handler<M extends MethodName> = (input: ParsedInput<M>) => Results[M] | Promise<Results[M]>;
 
@@ -117,6 +121,9 @@ export function createHandlers(store: Store, context: HandlerContext = {}): Hand
     chooseSaveFile: () => notDesktop(),
     extractDocumentText: (request) => extractDocumentText(db, request, context),
     documentNotes: ({ documentId }) => documentNotes(db, documentId),
+    calendarImport: ({ file, ...options }) =>
+      importCalendar(store, readTextFile(file, MAX_CALENDAR_BYTES, 'calendar'), options),
+    calendarExport: ({ file, ...range }) => exportCalendar(store, file, range),
     bookPdf: ({ bookId }) => readBookPdf(store, bookId),
     packageHistory: () => importedPackages(db),
     trustedKeys: () => listTrustedKeys(db),

@@ -111,8 +111,11 @@ export class FileTransfer {
         const { file, name } = this.uploaded(input, 'document');
         return { ...withoutUpload(input), file, fileName: name };
       }
+      case 'calendarImport':
+        return { ...withoutUpload(input), file: this.uploaded(input, 'calendar').file };
       case 'exportPackage':
       case 'saveDocument':
+      case 'calendarExport':
         return { ...input, file: join(this.dir, newId()) };
       case 'book':
         if (this.booksDir) makePrivateDir(this.booksDir);
@@ -133,7 +136,8 @@ export class FileTransfer {
   /** The upload an input names, which must be one for this purpose and still kept. */
   private uploaded(input: object, purpose: UploadPurpose): { file: string; name: string } {
     const { upload } = input as { upload?: unknown };
-    const what = purpose === 'package' ? 'the package' : "the document's file";
+    const what =
+      purpose === 'package' ? 'the package' : purpose === 'calendar' ? 'the calendar' : "the document's file";
     if (typeof upload !== 'string' || !ID.test(upload)) {
       throw new ValijaError('E_INVALID', `name ${what} by the id \`POST /api/upload\` answered`);
     }
@@ -161,6 +165,16 @@ export class FileTransfer {
       this.downloads.set(download, { file, name, mediaType: 'application/octet-stream' });
       return { ok: true, value: { ...(envelope.value as object), file: name, download } };
     }
+    if (method === 'calendarExport') {
+      if (!envelope.ok) {
+        rmSync(file, { force: true });
+        return envelope;
+      }
+      const download = basename(file);
+      const name = `valija-${today()}.ics`;
+      this.downloads.set(download, { file, name, mediaType: 'text/calendar; charset=utf-8' });
+      return { ok: true, value: { ...(envelope.value as object), file: name, download } };
+    }
     if (method === 'saveDocument') {
       if (!envelope.ok) {
         rmSync(file, { force: true });
@@ -171,7 +185,11 @@ export class FileTransfer {
       this.downloads.set(download, { file, name: saved.fileName, mediaType: saved.mediaType });
       return { ok: true, value: { ...saved, file: saved.fileName, download } };
     }
-    const consumes = method === 'applyImport' || method === 'attachDocument' || method === 'replaceDocument';
+    const consumes =
+      method === 'applyImport' ||
+      method === 'attachDocument' ||
+      method === 'replaceDocument' ||
+      (method === 'calendarImport' && !(input as { dryRun?: boolean }).dryRun);
     if (consumes && envelope.ok) this.forget(basename(file));
     return envelope;
   }

@@ -112,8 +112,8 @@ function requireToken(req: IncomingMessage, ctx: BridgeContext): void {
 function uploadQuery(url: string): { purpose: UploadPurpose; name: string } {
   const query = new URLSearchParams(url.split('?')[1] ?? '');
   const purpose = query.get('for') ?? 'package';
-  if (purpose !== 'package' && purpose !== 'document') {
-    throw new HttpFailure(400, 'E_INVALID', 'upload `for=package` or `for=document`');
+  if (purpose !== 'package' && purpose !== 'document' && purpose !== 'calendar') {
+    throw new HttpFailure(400, 'E_INVALID', 'upload `for=package`, `for=document` or `for=calendar`');
   }
   return { purpose, name: query.get('name') ?? '' };
 }
