@@ -10,6 +10,7 @@ import { invalid } from '../../domain/errors.js';
 import type { StoredRecord } from '../../domain/kinds.js';
 import type { CalendarExportReport } from '../../domain/results.js';
 import { writeFileAtomically } from '../files.js';
+import { PROGRAMME_HEADING } from './import.js';
 
 export interface CalendarRange {
   meetingId?: string;
@@ -46,7 +47,6 @@ function timeOf(value: string, exclusiveEnd = false): ICAL.Time {
 function setTime(event: ICAL.Component, name: string, time: ICAL.Time): void {
   const property = new ICAL.Property(name, event);
   property.setValue(time);
-  if (time.isDate) property.setParameter('value', 'date');
   event.addProperty(property);
 }
 
@@ -54,7 +54,7 @@ function description(store: Store, meeting: StoredRecord): string {
   const programme = listRecords(store.db, 'agendaItem', { meetingId: meeting.id }).map(
     (item, index) => `${index + 1}. ${[item.time, item.title].filter(Boolean).join(' ')}`,
   );
-  return [meeting.purpose as string, programme.length ? `Programme:\n${programme.join('\n')}` : '']
+  return [meeting.purpose as string, programme.length ? `${PROGRAMME_HEADING}\n${programme.join('\n')}` : '']
     .filter(Boolean)
     .join('\n\n');
 }

@@ -5,9 +5,11 @@
 //
 // What the calendar carries, and only that, is written: title, start, end, time zone, place (LOCATION),
 // purpose (DESCRIPTION: an invitation's body says what the meeting is for; logistics stay the user's),
-// cancelled or not, and the invited people as participants. A field the calendar does not carry (objectives,
-// points, classification…) is never touched. An invitation only changes a meeting when it is newer than the
-// one imported last: a higher SEQUENCE, or the same SEQUENCE with a later DTSTAMP.
+// cancelled or not, and the invited people as participants (added, never removed). A field the calendar
+// does not carry (objectives, points, classification…) is never touched. An invitation only changes a
+// meeting when it is newer than the one imported last: a higher SEQUENCE, or the same SEQUENCE with a later
+// DTSTAMP. A cancellation (METHOD:CANCEL) of a meeting the store does not have is skipped; a cancelled event
+// in a published calendar comes in marked cancelled.
 import { findPerson, meetingByCalendarUid, nameKey, participantsOf, peopleIndex } from '../../db/calendar.js';
 import type { Store } from '../../db/store.js';
 import { putRecords } from '../../db/writer.js';
@@ -25,6 +27,9 @@ export interface CalendarImportOptions {
 }
 
 const DAY = 86_400_000;
+/** The programme block export.ts appends to the purpose. */
+export const PROGRAMME_HEADING = 'Programme:';
+const PROGRAMME_BLOCK = /(?:^|\n\n)Programme:(?:\n\d+\. [^\n]*)+$/;
 
 type Action = CalendarImportReport['meetings'][number]['action'];
 
@@ -74,9 +79,14 @@ function carried(occurrence: CalendarOccurrence): Record<string, unknown> {
     end: momentText(end, timeZone),
     timeZone,
     ...(occurrence.place === undefined ? {} : { place: occurrence.place }),
-    ...(occurrence.description === undefined ? {} : { purpose: occurrence.description }),
+    ...(occurrence.description === undefined ? {} : { purpose: withoutProgramme(occurrence.description) }),
     status: occurrence.cancelled ? 'cancelled' : 'scheduled',
   };
+}
+
+/** A description as Valija's own export writes it ends with the programme, which is not the purpose. */
+function withoutProgramme(description: string): string {
+  return description.replace(PROGRAMME_BLOCK, '');
 }
 
 /** Whether this invitation is newer than the one the meeting was last imported from. */
@@ -124,7 +134,7 @@ export function importCalendar(
     const existing = meetingByCalendarUid(store.db, occurrence.uid);
     const stamp = { calendarSequence: occurrence.sequence, calendarStamp: occurrence.stamp };
     if (!existing) {
-      if (occurrence.cancelled) {
+      if (occurrence.cancellation) {
         skipped.push({ uid: occurrence.uid, reason: 'a cancellation of a meeting this store does not have' });
         continue;
       }

@@ -8,7 +8,7 @@ import { resolveZone, UTC_ZONE, isIanaZone, ianaZone, utcIso, type Zone } from '
 export const MAX_CALENDAR_BYTES = 5 * 2 ** 20;
 export const MAX_OCCURRENCES = 5_000;
 /** Steps of a recurrence walked before its window, across the file: stops a FREQ=SECONDLY from 1900. */
-const MAX_RECURRENCE_STEPS = 200_000;
+const MAX_RECURRENCE_STEPS = 50_000;
 const MAX_NESTING = 8;
 
 /** A meeting's start or end: an instant, or a date for an all-day event. */
@@ -34,6 +34,8 @@ export interface CalendarOccurrence {
   place?: string;
   description?: string;
   cancelled: boolean;
+  /** A cancellation sent as such (METHOD:CANCEL): it only ever marks a meeting already in the store. */
+  cancellation: boolean;
   attendees: Attendee[];
 }
 
@@ -197,6 +199,12 @@ class CalendarReader {
     return time.isDate ? { date: isoDate(time) } : { instant: zone.instantOf(time) };
   }
 
+  /** An event's end as a meeting keeps it: an all-day event's DTEND is the day after its last, so one back. */
+  private endMoment(time: ICAL.Time, zone: Zone): Moment {
+    if (!time.isDate) return { instant: zone.instantOf(time) };
+    return { date: new Date(Date.parse(`${isoDate(time)}T00:00:00Z`) - dayMs).toISOString().slice(0, 10) };
+  }
+
   /** The key an occurrence's original start gives its uid: `20270322T090000Z`, or `20270322` for a date. */
   private recurrenceKey(time: ICAL.Time, zone: Zone): string {
     return time.isDate
@@ -231,6 +239,7 @@ class CalendarReader {
       stamp: stamp && !stamp.isDate ? utcIso(UTC_ZONE.instantOf(stamp)) : '',
       title: (text(vevent, 'summary') ?? '').trim().slice(0, 500) || '(no title)',
       cancelled: this.method === 'CANCEL' || status === 'CANCELLED',
+      cancellation: this.method === 'CANCEL',
       attendees: people,
       declaredZone: isIanaZone(declared) ? declared : '',
       ...(place === undefined ? {} : { place: place.trim().slice(0, 2_000) }),
@@ -245,9 +254,7 @@ class CalendarReader {
     const zone = this.zoneOf(startProperty);
     const start = this.moment(event.startDate, zone);
     const endProperty = vevent.getFirstProperty('dtend');
-    const end = endProperty
-      ? this.moment(event.endDate, this.zoneOf(endProperty))
-      : this.moment(event.endDate, zone);
+    const end = this.endMoment(event.endDate, endProperty ? this.zoneOf(endProperty) : zone);
     const { declaredZone, ...base } = this.base(uid, vevent);
     let fullUid = uid;
     if (isException) {
@@ -270,7 +277,7 @@ class CalendarReader {
     if (!startProperty) throw new Skip('the event has no start (DTSTART)');
     const zone = this.zoneOf(startProperty);
     const masterStart = this.moment(event.startDate, zone);
-    const masterEnd = this.moment(
+    const masterEnd = this.endMoment(
       event.endDate,
       master.hasProperty('dtend') ? this.zoneOf(master.getFirstProperty('dtend')) : zone,
     );
@@ -290,7 +297,9 @@ class CalendarReader {
       const start = moved ? this.moment(details.item.startDate, itemZone) : originalStart;
       if (startsAfter(originalStart, this.window.to) && startsAfter(start, this.window.to)) break;
       if (endsBefore(start, this.window.from) || startsAfter(start, this.window.to)) continue;
-      const end = moved ? this.moment(details.item.endDate, itemZone) : shift(masterEnd, masterStart, start);
+      const end = moved
+        ? this.endMoment(details.item.endDate, itemZone)
+        : shift(masterEnd, masterStart, start);
       const { declaredZone, ...base } = this.base(uid, moved ? details.item.component : master);
       this.add({
         ...base,
