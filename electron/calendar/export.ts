@@ -96,6 +96,33 @@ function getPerson(store: Store, id: string): StoredRecord | undefined {
   }
 }
 
+/**
+ * Lines folded at 75 octets, as RFC 5545 asks (ical.js folds at 75 characters, which accented text can take
+ * past 75 octets), never inside a character; each line ends with CRLF.
+ */
+export function foldLines(text: string): string {
+  const folded: string[] = [];
+  for (const line of text.replace(/\r\n[ \t]/g, '').split('\r\n')) {
+    let rest = line;
+    let limit = 75;
+    while (Buffer.byteLength(rest) > limit) {
+      let cut = 0;
+      let bytes = 0;
+      for (const char of rest) {
+        const size = Buffer.byteLength(char);
+        if (bytes + size > limit) break;
+        bytes += size;
+        cut += char.length;
+      }
+      folded.push((limit === 75 ? '' : ' ') + rest.slice(0, cut));
+      rest = rest.slice(cut);
+      limit = 74;
+    }
+    folded.push((limit === 75 ? '' : ' ') + rest);
+  }
+  return folded.join('\r\n') + '\r\n';
+}
+
 export function exportCalendar(store: Store, file: string, range: CalendarRange): CalendarExportReport {
   const meetings = meetingsIn(store, range).filter((meeting) => meeting.start);
   if (range.meetingId && meetings.length === 0) {
@@ -108,6 +135,6 @@ export function exportCalendar(store: Store, file: string, range: CalendarRange)
   calendar.addPropertyWithValue('method', 'PUBLISH');
   const stamp = ICAL.Time.fromJSDate(new Date(Math.floor(store.writer.now() / 1000) * 1000), true);
   for (const meeting of meetings) calendar.addSubcomponent(eventOf(store, meeting, stamp));
-  writeFileAtomically(file, Buffer.from(calendar.toString() + '\r\n', 'utf8'));
+  writeFileAtomically(file, Buffer.from(foldLines(calendar.toString()), 'utf8'));
   return { file, events: meetings.length };
 }
