@@ -16,10 +16,11 @@ export const CALENDAR_COMMANDS: Record<string, Command> = {
   'calendar import': {
     synopsis: ['calendar import FILE.ics [--dry-run] [--from DATE] [--to DATE]'],
     summary: [
-      'meetings from an iCalendar file (Outlook, Google, Apple, Thunderbird):',
-      'new events created, newer invitations applied to what the calendar',
-      'carries, cancellations marked; recurring events expanded from --from',
-      'to --to (YYYY-MM-DD; default a year from today); --dry-run writes nothing',
+      'meetings from an iCalendar file (Outlook, Google, Apple,',
+      'Thunderbird): new events created, newer invitations change',
+      'only what the calendar carries, cancellations marked; repeats',
+      'expanded from --from to --to (default: a year from today);',
+      '--dry-run reports what it would do and writes nothing',
     ],
     calls: ['calendarImport'],
     options: { 'dry-run': { type: 'boolean' }, from: { type: 'string' }, to: { type: 'string' } },
@@ -34,7 +35,7 @@ export const CALENDAR_COMMANDS: Record<string, Command> = {
   },
   'calendar export': {
     synopsis: ['calendar export --out FILE.ics (--meeting ID | --from DATE --to DATE)'],
-    summary: ['a meeting, or the meetings starting in those days, as an iCalendar file'],
+    summary: ['a meeting, or the meetings starting in those days (UTC),', 'as an iCalendar file'],
     calls: ['calendarExport'],
     options: {
       out: { type: 'string' },
@@ -45,10 +46,9 @@ export const CALENDAR_COMMANDS: Record<string, Command> = {
     positionals: [],
     run: ({ call, options }) => {
       if (typeof options.out !== 'string') throw new UsageError('calendar export needs --out FILE.ics');
-      const from = dateOption(options.from, 'from');
-      const to = dateOption(options.to, 'to');
-      const meeting = options.meeting as string | undefined;
-      if ((meeting === undefined) === (from === undefined || to === undefined) || (meeting && (from || to)))
+      const { meeting, from, to } = options as Record<string, string | undefined>;
+      // The contract checks the rest: dates, and a meeting or a range, not both (E_INVALID).
+      if (meeting === undefined && from === undefined && to === undefined)
         throw new UsageError('calendar export needs --meeting ID, or --from DATE and --to DATE');
       return call('calendarExport', { file: resolve(options.out), meetingId: meeting, from, to });
     },
