@@ -11,6 +11,7 @@
 // DTSTAMP. A cancellation (METHOD:CANCEL) of a meeting the store does not have is skipped; a cancelled event
 // in a published calendar comes in marked cancelled.
 import { findPerson, meetingByCalendarUid, nameKey, participantsOf, peopleIndex } from '../../db/calendar.js';
+import { readSetting } from '../../db/settings.js';
 import type { Store } from '../../db/store.js';
 import { putRecords } from '../../db/writer.js';
 import { invalid } from '../../domain/errors.js';
@@ -39,7 +40,7 @@ interface Step {
   existing?: StoredRecord;
   /** The meeting's fields to write (all of them for a new meeting; only the changed ones for an update). */
   fields: Record<string, unknown>;
-  participants: { personId: string | null; name: string }[];
+  participants: { personId: string | null; name: string; side: 'ours' | 'theirs' }[];
 }
 
 export function calendarWindow(options: CalendarImportOptions, now: number): { from: number; to: number } {
@@ -104,6 +105,7 @@ export function importCalendar(
   const window = calendarWindow(options, store.writer.now());
   const { occurrences, skipped } = parseCalendar(source, window);
   const people = peopleIndex(store.db);
+  const ownPartyId = readSetting(store.db, 'ownPartyId');
   const unknownAttendees: CalendarImportReport['unknownAttendees'] = [];
 
   const participantsFor = (occurrence: CalendarOccurrence, present: StoredRecord[]) => {
@@ -118,7 +120,9 @@ export function importCalendar(
       if (!person) unknownAttendees.push({ uid: occurrence.uid, name: attendee.name, email: attendee.email });
       if (known.has(key) || (!person && known.has(`name:${nameKey(name)}`))) continue;
       known.add(key);
-      added.push({ personId: person?.id ?? null, name });
+      // A calendar does not say whose side someone is on: a person of this ministry's own party is ours.
+      const side = ownPartyId && person?.partyId === ownPartyId ? 'ours' : 'theirs';
+      added.push({ personId: person?.id ?? null, name, side });
     }
     return added;
   };
@@ -211,7 +215,7 @@ function apply(store: Store, steps: Step[]): string[] {
           'participant',
           step.participants.map((p) => ({
             meetingId: id,
-            side: 'theirs',
+            side: p.side,
             personId: p.personId,
             name: p.name,
           })),

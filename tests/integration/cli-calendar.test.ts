@@ -236,7 +236,7 @@ describe('valija calendar export', () => {
     };
     const original = shape(db);
     expect(shape(copy)).toEqual(original);
-    expect(original.find((m) => m.title.toString().startsWith('Consulta'))).toMatchObject({
+    expect(original.find((m) => String(m.title).startsWith('Consulta'))).toMatchObject({
       start: '2027-04-12T15:00:00-05:00',
       timeZone: 'America/Lima',
       participants: ['Ana Torres', 'Luis Peña'],
