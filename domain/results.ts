@@ -364,6 +364,12 @@ export interface CalendarExportReport {
   events: number;
 }
 
+/** What a contacts export wrote. */
+export interface ContactsExportReport {
+  file: string;
+  cards: number;
+}
+
 /** What a contacts import did (or, in a dry run, would do). */
 export interface ContactsImportReport {
   dryRun: boolean;
@@ -372,4 +378,6 @@ export interface ContactsImportReport {
   unchanged: number;
   skipped: { name: string; reason: string }[];
   people: { id: string | null; name: string; action: 'created' | 'updated' | 'unchanged' }[];
+  /** Organizations (ORG) no party of the store is named: the person is kept without a party. */
+  unknownOrganizations: string[];
 }

@@ -23,6 +23,8 @@ import type {
   BookSummary,
   CalendarExportReport,
   CalendarImportReport,
+  ContactsExportReport,
+  ContactsImportReport,
   DocumentInfo,
   DocumentNote,
   Distribution,
@@ -345,6 +347,20 @@ export const contract = {
         message: 'name a meeting, or a range (from and to), not both',
       }),
   },
+  contactsImport: {
+    summary:
+      'Import a vCard (.vcf) file as people: found by e-mail, then name, else created; dryRun writes nothing',
+    input: z.object({ file, dryRun: z.boolean().optional() }).strict(),
+  },
+  contactsExport: {
+    summary: "Write a meeting's participants, or a party's people, to a vCard (.vcf) file",
+    input: z
+      .object({ file, meetingId: id.optional(), partyId: id.optional() })
+      .strict()
+      .refine((i) => (i.meetingId === undefined) !== (i.partyId === undefined), {
+        message: 'name a meeting or a party, not both',
+      }),
+  },
   related: {
     summary:
       "What a record's page lists beside it: an initiative's meetings, commitments and documents; a party's people, meetings, initiatives, open commitments and documents; a person's meetings",
@@ -416,6 +432,8 @@ export interface Results {
   documentNotes: DocumentNote[];
   calendarImport: CalendarImportReport;
   calendarExport: CalendarExportReport;
+  contactsImport: ContactsImportReport;
+  contactsExport: ContactsExportReport;
 }
 
 export interface ApiError {
@@ -461,6 +479,8 @@ export const FILE_METHODS = [
   'saveDocument',
   'calendarImport',
   'calendarExport',
+  'contactsImport',
+  'contactsExport',
 ] as const;
 export type FileMethod = (typeof FILE_METHODS)[number];
 
@@ -469,16 +489,23 @@ export function isFileMethod(name: string): name is FileMethod {
 }
 
 /** What an upload to the bridge is for: a package to import, a document's file to attach, or a calendar. */
-export type UploadPurpose = 'package' | 'document' | 'calendar';
+export type UploadPurpose = 'package' | 'document' | 'calendar' | 'contacts';
 
 /** A file method's input as a page sends it to the bridge: no `file`; an import or an attach names its upload. */
 export type BridgeInput<M extends FileMethod> = Omit<Input<M>, 'file' | 'fileName' | 'outDir'> &
-  (M extends 'previewImport' | 'applyImport' | 'attachDocument' | 'replaceDocument' | 'calendarImport'
+  (M extends
+    | 'previewImport'
+    | 'applyImport'
+    | 'attachDocument'
+    | 'replaceDocument'
+    | 'calendarImport'
+    | 'contactsImport'
     ? { upload: string }
     : unknown);
 
 /** A file method's result through the bridge: an export or a saved document also names its download. */
-export type BridgeResult<M extends FileMethod> = M extends 'exportPackage' | 'saveDocument' | 'calendarExport'
+export type BridgeResult<M extends FileMethod> = M extends
+  'exportPackage' | 'saveDocument' | 'calendarExport' | 'contactsExport'
   ? Results[M] & { download: string }
   : Results[M];
 

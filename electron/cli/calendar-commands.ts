@@ -53,4 +53,32 @@ export const CALENDAR_COMMANDS: Record<string, Command> = {
       return call('calendarExport', { file: resolve(options.out), meetingId: meeting, from, to });
     },
   },
+  'contacts import': {
+    synopsis: ['contacts import FILE.vcf [--dry-run]'],
+    summary: [
+      'people from a vCard file (3.0 or 4.0): found by e-mail, then by',
+      'name, else created; a card adds e-mails, telephones, languages',
+      'and sets role, party (ORG, when one has that name), biography',
+      '(NOTE); --dry-run reports what it would do and writes nothing',
+    ],
+    calls: ['contactsImport'],
+    options: { 'dry-run': { type: 'boolean' } },
+    positionals: ['file'],
+    run: ({ call, args, options }) =>
+      call('contactsImport', { file: resolve(args.file!), dryRun: options['dry-run'] === true }),
+  },
+  'contacts export': {
+    synopsis: ['contacts export --out FILE.vcf (--meeting ID | --party ID)'],
+    summary: ["a meeting's participants or a party's people, as vCards"],
+    calls: ['contactsExport'],
+    options: { out: { type: 'string' }, meeting: { type: 'string' }, party: { type: 'string' } },
+    positionals: [],
+    run: ({ call, options }) => {
+      if (typeof options.out !== 'string') throw new UsageError('contacts export needs --out FILE.vcf');
+      const { meeting, party } = options as Record<string, string | undefined>;
+      if (meeting === undefined && party === undefined)
+        throw new UsageError('contacts export needs --meeting ID or --party ID');
+      return call('contactsExport', { file: resolve(options.out), meetingId: meeting, partyId: party });
+    },
+  },
 };

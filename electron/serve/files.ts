@@ -113,9 +113,12 @@ export class FileTransfer {
       }
       case 'calendarImport':
         return { ...withoutUpload(input), file: this.uploaded(input, 'calendar').file };
+      case 'contactsImport':
+        return { ...withoutUpload(input), file: this.uploaded(input, 'contacts').file };
       case 'exportPackage':
       case 'saveDocument':
       case 'calendarExport':
+      case 'contactsExport':
         return { ...input, file: join(this.dir, newId()) };
       case 'book':
         if (this.booksDir) makePrivateDir(this.booksDir);
@@ -137,7 +140,9 @@ export class FileTransfer {
   private uploaded(input: object, purpose: UploadPurpose): { file: string; name: string } {
     const { upload } = input as { upload?: unknown };
     const what =
-      purpose === 'package' ? 'the package' : purpose === 'calendar' ? 'the calendar' : "the document's file";
+      purpose === 'document'
+        ? "the document's file"
+        : `the ${purpose === 'contacts' ? 'contacts file' : purpose}`;
     if (typeof upload !== 'string' || !ID.test(upload)) {
       throw new ValijaError('E_INVALID', `name ${what} by the id \`POST /api/upload\` answered`);
     }
@@ -165,14 +170,16 @@ export class FileTransfer {
       this.downloads.set(download, { file, name, mediaType: 'application/octet-stream' });
       return { ok: true, value: { ...(envelope.value as object), file: name, download } };
     }
-    if (method === 'calendarExport') {
+    if (method === 'calendarExport' || method === 'contactsExport') {
       if (!envelope.ok) {
         rmSync(file, { force: true });
         return envelope;
       }
       const download = basename(file);
-      const name = `valija-${today()}.ics`;
-      this.downloads.set(download, { file, name, mediaType: 'text/calendar; charset=utf-8' });
+      const calendar = method === 'calendarExport';
+      const name = `valija-${today()}.${calendar ? 'ics' : 'vcf'}`;
+      const mediaType = `${calendar ? 'text/calendar' : 'text/vcard'}; charset=utf-8`;
+      this.downloads.set(download, { file, name, mediaType });
       return { ok: true, value: { ...(envelope.value as object), file: name, download } };
     }
     if (method === 'saveDocument') {
@@ -189,7 +196,8 @@ export class FileTransfer {
       method === 'applyImport' ||
       method === 'attachDocument' ||
       method === 'replaceDocument' ||
-      (method === 'calendarImport' && !(input as { dryRun?: boolean }).dryRun);
+      ((method === 'calendarImport' || method === 'contactsImport') &&
+        !(input as { dryRun?: boolean }).dryRun);
     if (consumes && envelope.ok) this.forget(basename(file));
     return envelope;
   }
