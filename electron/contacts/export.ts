@@ -40,7 +40,13 @@ function cardOf(store: Store, person: StoredRecord): ICAL.Component {
     card.addProperty(org);
   }
   for (const email of person.emails as string[]) card.addPropertyWithValue('email', email);
-  for (const phone of person.phones as string[]) card.addPropertyWithValue('tel', phone);
+  for (const phone of person.phones as string[]) {
+    // vCard 4's TEL is a tel: URI by default; a number as people write it is text.
+    const tel = new ICAL.Property('tel', card);
+    tel.resetType('text');
+    tel.setValue(phone);
+    card.addProperty(tel);
+  }
   for (const language of person.languages as string[]) card.addPropertyWithValue('lang', language);
   if (person.biography) card.addPropertyWithValue('note', person.biography as string);
   return card;
