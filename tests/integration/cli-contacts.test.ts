@@ -178,9 +178,6 @@ describe('valija contacts export', () => {
       file: out,
       cards: 2,
     });
-    expect(readFileSync(out, 'utf8').match(/^FN:.*$/gm)).toEqual([
-      'FN:María José Núñez\r',
-      'FN:Ana Torres\r',
-    ]);
+    expect(readFileSync(out, 'utf8').match(/^FN:.*$/gm)).toEqual(['FN:María José Núñez', 'FN:Ana Torres']);
   });
 });
