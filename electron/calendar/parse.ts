@@ -10,6 +10,8 @@ export const MAX_OCCURRENCES = 5_000;
 /** Steps of a recurrence walked before its window, across the file: stops a FREQ=SECONDLY from 1900. */
 const MAX_RECURRENCE_STEPS = 50_000;
 const MAX_NESTING = 8;
+/** Invited people across all occurrences: each becomes a participant record. */
+export const MAX_ATTENDEES = 20_000;
 
 /** A meeting's start or end: an instant, or a date for an all-day event. */
 export type Moment = { date: string } | { instant: number };
@@ -174,7 +176,16 @@ class CalendarReader {
     return { occurrences: this.occurrences, skipped: this.skipped };
   }
 
+  private attendees = 0;
+
   private add(occurrence: CalendarOccurrence): void {
+    this.attendees += occurrence.attendees.length;
+    if (this.attendees > MAX_ATTENDEES) {
+      throw new ValijaError(
+        'E_TOO_LARGE',
+        `the calendar invites more than ${MAX_ATTENDEES} people across its events; import a shorter window (--from, --to)`,
+      );
+    }
     if (this.occurrences.length >= MAX_OCCURRENCES) {
       throw new ValijaError(
         'E_TOO_LARGE',
@@ -218,7 +229,7 @@ class CalendarReader {
     const status = (text(vevent, 'status') ?? '').toUpperCase();
     const attendees = [...vevent.getAllProperties('organizer'), ...vevent.getAllProperties('attendee')].slice(
       0,
-      500,
+      200,
     );
     const seen = new Set<string>();
     const people: Attendee[] = [];

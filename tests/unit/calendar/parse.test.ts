@@ -3,7 +3,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { MAX_OCCURRENCES, parseCalendar, type Moment } from '../../../electron/calendar/parse.js';
+import {
+  MAX_ATTENDEES,
+  MAX_OCCURRENCES,
+  parseCalendar,
+  type Moment,
+} from '../../../electron/calendar/parse.js';
 import { utcIso } from '../../../electron/calendar/zones.js';
 import { ROOT } from '../../helpers.js';
 
@@ -145,6 +150,30 @@ describe('reading iCalendar files', () => {
     );
     const huge = `BEGIN:VCALENDAR\r\nX-PAD:${'x'.repeat(5 * 2 ** 20)}\r\nEND:VCALENDAR\r\n`;
     expect(() => parseCalendar(huge, window)).toThrow(expect.objectContaining({ code: 'E_TOO_LARGE' }));
+  });
+
+  it('refuses a calendar that would invite more people than the limit across its occurrences', () => {
+    const attendees = Array.from({ length: 200 }, (_, i) => `ATTENDEE;CN=P${i}:mailto:p${i}@example.org`);
+    const daily = [
+      'BEGIN:VCALENDAR',
+      'BEGIN:VEVENT',
+      'UID:crowd@example.org',
+      'DTSTART:20270301T120000Z',
+      'RRULE:FREQ=DAILY',
+      'SUMMARY:Multitud',
+      ...attendees,
+      'END:VEVENT',
+      'END:VCALENDAR',
+    ].join('\r\n');
+    // 200 people a day: the 101st day passes 20,000 (the window holds 61 days, so a longer one).
+    const long = { from: window.from, to: Date.parse('2027-12-31T00:00:00Z') };
+    expect(parseCalendar(daily, window).occurrences).toHaveLength(61);
+    expect(() => parseCalendar(daily, long)).toThrow(
+      expect.objectContaining({
+        code: 'E_TOO_LARGE',
+        message: expect.stringContaining(String(MAX_ATTENDEES)),
+      }),
+    );
   });
 
   it('stops a recurrence that would repeat every second for decades before the window', () => {
