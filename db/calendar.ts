@@ -1,19 +1,25 @@
 // Reads the calendar and contact imports need: a meeting by the calendar event it came from, and the people
 // an invitation or a card may name (by e-mail address, then by name). Nothing here writes.
 import type { Db } from './connection.js';
-import { shownRecord } from './reader.js';
+import { isAlive, shownRecord } from './reader.js';
 import { stmt } from './statements.js';
 import type { StoredRecord } from '../domain/kinds.js';
 
 type Row = Parameters<typeof shownRecord>[2];
 
-/** The alive meeting that came from this calendar event (the oldest, should two laptops have made one each). */
-export function meetingByCalendarUid(db: Db, uid: string): StoredRecord | undefined {
+/**
+ * The meeting that came from this calendar event: an alive one first (the oldest, should two laptops have
+ * made one each), else a deleted one, so a meeting the user deleted is not made again by the next import.
+ */
+export function meetingByCalendarUid(
+  db: Db,
+  uid: string,
+): { meeting: StoredRecord; alive: boolean } | undefined {
   const row = stmt(
     db,
-    `SELECT * FROM meeting WHERE calendarUid = ? AND deleteCounter % 2 = 1 ORDER BY id LIMIT 1`,
+    `SELECT * FROM meeting WHERE calendarUid = ? ORDER BY deleteCounter % 2 = 1 DESC, id LIMIT 1`,
   ).get(uid) as Row | undefined;
-  return row && shownRecord(db, 'meeting', row);
+  return row && { meeting: shownRecord(db, 'meeting', row), alive: isAlive(row.deleteCounter) };
 }
 
 /** A name compared the way people type it: no accents, no case, single spaces. */

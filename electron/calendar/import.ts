@@ -135,7 +135,15 @@ export function importCalendar(
       continue;
     }
     seen.add(occurrence.uid);
-    const existing = meetingByCalendarUid(store.db, occurrence.uid);
+    const found = meetingByCalendarUid(store.db, occurrence.uid);
+    if (found && !found.alive) {
+      skipped.push({
+        uid: occurrence.uid,
+        reason: 'its meeting was deleted here (restore it to take updates)',
+      });
+      continue;
+    }
+    const existing = found?.meeting;
     const stamp = { calendarSequence: occurrence.sequence, calendarStamp: occurrence.stamp };
     if (!existing) {
       if (occurrence.cancellation) {

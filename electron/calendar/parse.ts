@@ -164,7 +164,8 @@ class CalendarReader {
     }
     for (const [uid, { master, exceptions }] of byUid) {
       try {
-        if (master && master.hasProperty('rrule')) this.readRecurring(uid, master, exceptions);
+        if (master && (master.hasProperty('rrule') || master.hasProperty('rdate')))
+          this.readRecurring(uid, master, exceptions);
         else if (master) this.add(this.occurrence(uid, master));
         else for (const exception of exceptions) this.add(this.occurrence(uid, exception, true));
       } catch (error) {
@@ -294,7 +295,22 @@ class CalendarReader {
     );
     const iterator = event.iterator();
     const overrides = new Map(exceptions.map((e) => [e, this.zoneOf(e.getFirstProperty('dtstart'))]));
-    for (let next = iterator.next(); next; next = iterator.next()) {
+    // DTSTART is the first occurrence (RFC 5545 3.8.5.2), which ical.js leaves out when only RDATEs repeat.
+    let pending: ICAL.Time | null = master.hasProperty('rrule') ? null : event.startDate;
+    let held: ICAL.Time | null = null;
+    const nextTime = (): ICAL.Time | null => {
+      const next = held ?? iterator.next();
+      held = null;
+      if (pending && (!next || next.compare(pending) > 0)) {
+        const first = pending;
+        pending = null;
+        held = next;
+        return first;
+      }
+      if (pending && next && next.compare(pending) === 0) pending = null;
+      return next;
+    };
+    for (let next = nextTime(); next; next = nextTime()) {
       if (++this.steps > MAX_RECURRENCE_STEPS) {
         throw new ValijaError(
           'E_TOO_LARGE',

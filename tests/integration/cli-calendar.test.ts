@@ -147,6 +147,17 @@ describe('valija calendar import', () => {
     const before = dump(db);
     expect(importCalendar(db, fixture('apple-madrid-weekly.ics')).unchanged).toBe(5);
     expect(dump(db)).toBe(before);
+
+    // An occurrence the user deleted is not made again by the next import.
+    const deleted = report.meetings[1]!;
+    run(db, ['delete', 'meeting', deleted.id!]);
+    const afterDelete = dump(db);
+    const again = importCalendar(db, fixture('apple-madrid-weekly.ics'));
+    expect([again.created, again.unchanged]).toEqual([0, 4]);
+    expect(again.skipped).toEqual([
+      { uid: deleted.uid, reason: 'its meeting was deleted here (restore it to take updates)' },
+    ]);
+    expect(dump(db)).toBe(afterDelete);
   });
 
   it('a dry run reports what it would do and writes nothing', () => {

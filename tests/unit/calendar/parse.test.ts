@@ -91,6 +91,36 @@ describe('reading iCalendar files', () => {
     expect(occurrences[2]!.title).toBe('Coordinación semanal con la Embajada de España (trasladada)');
   });
 
+  it('reads Windows zone names with no VTIMEZONE, and RDATE occurrences', () => {
+    const text = [
+      'BEGIN:VCALENDAR',
+      'METHOD:REQUEST',
+      'BEGIN:VEVENT',
+      'UID:rdate@example.org',
+      // Paris in March 2027 is CET (UTC+1) until the 28th, then CEST (UTC+2).
+      'DTSTART;TZID=Romance Standard Time:20270310T093000',
+      'DTEND;TZID=Romance Standard Time:20270310T103000',
+      'RDATE;TZID=Romance Standard Time:20270331T093000',
+      'SUMMARY:Consultas políticas en París',
+      'END:VEVENT',
+      'BEGIN:VEVENT',
+      'UID:ny@example.org',
+      // New York in April is EDT (UTC-4).
+      'DTSTART;TZID=Eastern Standard Time:20270420T080000',
+      'DURATION:PT45M',
+      'SUMMARY:Desayuno en la Misión ante la ONU',
+      'END:VEVENT',
+      'END:VCALENDAR',
+    ].join('\r\n');
+    const { occurrences, skipped } = parseCalendar(text, window);
+    expect(skipped).toEqual([]);
+    expect(occurrences.map((o) => [o.uid, shown(o.start), shown(o.end), o.timeZone])).toEqual([
+      ['rdate@example.org/20270310T083000Z', '2027-03-10T08:30:00Z', '2027-03-10T09:30:00Z', 'Europe/Paris'],
+      ['rdate@example.org/20270331T073000Z', '2027-03-31T07:30:00Z', '2027-03-31T08:30:00Z', 'Europe/Paris'],
+      ['ny@example.org', '2027-04-20T12:00:00Z', '2027-04-20T12:45:00Z', 'America/New_York'],
+    ]);
+  });
+
   it('expands a recurrence only inside the window', () => {
     const narrow = { from: Date.parse('2027-03-20T00:00:00Z'), to: Date.parse('2027-04-10T23:59:59Z') };
     const starts = parseCalendar(fixture('apple-madrid-weekly.ics'), narrow).occurrences.map((o) =>
