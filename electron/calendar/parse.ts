@@ -99,6 +99,18 @@ function attendeeOf(property: ICAL.Property): Attendee | undefined {
   return { email: email.slice(0, 320), name };
 }
 
+/** "line N: " for a parser's complaint that quotes a value ("invalid date-time value: \"2027032\""). */
+export function whereIn(text: string, error: unknown): string {
+  const quoted = /"([^"]{1,200})"/.exec(String((error as Error)?.message ?? ''))?.[1];
+  if (!quoted) return '';
+  // ical.js quotes a date as it rewrote it ("2027-04-1T::" for 2027041): look for its digits too.
+  const digits = /^[\d:T-]+$/.test(quoted) ? `:${quoted.replace(/[-:T]/g, '')}` : undefined;
+  const lines = text.split(/\r?\n/);
+  let index = lines.findIndex((line) => line.includes(quoted));
+  if (index < 0 && digits) index = lines.findIndex((line) => line.replace(/T/g, '').endsWith(digits));
+  return index < 0 ? '' : `line ${index + 1}: `;
+}
+
 /** Reads a calendar's text; throws E_INVALID (nothing read) for a file that is not a calendar. */
 export function parseCalendar(source: string, window: Window): ParsedCalendar {
   if (Buffer.byteLength(source) > MAX_CALENDAR_BYTES) {
@@ -112,11 +124,11 @@ export function parseCalendar(source: string, window: Window): ParsedCalendar {
     const first = Array.isArray(parsed) && Array.isArray(parsed[0]) ? parsed[0] : parsed;
     root = new ICAL.Component(first as unknown[]);
   } catch (error) {
-    throw invalid(`the calendar cannot be read: ${(error as Error).message}`);
+    throw invalid(`${whereIn(body, error)}the calendar cannot be read: ${(error as Error).message}`);
   }
   if (root.name !== 'vcalendar') throw invalid('the file is not an iCalendar calendar (no BEGIN:VCALENDAR)');
   try {
-    return new CalendarReader(root, window).read();
+    return new CalendarReader(root, window, body).read();
   } catch (error) {
     if (error instanceof ValijaError) throw error;
     throw invalid(`the calendar cannot be read: ${(error as Error).message}`);
@@ -134,6 +146,7 @@ class CalendarReader {
   constructor(
     private readonly root: ICAL.Component,
     private readonly window: Window,
+    private readonly body: string,
   ) {
     for (const vtimezone of root.getAllSubcomponents('vtimezone')) {
       const tzid = text(vtimezone, 'tzid');
@@ -171,7 +184,11 @@ class CalendarReader {
       } catch (error) {
         if (error instanceof ValijaError && error.code === 'E_TOO_LARGE') throw error;
         if (error instanceof Skip) this.skipped.push({ uid, reason: error.message });
-        else this.skipped.push({ uid, reason: `unreadable: ${(error as Error).message}`.slice(0, 300) });
+        // A value the parser cannot read (a date with a digit missing) is a broken file, refused whole.
+        else
+          throw invalid(
+            `${whereIn(this.body, error)}the calendar cannot be read (event ${JSON.stringify(uid.slice(0, 100))}): ${(error as Error).message}`,
+          );
       }
     }
     return { occurrences: this.occurrences, skipped: this.skipped };

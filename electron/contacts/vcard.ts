@@ -3,6 +3,7 @@
 // the properties Valija has a field for.
 import ICAL from 'ical.js';
 import { ValijaError, invalid } from '../../domain/errors.js';
+import { whereIn } from '../calendar/parse.js';
 
 export const MAX_CONTACTS_BYTES = 5 * 2 ** 20;
 export const MAX_CARDS = 5_000;
@@ -105,7 +106,7 @@ export function parseContacts(source: string): ParsedContacts {
     const list = (Array.isArray(parsed[0]) ? parsed : [parsed]) as unknown[][];
     cards = list.map((jcard) => new ICAL.Component(jcard));
   } catch (error) {
-    throw invalid(`the contacts file cannot be read: ${(error as Error).message}`);
+    throw invalid(`${whereIn(body, error)}the contacts file cannot be read: ${(error as Error).message}`);
   }
   const contacts: Contact[] = [];
   const skipped: ParsedContacts['skipped'] = [];

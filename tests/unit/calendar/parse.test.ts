@@ -144,6 +144,11 @@ describe('reading iCalendar files', () => {
       /line 7 .*this line has no property name/,
     );
     expect(() => parseCalendar(fixture('broken-unclosed.ics'), window)).toThrow(/missing END/);
+    const badDate = fixture('thunderbird-lima.ics').replace(
+      'DTSTART;TZID=America/Lima:20270412T150000',
+      'DTSTART;TZID=America/Lima:2027041',
+    );
+    expect(() => parseCalendar(badDate, window)).toThrow(/^line 23: the calendar cannot be read .*invalid date-time value/);
     expect(() => parseCalendar('not a calendar', window)).toThrow(
       expect.objectContaining({ code: 'E_INVALID' }),
     );
