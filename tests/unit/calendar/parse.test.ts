@@ -148,7 +148,9 @@ describe('reading iCalendar files', () => {
       'DTSTART;TZID=America/Lima:20270412T150000',
       'DTSTART;TZID=America/Lima:2027041',
     );
-    expect(() => parseCalendar(badDate, window)).toThrow(/^line 23: the calendar cannot be read .*invalid date-time value/);
+    expect(() => parseCalendar(badDate, window)).toThrow(
+      /^line 23: the calendar cannot be read .*invalid date-time value/,
+    );
     expect(() => parseCalendar('not a calendar', window)).toThrow(
       expect.objectContaining({ code: 'E_INVALID' }),
     );
