@@ -25,7 +25,7 @@ describe('a call answering E_LOCKED', () => {
     const client = await freshClient();
     const told = vi.fn();
     client.onLocked(told);
-    await expect(client.api().recent({})).rejects.toMatchObject({ code: 'E_LOCKED' });
+    await expect(client.api().recent({ limit: 10 })).rejects.toMatchObject({ code: 'E_LOCKED' });
     expect(told).toHaveBeenCalledTimes(1);
   });
 
@@ -34,7 +34,7 @@ describe('a call answering E_LOCKED', () => {
     const told = vi.fn();
     client.onLocked(told);
     client.lockingThisPage();
-    await expect(client.api().recent({})).rejects.toMatchObject({ code: 'E_LOCKED' });
+    await expect(client.api().recent({ limit: 10 })).rejects.toMatchObject({ code: 'E_LOCKED' });
     expect(told).not.toHaveBeenCalled();
   });
 });
