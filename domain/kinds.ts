@@ -19,6 +19,8 @@ export const AREAS = [
 ] as const;
 export const INITIATIVE_STATUSES = ['proposed', 'active', 'achieved', 'stalled', 'closed'] as const;
 export const PRIORITIES = ['high', 'medium', 'low'] as const;
+/** A meeting imported from a calendar can be cancelled there: it stays, marked, never deleted. */
+export const MEETING_STATUSES = ['scheduled', 'cancelled'] as const;
 export const MEETING_KINDS = [
   'bilateral',
   'presidential',
@@ -100,6 +102,12 @@ const f = {
     type: 'text',
     default: '',
     accepts: matches(SAFE_DATE_TIME_PATTERN),
+  }),
+  dateOrDateTime: (): FieldSpec => ({
+    schema: z.union([z.iso.date(), z.iso.datetime({ offset: true }), z.literal('')]),
+    type: 'text',
+    default: '',
+    accepts: (v) => matches(SAFE_DATE_PATTERN)(v) || matches(SAFE_DATE_TIME_PATTERN)(v),
   }),
   choice: <T extends readonly [string, ...string[]]>(values: T, fallback: T[number]): FieldSpec => ({
     schema: z.enum(values),
@@ -226,6 +234,9 @@ export const KINDS: Record<KindName, KindSpec> = {
       biography: f.markdown(),
       languages: f.strings(),
       protocolNotes: f.markdown(),
+      /** By these a calendar invitation or a contact card finds the person (lower case). */
+      emails: f.strings(),
+      phones: f.strings(),
     },
     searchFields: ['role', 'biography'],
   },
@@ -253,8 +264,9 @@ export const KINDS: Record<KindName, KindSpec> = {
     fields: {
       title: f.title(),
       kind: f.choice(MEETING_KINDS, 'bilateral'),
-      start: f.dateTime(),
-      end: f.dateTime(),
+      // An all-day meeting (from a calendar) has dates: its first and last day.
+      start: f.dateOrDateTime(),
+      end: f.dateOrDateTime(),
       timeZone: f.text(100),
       place: f.text(),
       partyIds: f.refs('party'),
@@ -266,6 +278,12 @@ export const KINDS: Record<KindName, KindSpec> = {
       outcome: f.markdown(),
       initiativeIds: f.refs('initiative'),
       classification: f.choice(CLASSIFICATIONS, 'restricted'),
+      status: f.choice(MEETING_STATUSES, 'scheduled'),
+      // The calendar event it came from: its UID (`<UID>/<recurrence-id>` for one occurrence of a
+      // recurring event), and the SEQUENCE and DTSTAMP last imported, so an older invitation changes nothing.
+      calendarUid: f.text(1_000),
+      calendarSequence: count(1_000_000_000),
+      calendarStamp: f.text(40),
     },
     searchFields: ['place', 'purpose', 'objectives', 'background', 'outcome'],
   },

@@ -334,3 +334,50 @@ export interface SessionStatus {
   /** Minutes without use before the app locks itself (0: never). */
   idleLockMinutes: number;
 }
+
+/** What a calendar import did (or, in a dry run, would do): counts, the meetings, what it left out. */
+export interface CalendarImportReport {
+  dryRun: boolean;
+  created: number;
+  updated: number;
+  unchanged: number;
+  cancelled: number;
+  skipped: { uid: string; reason: string }[];
+  meetings: {
+    /** null in a dry run, for a meeting it would create. */
+    id: string | null;
+    uid: string;
+    title: string;
+    /** ISO 8601 UTC instants; a date (YYYY-MM-DD) for an all-day meeting. */
+    startsAt: string;
+    endsAt: string;
+    timeZone: string;
+    action: 'created' | 'updated' | 'unchanged' | 'cancelled';
+  }[];
+  /** Invited people the store does not know: kept as participants by name only; no person is made up. */
+  unknownAttendees: { uid: string; name: string; email: string }[];
+}
+
+/** What a calendar or contacts export wrote. */
+export interface CalendarExportReport {
+  file: string;
+  events: number;
+}
+
+/** What a contacts export wrote. */
+export interface ContactsExportReport {
+  file: string;
+  cards: number;
+}
+
+/** What a contacts import did (or, in a dry run, would do). */
+export interface ContactsImportReport {
+  dryRun: boolean;
+  created: number;
+  updated: number;
+  unchanged: number;
+  skipped: { name: string; reason: string }[];
+  people: { id: string | null; name: string; action: 'created' | 'updated' | 'unchanged' }[];
+  /** Organizations (ORG) no party of the store is named: the person is kept without a party. */
+  unknownOrganizations: string[];
+}

@@ -9,6 +9,7 @@ import {
   DOCUMENT_LANGUAGES,
   INITIATIVE_STATUSES,
   MEETING_KINDS,
+  MEETING_STATUSES,
   PARTY_KINDS,
   PRIORITIES,
   SIDES,
@@ -21,6 +22,7 @@ import type { Lang } from './results.js';
 /** Every choice a record's field offers, by group (the group names the i18n keys `enums.<group>.<value>`). */
 export const CHOICES = {
   meetingKind: MEETING_KINDS,
+  meetingStatus: MEETING_STATUSES,
   classification: CLASSIFICATIONS,
   talkingPoint: TALKING_POINT_KINDS,
   commitmentStatus: COMMITMENT_STATUSES,
@@ -73,6 +75,7 @@ const es: Vocabulary = {
     },
     talkingPoint: { certain: 'Firmes', possible: 'Posibles', defensive: 'Defensivos', press: 'Prensa' },
     commitmentStatus: { open: 'Abierto', done: 'Cumplido', dropped: 'Descartado' },
+    meetingStatus: { scheduled: 'Programada', cancelled: 'Cancelada' },
     initiativeStatus: {
       proposed: 'Propuesta',
       active: 'Activa',
@@ -139,6 +142,7 @@ const en: Vocabulary = {
     },
     talkingPoint: { certain: 'Certain', possible: 'Possible', defensive: 'Defensive', press: 'Press' },
     commitmentStatus: { open: 'Open', done: 'Done', dropped: 'Dropped' },
+    meetingStatus: { scheduled: 'Scheduled', cancelled: 'Cancelled' },
     initiativeStatus: {
       proposed: 'Proposed',
       active: 'Active',

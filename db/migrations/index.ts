@@ -7,6 +7,7 @@ import { sql as authorHeads } from './005-author-heads.js';
 import { sql as documents } from './006-documents.js';
 import { sql as documentText } from './007-document-text.js';
 import { sql as bookContents } from './008-book-contents.js';
+import { sql as calendar } from './009-calendar.js';
 
 export interface Migration {
   version: number;
@@ -23,6 +24,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 6, name: 'documents', sql: documents },
   { version: 7, name: 'document-text', sql: documentText },
   { version: 8, name: 'book-contents', sql: bookContents },
+  { version: 9, name: 'calendar', sql: calendar },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -21,6 +21,10 @@ import type {
   Backup,
   BookRecord,
   BookSummary,
+  CalendarExportReport,
+  CalendarImportReport,
+  ContactsExportReport,
+  ContactsImportReport,
   DocumentInfo,
   DocumentNote,
   Distribution,
@@ -322,6 +326,41 @@ export const contract = {
       'The notes on a document, each with its quoted passage and the page it is on in the current version',
     input: z.object({ documentId: id }).strict(),
   },
+  calendarImport: {
+    summary:
+      'Import an iCalendar (.ics) file as meetings: new events created, newer invitations applied, cancellations marked; dryRun writes nothing',
+    input: z
+      .object({
+        file,
+        dryRun: z.boolean().optional(),
+        from: z.iso.date().optional(),
+        to: z.iso.date().optional(),
+      })
+      .strict(),
+  },
+  calendarExport: {
+    summary: 'Write a meeting, or the meetings starting in a date range, to an iCalendar (.ics) file',
+    input: z
+      .object({ file, meetingId: id.optional(), from: z.iso.date().optional(), to: z.iso.date().optional() })
+      .strict()
+      .refine((i) => (i.meetingId === undefined) === (i.from !== undefined && i.to !== undefined), {
+        message: 'name a meeting, or a range (from and to), not both',
+      }),
+  },
+  contactsImport: {
+    summary:
+      'Import a vCard (.vcf) file as people: found by e-mail, then name, else created; dryRun writes nothing',
+    input: z.object({ file, dryRun: z.boolean().optional() }).strict(),
+  },
+  contactsExport: {
+    summary: "Write a meeting's participants, or a party's people, to a vCard (.vcf) file",
+    input: z
+      .object({ file, meetingId: id.optional(), partyId: id.optional() })
+      .strict()
+      .refine((i) => (i.meetingId === undefined) !== (i.partyId === undefined), {
+        message: 'name a meeting or a party, not both',
+      }),
+  },
   related: {
     summary:
       "What a record's page lists beside it: an initiative's meetings, commitments and documents; a party's people, meetings, initiatives, open commitments and documents; a person's meetings",
@@ -391,6 +430,10 @@ export interface Results {
   chooseSaveFile: { file: string | null };
   extractDocumentText: TextExtraction;
   documentNotes: DocumentNote[];
+  calendarImport: CalendarImportReport;
+  calendarExport: CalendarExportReport;
+  contactsImport: ContactsImportReport;
+  contactsExport: ContactsExportReport;
 }
 
 export interface ApiError {
@@ -434,6 +477,10 @@ export const FILE_METHODS = [
   'attachDocument',
   'replaceDocument',
   'saveDocument',
+  'calendarImport',
+  'calendarExport',
+  'contactsImport',
+  'contactsExport',
 ] as const;
 export type FileMethod = (typeof FILE_METHODS)[number];
 
@@ -441,17 +488,24 @@ export function isFileMethod(name: string): name is FileMethod {
   return (FILE_METHODS as readonly string[]).includes(name);
 }
 
-/** What an upload to the bridge is for: a package to import, or a document's file to attach. */
-export type UploadPurpose = 'package' | 'document';
+/** What an upload to the bridge is for: a package to import, a document's file to attach, or a calendar. */
+export type UploadPurpose = 'package' | 'document' | 'calendar' | 'contacts';
 
 /** A file method's input as a page sends it to the bridge: no `file`; an import or an attach names its upload. */
 export type BridgeInput<M extends FileMethod> = Omit<Input<M>, 'file' | 'fileName' | 'outDir'> &
-  (M extends 'previewImport' | 'applyImport' | 'attachDocument' | 'replaceDocument'
+  (M extends
+    | 'previewImport'
+    | 'applyImport'
+    | 'attachDocument'
+    | 'replaceDocument'
+    | 'calendarImport'
+    | 'contactsImport'
     ? { upload: string }
     : unknown);
 
 /** A file method's result through the bridge: an export or a saved document also names its download. */
-export type BridgeResult<M extends FileMethod> = M extends 'exportPackage' | 'saveDocument'
+export type BridgeResult<M extends FileMethod> = M extends
+  'exportPackage' | 'saveDocument' | 'calendarExport' | 'contactsExport'
   ? Results[M] & { download: string }
   : Results[M];
 

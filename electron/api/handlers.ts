@@ -23,6 +23,13 @@ import { readAttachment } from '../documents/attachment.js';
 import { extractDocumentText } from '../documents/extract.js';
 import { documentNotes } from '../../db/document-notes.js';
 import { writeFileAtomically } from '../files.js';
+import { importCalendar } from '../calendar/import.js';
+import { exportCalendar } from '../calendar/export.js';
+import { readTextFile } from '../calendar/files.js';
+import { MAX_CALENDAR_BYTES } from '../calendar/parse.js';
+import { importContacts } from '../contacts/import.js';
+import { exportContacts } from '../contacts/export.js';
+import { MAX_CONTACTS_BYTES } from '../contacts/vcard.js';
 
 type Handler<M extends MethodName> = (input: ParsedInput<M>) => Results[M] | Promise<Results[M]>;
 
@@ -117,6 +124,12 @@ export function createHandlers(store: Store, context: HandlerContext = {}): Hand
     chooseSaveFile: () => notDesktop(),
     extractDocumentText: (request) => extractDocumentText(db, request, context),
     documentNotes: ({ documentId }) => documentNotes(db, documentId),
+    calendarImport: ({ file, ...options }) =>
+      importCalendar(store, readTextFile(file, MAX_CALENDAR_BYTES, 'calendar'), options),
+    calendarExport: ({ file, ...range }) => exportCalendar(store, file, range),
+    contactsImport: ({ file, ...options }) =>
+      importContacts(store, readTextFile(file, MAX_CONTACTS_BYTES, 'contacts file'), options),
+    contactsExport: ({ file, ...target }) => exportContacts(store, file, target),
     bookPdf: ({ bookId }) => readBookPdf(store, bookId),
     packageHistory: () => importedPackages(db),
     trustedKeys: () => listTrustedKeys(db),

@@ -10,6 +10,7 @@ import { parsePort, runServe } from '../serve/server.js';
 import { BOOK_COMMANDS } from './book-commands.js';
 import { passphraseFrom, UsageError, type CliIo, type Command } from './command.js';
 import { STORE_COMMANDS } from './store-commands.js';
+import { CALENDAR_COMMANDS } from './calendar-commands.js';
 
 export { UsageError, type CliIo, type Command, type CommandContext, type StoreContext } from './command.js';
 
@@ -168,6 +169,7 @@ export const COMMANDS: Record<string, Command> = {
       return report;
     },
   },
+  ...CALENDAR_COMMANDS,
   attach: {
     synopsis: [
       'attach <kind> <id> FILE [--title T] [--doc-kind K] [--classification L] [--lang es|en]',

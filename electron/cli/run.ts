@@ -95,14 +95,24 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   let store: Store | undefined;
   try {
     const global = splitGlobal(argv);
-    const [name, ...rest] = global.rest;
+    // Two-word commands (`calendar import`) are named by both words.
+    const [first, second, ...others] = global.rest;
+    const twoWords =
+      first !== undefined && second !== undefined && Object.hasOwn(COMMANDS, `${first} ${second}`);
+    const name = twoWords ? `${first} ${second}` : first;
+    const rest = twoWords ? others : global.rest.slice(1);
     if (global.help || name === 'help') {
       io.stdout(USAGE);
       return 0;
     }
     if (!name) throw new UsageError('no command given');
     const command = COMMANDS[name];
-    if (!command) throw new UsageError(`unknown command ${JSON.stringify(name)}`);
+    if (!command) {
+      const words = Object.keys(COMMANDS).filter((key) => key.startsWith(`${name} `));
+      if (words.length)
+        throw new UsageError(`${name} needs one of: ${words.map((w) => w.split(' ')[1]).join(', ')}`);
+      throw new UsageError(`unknown command ${JSON.stringify(name)}`);
+    }
     if (command.notYetAvailable) {
       return fail('E_NOT_AVAILABLE', `\`valija ${name}\` is not yet available in this version`, 1);
     }

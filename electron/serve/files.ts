@@ -111,8 +111,14 @@ export class FileTransfer {
         const { file, name } = this.uploaded(input, 'document');
         return { ...withoutUpload(input), file, fileName: name };
       }
+      case 'calendarImport':
+        return { ...withoutUpload(input), file: this.uploaded(input, 'calendar').file };
+      case 'contactsImport':
+        return { ...withoutUpload(input), file: this.uploaded(input, 'contacts').file };
       case 'exportPackage':
       case 'saveDocument':
+      case 'calendarExport':
+      case 'contactsExport':
         return { ...input, file: join(this.dir, newId()) };
       case 'book':
         if (this.booksDir) makePrivateDir(this.booksDir);
@@ -133,7 +139,10 @@ export class FileTransfer {
   /** The upload an input names, which must be one for this purpose and still kept. */
   private uploaded(input: object, purpose: UploadPurpose): { file: string; name: string } {
     const { upload } = input as { upload?: unknown };
-    const what = purpose === 'package' ? 'the package' : "the document's file";
+    const what =
+      purpose === 'document'
+        ? "the document's file"
+        : `the ${purpose === 'contacts' ? 'contacts file' : purpose}`;
     if (typeof upload !== 'string' || !ID.test(upload)) {
       throw new ValijaError('E_INVALID', `name ${what} by the id \`POST /api/upload\` answered`);
     }
@@ -161,6 +170,18 @@ export class FileTransfer {
       this.downloads.set(download, { file, name, mediaType: 'application/octet-stream' });
       return { ok: true, value: { ...(envelope.value as object), file: name, download } };
     }
+    if (method === 'calendarExport' || method === 'contactsExport') {
+      if (!envelope.ok) {
+        rmSync(file, { force: true });
+        return envelope;
+      }
+      const download = basename(file);
+      const calendar = method === 'calendarExport';
+      const name = `valija-${today()}.${calendar ? 'ics' : 'vcf'}`;
+      const mediaType = `${calendar ? 'text/calendar' : 'text/vcard'}; charset=utf-8`;
+      this.downloads.set(download, { file, name, mediaType });
+      return { ok: true, value: { ...(envelope.value as object), file: name, download } };
+    }
     if (method === 'saveDocument') {
       if (!envelope.ok) {
         rmSync(file, { force: true });
@@ -171,7 +192,12 @@ export class FileTransfer {
       this.downloads.set(download, { file, name: saved.fileName, mediaType: saved.mediaType });
       return { ok: true, value: { ...saved, file: saved.fileName, download } };
     }
-    const consumes = method === 'applyImport' || method === 'attachDocument' || method === 'replaceDocument';
+    const consumes =
+      method === 'applyImport' ||
+      method === 'attachDocument' ||
+      method === 'replaceDocument' ||
+      ((method === 'calendarImport' || method === 'contactsImport') &&
+        !(input as { dryRun?: boolean }).dryRun);
     if (consumes && envelope.ok) this.forget(basename(file));
     return envelope;
   }

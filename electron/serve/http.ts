@@ -112,8 +112,12 @@ function requireToken(req: IncomingMessage, ctx: BridgeContext): void {
 function uploadQuery(url: string): { purpose: UploadPurpose; name: string } {
   const query = new URLSearchParams(url.split('?')[1] ?? '');
   const purpose = query.get('for') ?? 'package';
-  if (purpose !== 'package' && purpose !== 'document') {
-    throw new HttpFailure(400, 'E_INVALID', 'upload `for=package` or `for=document`');
+  if (purpose !== 'package' && purpose !== 'document' && purpose !== 'calendar' && purpose !== 'contacts') {
+    throw new HttpFailure(
+      400,
+      'E_INVALID',
+      'upload `for=package`, `for=document`, `for=calendar` or `for=contacts`',
+    );
   }
   return { purpose, name: query.get('name') ?? '' };
 }

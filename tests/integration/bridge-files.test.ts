@@ -227,4 +227,38 @@ describe('files through valija serve: never a path on the serving computer', () 
     expect((await download(a, exported.download, 'nope')).status).toBe(401);
     expect((await download(a, exported.download)).status).toBe(200);
   });
+
+  it('imports an uploaded calendar (a dry run keeps the upload) and downloads an export; a path is refused', async () => {
+    const ics = readFileSync(join(FIXTURES, '..', 'calendar', 'thunderbird-lima.ics'));
+    const named = await api(a, 'calendarImport', {
+      file: join(FIXTURES, '..', 'calendar', 'thunderbird-lima.ics'),
+    });
+    expect(named.status).toBe(403);
+    expect(named.json().error?.code).toBe('E_FORBIDDEN');
+    const sent = await upload(a, ics, {}, '?for=calendar');
+    expect(sent.status, sent.body).toBe(200);
+    const { upload: id } = sent.json().value as { upload: string };
+    // A package upload cannot stand in for a calendar.
+    const pkg = (await upload(a, ics)).json().value as { upload: string };
+    expect((await api(a, 'calendarImport', { upload: pkg.upload })).status).toBe(404);
+    const window = { from: '2027-04-01', to: '2027-04-30' };
+    const preview = await api(a, 'calendarImport', { upload: id, dryRun: true, ...window });
+    expect(preview.status, preview.body).toBe(200);
+    expect(preview.json().value).toMatchObject({ dryRun: true, created: 1 });
+    const applied = await api(a, 'calendarImport', { upload: id, ...window });
+    expect(applied.status, applied.body).toBe(200);
+    const meeting = (applied.json().value as { meetings: { id: string; startsAt: string }[] }).meetings[0]!;
+    // 15:00 in Lima (UTC-5).
+    expect(meeting.startsAt).toBe('2027-04-12T20:00:00Z');
+    expect((await api(a, 'calendarImport', { upload: id, ...window })).status).toBe(404);
+
+    const exported = await api(a, 'calendarExport', { meetingId: meeting.id });
+    expect(exported.status, exported.body).toBe(200);
+    const value = exported.json().value as { file: string; download: string; events: number };
+    expect(value.file).toMatch(/^valija-\d{4}-\d{2}-\d{2}\.ics$/);
+    const got = await download(a, value.download);
+    expect(got.status).toBe(200);
+    expect(String(got.headers['content-type'])).toMatch(/^text\/calendar/);
+    expect(got.bytes.toString('utf8')).toContain('\r\nDTSTART:20270412T200000Z\r\n');
+  });
 });
