@@ -31,6 +31,7 @@ function book(db: string, meeting: string, extra: string[] = []) {
       result.json() as {
         pages: number;
         sha256: string;
+        copyNumber: number;
         sections: { id: string; title: string; page: number }[];
       },
   };
