@@ -22,6 +22,8 @@ import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { formatDate } from '../../components/format.js';
 import { JobProgress, useJobProgress } from '../../components/JobProgress.js';
 import { Page } from '../../components/Page.js';
+import { CalendarImport } from '../calendar/CalendarImport.js';
+import { ContactsImport } from '../calendar/ContactsImport.js';
 import { PackageHistory } from './PackageHistory.js';
 import { TrustedKeys } from './TrustedKeys.js';
 import { TrustPrompt, untrustedSigner } from './TrustPrompt.js';
@@ -37,6 +39,10 @@ export function SyncPage() {
       <div className="two-columns">
         <ExportPanel />
         <ImportPanel />
+      </div>
+      <div className="two-columns calendar-imports">
+        <CalendarImport />
+        <ContactsImport />
       </div>
       <TrustedKeys />
       <PackageHistory />
