@@ -68,7 +68,7 @@ test('an Outlook invitation: previewed with its local time, nothing written unti
   expect(storedTitles()).not.toContain(TITLE);
 
   await form.getByRole('button', { name: 'Importar reuniones' }).click();
-  await expect(form.getByRole('status')).toHaveText('Calendario importado: 1 nuevas, 0 actualizadas.');
+  await expect(form.getByRole('status')).toHaveText('Calendario importado. Nuevas: 1 · actualizadas: 0.');
   expect(storedTitles()).toContain(TITLE);
 
   await open(page, '#/meetings');
@@ -99,6 +99,31 @@ test('Cancel discards the preview; a broken file is refused naming its line', as
   await expect(form.getByRole('alert')).toContainText(/line \d+/);
   // The refusal is the bridge's answer (a 400), which the browser logs; nothing else went wrong.
   expect(problems.filter((p) => !/status of 400/.test(p))).toEqual([]);
+});
+
+test('a vCard file: its people previewed, with the organization no party is named, then imported', async ({
+  page,
+}) => {
+  const problems = watch(page);
+  const people = () => (app().cli(['list', 'person']) as { name: string }[]).map((p) => p.name);
+  expect(people()).not.toContain('Luis Peña');
+  await open(page, '#/sync');
+  const form = page.getByRole('form', { name: 'Importar contactos' });
+  await form
+    .getByLabel('Archivo de contactos (.vcf)')
+    .setInputFiles(join(ROOT, 'tests', 'fixtures', 'calendar', 'contacts-v4.vcf'));
+  await form.getByRole('button', { name: 'Revisar los contactos' }).click();
+  const list = form.getByRole('region', { name: 'Personas del archivo' });
+  await expect(list.getByRole('row').filter({ hasText: 'Luis Peña' })).toContainText('Nueva');
+  await expect(list.getByRole('row').filter({ hasText: 'Ana Torres' })).toBeVisible();
+  await expect(form.getByText('Organización de los Estados Americanos')).toBeVisible();
+  expect(await violations(page)).toEqual([]);
+  expect(people()).not.toContain('Luis Peña');
+
+  await form.getByRole('button', { name: 'Importar personas' }).click();
+  await expect(form.getByRole('status')).toHaveText('Contactos importados. Nuevos: 2 · actualizados: 0.');
+  expect(people()).toEqual(expect.arrayContaining(['Luis Peña', 'Ana Torres']));
+  expect(problems).toEqual([]);
 });
 
 test('"Add to calendar" downloads the meeting as an .ics event starting at its start, in UTC', async ({

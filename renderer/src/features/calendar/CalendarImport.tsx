@@ -84,8 +84,8 @@ function CalendarReport({ report }: { report: Report }) {
             {t('calendar.skipped')}
           </Title>
           <ul className="import-list">
-            {report.skipped.map((skip) => (
-              <li key={skip.uid}>
+            {report.skipped.map((skip, i) => (
+              <li key={`${skip.uid}:${i}`}>
                 <Text size="sm" span className="import-uid">
                   {skip.uid}
                 </Text>

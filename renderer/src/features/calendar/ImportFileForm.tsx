@@ -13,8 +13,9 @@ export function ImportFileForm<M extends FileImportMethod>(props: {
   previewLabel: string;
   applyLabel: string;
   state: ReturnType<typeof useFileImport<M>>;
-  /** The preview, or once applied, what was done. */
+  /** The report: the preview's, then, once applied, what was done. */
   children: ReactNode;
+  /** The notice once applied. */
   done: ReactNode;
 }) {
   const { t } = useTranslation();

@@ -1,5 +1,6 @@
 // Package files: export everything shared (optionally with a passphrase) to a path; import in two steps —
 // a preview that writes nothing (counts, conflicts side by side, the signer's fingerprint), then apply.
+// Below them, calendar (.ics) and contacts (.vcf) files are imported the same two ways (features/calendar).
 import {
   Alert,
   Button,
