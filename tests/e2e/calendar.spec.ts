@@ -137,7 +137,7 @@ test('"Add to calendar" downloads the meeting as an .ics event starting at its s
     page.waitForEvent('download'),
     page.getByRole('button', { name: 'Añadir al calendario' }).click(),
   ]);
-  expect(download.suggestedFilename()).toMatch(/\.ics$/);
+  expect(download.suggestedFilename()).toBe(`${meeting.title}.ics`);
   const file = testInfo.outputPath('meeting.ics');
   await download.saveAs(file);
   // Long lines are folded (a line break and a space): unfolded before reading.
