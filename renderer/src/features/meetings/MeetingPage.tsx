@@ -11,6 +11,7 @@ import { Loading } from '../../components/Loading.js';
 import { AnnotationsPanel } from '../annotations/AnnotationsPanel.js';
 import { DocumentsPanel } from '../documents/DocumentsPanel.js';
 import { BookBuilder } from '../book/BookBuilder.js';
+import { AddToCalendar } from '../calendar/AddToCalendar.js';
 import { CommitmentsTab } from './CommitmentsTab.js';
 import { OverviewTab } from './OverviewTab.js';
 import { ParticipantsTab } from './ParticipantsTab.js';
@@ -46,6 +47,7 @@ export function MeetingPage({ id, tab }: { id: string; tab: MeetingTab }) {
             </Text>
           )}
           <span className="spacer" />
+          <AddToCalendar meetingId={id} title={m.title} />
           <DeleteRecord
             kind="meeting"
             id={id}

@@ -1,5 +1,6 @@
 // Package files: export everything shared (optionally with a passphrase) to a path; import in two steps —
 // a preview that writes nothing (counts, conflicts side by side, the signer's fingerprint), then apply.
+// Below them, calendar (.ics) and contacts (.vcf) files are imported the same two ways (features/calendar).
 import {
   Alert,
   Button,
@@ -22,6 +23,8 @@ import { ErrorMessage } from '../../components/ErrorMessage.js';
 import { formatDate } from '../../components/format.js';
 import { JobProgress, useJobProgress } from '../../components/JobProgress.js';
 import { Page } from '../../components/Page.js';
+import { CalendarImport } from '../calendar/CalendarImport.js';
+import { ContactsImport } from '../calendar/ContactsImport.js';
 import { PackageHistory } from './PackageHistory.js';
 import { TrustedKeys } from './TrustedKeys.js';
 import { TrustPrompt, untrustedSigner } from './TrustPrompt.js';
@@ -37,6 +40,10 @@ export function SyncPage() {
       <div className="two-columns">
         <ExportPanel />
         <ImportPanel />
+      </div>
+      <div className="two-columns calendar-imports">
+        <CalendarImport />
+        <ContactsImport />
       </div>
       <TrustedKeys />
       <PackageHistory />
