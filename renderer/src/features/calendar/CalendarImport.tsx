@@ -1,12 +1,13 @@
 // "Import from calendar": an invitation or calendar file (.ics) previewed as meetings — what would be new,
 // updated, unchanged or cancelled, each at its local time, the events skipped and why, the invited people the
 // store does not know — then imported, or discarded.
-import { Alert, Stack, Table, Text, Title } from '@mantine/core';
+import { Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Results } from '../../../../electron/api/contract.js';
 import { formatDate } from '../../components/format.js';
 import { useFileImport } from './file-import.js';
 import { ImportFileForm } from './ImportFileForm.js';
+import { ImportCounts, ReportList } from './ImportReport.js';
 
 type Report = Results['calendarImport'];
 
@@ -22,11 +23,10 @@ export function CalendarImport() {
       previewLabel={t('calendar.review')}
       applyLabel={t('calendar.apply')}
       state={state}
-      done={
-        <Alert color="teal" role="status">
-          {t('calendar.applied', { created: state.apply.data?.created, updated: state.apply.data?.updated })}
-        </Alert>
-      }
+      applied={t('calendar.applied', {
+        created: state.apply.data?.created,
+        updated: state.apply.data?.updated,
+      })}
     >
       {report && <CalendarReport report={report} />}
     </ImportFileForm>
@@ -39,17 +39,7 @@ function CalendarReport({ report }: { report: Report }) {
   const { t, i18n } = useTranslation();
   return (
     <Stack gap="sm" className="calendar-report">
-      <Text size="sm" fw={600}>
-        {report.dryRun ? t('calendar.previewNote') : t('calendar.doneNote')}
-      </Text>
-      <dl className="import-counts">
-        {COUNTS.map((count) => (
-          <div key={count}>
-            <dt>{t(`calendar.counts.${count}`)}</dt>
-            <dd>{report[count]}</dd>
-          </div>
-        ))}
-      </dl>
+      <ImportCounts dryRun={report.dryRun} counts={Object.fromEntries(COUNTS.map((c) => [c, report[c]]))} />
       <Title order={3} size="h5">
         {t('calendar.meetings')}
       </Title>
@@ -78,41 +68,24 @@ function CalendarReport({ report }: { report: Report }) {
           </Table>
         </div>
       )}
-      {report.skipped.length > 0 && (
-        <>
-          <Title order={3} size="h5">
-            {t('calendar.skipped')}
-          </Title>
-          <ul className="import-list">
-            {report.skipped.map((skip, i) => (
-              <li key={`${skip.uid}:${i}`}>
-                <Text size="sm" span className="import-uid">
-                  {skip.uid}
-                </Text>
-                : {skip.reason}
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
-      {report.unknownAttendees.length > 0 && (
-        <>
-          <Title order={3} size="h5">
-            {t('calendar.unknownAttendees')}
-          </Title>
-          <Text size="xs" c="dimmed">
-            {t('calendar.unknownHint')}
-          </Text>
-          <ul className="import-list">
-            {report.unknownAttendees.map((person) => (
-              <li key={`${person.uid}:${person.email || person.name}`}>
-                <span dir="auto">{person.name}</span>
-                {person.email && ` <${person.email}>`}
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
+      <ReportList title={t('calendar.skipped')}>
+        {report.skipped.map((skip, i) => (
+          <li key={`${skip.uid}:${i}`}>
+            <Text size="sm" span className="import-uid">
+              {skip.uid}
+            </Text>
+            : {skip.reason}
+          </li>
+        ))}
+      </ReportList>
+      <ReportList title={t('calendar.unknownAttendees')} hint={t('calendar.unknownHint')}>
+        {report.unknownAttendees.map((person) => (
+          <li key={`${person.uid}:${person.email || person.name}`}>
+            <span dir="auto">{person.name}</span>
+            {person.email && ` <${person.email}>`}
+          </li>
+        ))}
+      </ReportList>
     </Stack>
   );
 }

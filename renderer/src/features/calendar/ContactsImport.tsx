@@ -1,10 +1,11 @@
 // "Import contacts": a vCard file (.vcf) previewed as people — found by e-mail or name, else new — with the
 // cards skipped and why and the organizations no party is named, then imported, or discarded.
-import { Alert, Stack, Table, Text, Title } from '@mantine/core';
+import { Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Results } from '../../../../electron/api/contract.js';
 import { useFileImport } from './file-import.js';
 import { ImportFileForm } from './ImportFileForm.js';
+import { ImportCounts, ReportList } from './ImportReport.js';
 
 type Report = Results['contactsImport'];
 
@@ -20,11 +21,10 @@ export function ContactsImport() {
       previewLabel={t('contacts.review')}
       applyLabel={t('contacts.apply')}
       state={state}
-      done={
-        <Alert color="teal" role="status">
-          {t('contacts.applied', { created: state.apply.data?.created, updated: state.apply.data?.updated })}
-        </Alert>
-      }
+      applied={t('contacts.applied', {
+        created: state.apply.data?.created,
+        updated: state.apply.data?.updated,
+      })}
     >
       {report && <ContactsReport report={report} />}
     </ImportFileForm>
@@ -37,17 +37,7 @@ function ContactsReport({ report }: { report: Report }) {
   const { t } = useTranslation();
   return (
     <Stack gap="sm">
-      <Text size="sm" fw={600}>
-        {report.dryRun ? t('calendar.previewNote') : t('calendar.doneNote')}
-      </Text>
-      <dl className="import-counts">
-        {COUNTS.map((count) => (
-          <div key={count}>
-            <dt>{t(`calendar.counts.${count}`)}</dt>
-            <dd>{report[count]}</dd>
-          </div>
-        ))}
-      </dl>
+      <ImportCounts dryRun={report.dryRun} counts={Object.fromEntries(COUNTS.map((c) => [c, report[c]]))} />
       <Title order={3} size="h5">
         {t('contacts.people')}
       </Title>
@@ -72,37 +62,20 @@ function ContactsReport({ report }: { report: Report }) {
           </Table>
         </div>
       )}
-      {report.skipped.length > 0 && (
-        <>
-          <Title order={3} size="h5">
-            {t('contacts.skipped')}
-          </Title>
-          <ul className="import-list">
-            {report.skipped.map((skip, i) => (
-              <li key={i}>
-                <span dir="auto">{skip.name}</span>: {skip.reason}
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
-      {report.unknownOrganizations.length > 0 && (
-        <>
-          <Title order={3} size="h5">
-            {t('contacts.unknownOrganizations')}
-          </Title>
-          <Text size="xs" c="dimmed">
-            {t('contacts.unknownHint')}
-          </Text>
-          <ul className="import-list">
-            {report.unknownOrganizations.map((name) => (
-              <li key={name} dir="auto">
-                {name}
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
+      <ReportList title={t('contacts.skipped')}>
+        {report.skipped.map((skip, i) => (
+          <li key={i}>
+            <span dir="auto">{skip.name}</span>: {skip.reason}
+          </li>
+        ))}
+      </ReportList>
+      <ReportList title={t('contacts.unknownOrganizations')} hint={t('contacts.unknownHint')}>
+        {report.unknownOrganizations.map((name) => (
+          <li key={name} dir="auto">
+            {name}
+          </li>
+        ))}
+      </ReportList>
     </Stack>
   );
 }

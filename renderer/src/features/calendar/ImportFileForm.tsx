@@ -1,6 +1,6 @@
 // The frame both imports share: the file (picked in a browser, a path in the desktop app), the button that
 // previews it, its preview, then Import and Cancel; errors in the app's own words.
-import { Button, Group, Input, Paper, Stack, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Group, Input, Paper, Stack, TextInput, Title } from '@mantine/core';
 import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../components/ErrorMessage.js';
@@ -16,7 +16,7 @@ export function ImportFileForm<M extends FileImportMethod>(props: {
   /** The report: the preview's, then, once applied, what was done. */
   children: ReactNode;
   /** The notice once applied. */
-  done: ReactNode;
+  applied: string;
 }) {
   const { t } = useTranslation();
   const titleId = useId();
@@ -71,7 +71,11 @@ export function ImportFileForm<M extends FileImportMethod>(props: {
           </Group>
         )}
         {apply.error && <ErrorMessage error={apply.error} />}
-        {apply.data && props.done}
+        {apply.data && (
+          <Alert color="teal" role="status">
+            {props.applied}
+          </Alert>
+        )}
       </Stack>
     </Paper>
   );

@@ -2,7 +2,8 @@
 // (the preview), then the same file applied. In a browser the picked file is uploaded once and both steps
 // name its upload; in the desktop app the file is a path on its disk (its file dialog takes no filter).
 import { useRef, useState } from 'react';
-import type { BridgeInput, Results, UploadPurpose } from '../../../../electron/api/contract.js';
+import type { Results } from '../../../../electron/api/contract.js';
+import type { BridgeInput, UploadPurpose } from '../../../../electron/api/bridge-files.js';
 import type { ValijaBridge } from '../../../../electron/api/progress.js';
 import { api, bridgeFiles, type BridgeFiles } from '../../api/client.js';
 import { useApiMutation } from '../../api/queries.js';
