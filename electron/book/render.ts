@@ -5,20 +5,20 @@
  *    the text becomes flow items (measured and encoded with the embedded fonts), the flow is
  *    paginated, and each finished page is turned into its content stream at once — so every page
  *    number is known before anything is written, and only compact page contents stay in memory;
- * 2. render: cover, contents (true page numbers, links), body pages with their header, footer
- *    ("Página X de Y"), named destinations and bookmarks, written out page by page.
+ * 2. render, copy by copy (a distribution lays out once: copy-document.ts): cover, contents (true page
+ *    numbers, links), body pages with their header, footer ("Página X de Y"), named destinations, bookmarks
+ *    and the structure tree of a tagged PDF (tagged.ts), written out page by page.
  *
  * The output is byte-for-byte reproducible: the PDF dates (and so its document ID) come from
  * `generatedAt`, and nothing random is written.
  */
-import PDFDocument from 'pdfkit';
 import { cardFlow } from './card.js';
 import { coverOps, pageChrome } from './chrome.js';
 import { contentsLayout } from './contents.js';
 import { ContentWriter, writePage, type PageContent } from './draw.js';
 import { BookError, throwIfAborted } from './errors.js';
-import { FACES, loadFonts, registerFonts, type Face } from './fonts.js';
-import { Shaper, embeddedFonts, type EmbeddedFont } from './shaper.js';
+import { FACES, loadFonts, registerFonts } from './fonts.js';
+import { Shaper, embeddedFonts } from './shaper.js';
 import {
   CLASSIFICATIONS,
   SECTION_ORDER,
@@ -32,7 +32,6 @@ import { planSections, sectionFlow } from './sections.js';
 import { classificationMarking, t } from './strings.js';
 import type { FlowContext } from './text-layout.js';
 import { BASE_SCALE, COLORS, pageGeometry } from './theme.js';
-import { escapeXmpMetadata } from './metadata.js';
 import { annexPageCount, prepareAnnex, type OwnOutlineEntry, type PreparedAnnex } from './annexes.js';
 import { annexCaption, placeholderOps } from './annex-pages.js';
 import { fitInto, fitPage, mergeAnnexPages, type AnnexPlacement } from './annex-merge.js';
@@ -41,6 +40,9 @@ import type { ContentsEntry } from './contents.js';
 import { changesFlow, changesTitle } from './changes-page.js';
 import { structNode } from './structure.js';
 import { TaggedBook } from './tagged.js';
+import { openDocument, sameGlyphs, stampOf, type CopyStamp, type OpenDocument } from './copy-document.js';
+
+export type { CopyStamp } from './copy-document.js';
 
 /** Share of the progress bar given to layout (it also encodes each page's content). */
 const LAYOUT_SHARE = 0.6;
@@ -73,12 +75,6 @@ export function validateModel(model: BookModel): void {
 export async function renderBook(model: BookModel, options: RenderOptions = {}): Promise<RenderResult> {
   const [copy] = await renderCopies(model, [{ copyFor: model.copyFor, copyId: model.copyId }], options);
   return copy!;
-}
-
-/** What sets one copy of a book apart from the others printed from the same layout. */
-export interface CopyStamp {
-  copyFor?: string;
-  copyId?: string;
 }
 
 /**
@@ -395,71 +391,6 @@ export async function renderCopies(
       ? `${caption} — ${t(lang, 'annex.documentPage', { page: k + 1, pages: annex.pages })}`
       : caption;
   }
-}
-
-interface OpenDocument {
-  doc: PDFKit.PDFDocument;
-  /** The document's bytes, once it has ended. */
-  pdf: Promise<Buffer>;
-}
-
-/** A new PDF for a copy of the book: its metadata (dates from the model: reproducible) and its output. */
-function openDocument(model: BookModel, geo: ReturnType<typeof pageGeometry>): OpenDocument {
-  const date = new Date(model.generatedAt);
-  const doc = new PDFDocument({
-    autoFirstPage: false,
-    size: [geo.width, geo.height],
-    margin: 0,
-    pdfVersion: '1.7',
-    lang: model.lang,
-    displayTitle: true,
-    info: {
-      Title: model.cover.title,
-      Subject: model.cover.counterpart,
-      Keywords: classificationMarking(model.lang, model.classification),
-      Creator: 'Valija',
-      Producer: 'Valija',
-      CreationDate: date,
-      ModDate: date,
-    },
-  });
-  escapeXmpMetadata(doc);
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const pdf = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  return { doc, pdf };
-}
-
-/** A copy's own reader and number, in place of the model's. */
-function stampOf(stamp: CopyStamp): Pick<BookModel, 'copyFor' | 'copyId'> {
-  return {
-    ...(stamp.copyFor ? { copyFor: stamp.copyFor } : {}),
-    ...(stamp.copyId ? { copyId: stamp.copyId } : {}),
-  };
-}
-
-/**
- * Fonts for another copy that give every glyph the code the layout's fonts gave it (the same subset order,
- * widths and Unicode map), so content encoded for the first copy reads the same in this one. Glyphs this copy
- * adds (another reader's name) take codes after them.
- */
-function sameGlyphs(doc: PDFKit.PDFDocument, layout: Map<Face, EmbeddedFont>): Shaper {
-  registerFonts(doc, loadFonts());
-  const fonts = embeddedFonts(doc, FACES);
-  for (const [face, font] of fonts) {
-    const from = layout.get(face)!;
-    if (font.id !== from.id)
-      throw new Error(`font ${face} is ${font.id} in one copy and ${from.id} in another`);
-    // The glyphs given codes by the text (each has its Unicode entry); writing the font out adds the parts of
-    // composite glyphs after them, which this copy's own writing adds again.
-    for (const glyph of from.subset.glyphs.slice(0, from.unicode.length)) font.subset.includeGlyph(glyph);
-    from.widths.forEach((width, gid) => (font.widths[gid] = width));
-    from.unicode.forEach((codePoints, gid) => (font.unicode[gid] = codePoints));
-  }
-  return new Shaper(fonts);
 }
 
 /** A, B … Z, then AA, AB …: annex letters. */
