@@ -4,7 +4,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ValijaError, type ErrorCode } from '../../domain/errors.js';
 import type { Envelope } from '../api/contract.js';
-import { isFileMethod, isMethodName, type UploadPurpose } from '../api/contract.js';
+import { isMethodName } from '../api/contract.js';
+import { isFileMethod, type UploadPurpose } from '../api/bridge-files.js';
 import { SECURITY_HEADERS } from '../web/csp.js';
 import { readStaticFile } from '../web/static.js';
 import { bearerToken, isAllowedHost, isAllowedOrigin, tokensMatch } from './auth.js';

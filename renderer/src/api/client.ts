@@ -1,16 +1,14 @@
 // The renderer's one way to the API: window.valija inside the desktop app (preload, over IPC), else the
 // local browser bridge of `valija serve` (POST /api/<method> with the per-run token). Either way a typed
 // ValijaBridge whose failures are ApiCallErrors carrying the contract's error code.
+import { METHOD_NAMES, type Envelope, type MethodName } from '../../../electron/api/contract.js';
 import {
-  METHOD_NAMES,
   type BridgeInput,
   type BridgeResult,
-  type Envelope,
   type FileMethod,
-  type MethodName,
   type Upload,
   type UploadPurpose,
-} from '../../../electron/api/contract.js';
+} from '../../../electron/api/bridge-files.js';
 import type { ProgressEvent, ValijaBridge } from '../../../electron/api/progress.js';
 import { ApiCallError, fromBridgedError } from './errors.js';
 

@@ -3,7 +3,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
-import { FILE_METHODS } from '../../../electron/api/contract.js';
+import { FILE_METHODS } from '../../../electron/api/bridge-files.js';
 import { FileTransfer } from '../../../electron/serve/files.js';
 import { tempDir } from '../../helpers.js';
 
